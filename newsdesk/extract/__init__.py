@@ -1,0 +1,1 @@
+"""Extraction over a clean body: quotes, places, credits."""
