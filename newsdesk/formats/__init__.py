@@ -27,6 +27,7 @@ class ParsedItem:
     locator: str
     document: CleanDocument | None
     error: str | None = None
+    raw_text: str | None = None  # the item's own source text when it is part of a file (a JSONL line)
 
 
 def parse(text: str, fmt: str) -> list[ParsedItem]:
