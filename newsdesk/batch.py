@@ -1,0 +1,65 @@
+"""A batch of input files -> validated rows per table (pure apart from reading the inputs)."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.ingest import RawFile, read_raw
+from newsdesk.pipeline import DocumentResult, process_raw, reject_row
+from newsdesk.validate import validate_result
+
+SOURCE_KEY = "_source"  # hidden column tying child rows to their input, dropped before publishing
+
+
+@dataclass(slots=True)
+class BatchRows:
+    """Rows of one batch, per table, plus what was read (for the manifest)."""
+
+    articles: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    credits: list[dict] = field(default_factory=list)
+    rejects: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)
+
+    def add(self, result: DocumentResult) -> None:
+        """Append one document's rows."""
+        if result.reject is not None:
+            self.rejects.append(result.reject)
+            return
+        art = result.article
+        key = source_key(art["source_path"], art["source_locator"])
+        self.articles.append(art)
+        for table in ("quotes", "places", "credits"):
+            getattr(self, table).extend({**row, SOURCE_KEY: key} for row in getattr(result, table))
+
+
+def source_key(source_path: str, locator: str) -> str:
+    """One string naming an input document (a file, or a line of a JSONL file)."""
+    return f"{source_path}#{locator}" if locator else source_path
+
+
+def process_file_safely(raw: RawFile) -> list[DocumentResult]:
+    """process_raw + validation; an unexpected exception becomes a reject, never a crashed run."""
+    try:
+        return [validate_result(r) for r in process_raw(raw)]
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        reason = (f"newsdesk failed on this input ({type(exc).__name__}: {exc} at "
+                  f"{Path(where.filename).name}:{where.lineno}); please report it")
+        return [DocumentResult(reject=reject_row(raw.source_path, "internal_error", reason[:500], raw.content_hash))]
+
+
+def process_paths(paths: list[Path], raw_dir: Path) -> BatchRows:
+    """Read, clean, extract and validate a batch of files."""
+    rows = BatchRows()
+    for path in paths:
+        raw = read_raw(path, raw_dir)
+        results = process_file_safely(raw)
+        rows.files.append({"source_path": raw.source_path, "size": raw.size, "mtime_ns": raw.mtime_ns,
+                           "content_hash": raw.content_hash, "inputs": len(results)})
+        for result in results:
+            rows.add(result)
+    return rows

@@ -1,0 +1,197 @@
+"""The `newsdesk` command line. Heavy imports (Prefect, DuckDB) happen inside the commands that
+need them, so `newsdesk --help` and `newsdesk sql` start fast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from newsdesk import __version__
+
+# Exit codes scripts can rely on.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_NO_DATABASE = 0, 1, 2, 3, 4
+
+DEFAULT_RAW, DEFAULT_OUT = "data/raw", "data/curated"
+
+
+def quiet_prefect_defaults() -> None:
+    """Prefect settings that keep a local run local and quiet (see STACK_NOTES)."""
+    os.environ.setdefault("PREFECT_HOME", str(Path.cwd() / ".prefect"))
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the flow once and print the summary."""
+    quiet_prefect_defaults()
+    from flows.pipeline import newsdesk_flow
+    from newsdesk.storage import LockedError
+
+    try:
+        summary = newsdesk_flow(raw_dir=args.raw_dir, out_dir=args.out_dir, batch_size=args.batch_size,
+                                wait_for_lock=args.wait)
+    except LockedError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except FileNotFoundError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print_summary(summary, args.out_dir)
+    return EXIT_OK if summary["reconciled"] else EXIT_FAILED
+
+
+def print_summary(summary: dict, out_dir: str) -> None:
+    """A readable end-of-run table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"newsdesk run {summary['run_id']} ({summary['seconds']} s)", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in ("files_seen", "inputs_seen", "articles", "quotes", "places", "credits", "rejects", "duplicates"):
+        table.add_row(key.replace("_", " "), str(summary[key]))
+    for reason, n in summary["rejects_by_reason"].items():
+        table.add_row(f"  rejected: {reason}", str(n))
+    console = Console(stderr=False)
+    console.print(table)
+    if not summary["reconciled"]:
+        console.print("[red]reconciliation failed: inputs seen != articles + rejects + duplicates[/red]")
+    console.print(f"tables: {out_dir}/{{articles,quotes,places,credits,rejects}}  database: {out_dir}/newsdesk.duckdb")
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Run one SQL statement against the built database and print the result."""
+    import duckdb
+
+    query = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
+    if not query:
+        print("newsdesk sql: give a query or -f FILE", file=sys.stderr)
+        return EXIT_USAGE
+    db = Path(args.out_dir) / "newsdesk.duckdb"
+    if not db.exists():
+        print(f"newsdesk sql: no database at {db}; run `newsdesk run` first", file=sys.stderr)
+        return EXIT_NO_DATABASE
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+        result = con.sql(query)
+        data = result.to_arrow_table() if result is not None else None
+    except duckdb.Error as exc:
+        print(f"newsdesk sql: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if data is not None:
+        write_result(data, args.format, args.output)
+    return EXIT_OK
+
+
+def write_result(data, fmt: str, output: str | None) -> None:
+    """Print (or save) an Arrow table as a table, CSV, JSON lines or Parquet."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        if not output:
+            raise SystemExit("newsdesk sql: --format parquet needs --output FILE")
+        pq.write_table(data, output, compression="zstd")
+        return
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        if fmt == "csv":
+            import csv
+
+            writer = csv.writer(stream)
+            writer.writerow(data.column_names)
+            writer.writerows(zip(*(col.to_pylist() for col in data.columns)) if data.num_rows else [])
+        elif fmt == "json":
+            for row in data.to_pylist():
+                stream.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+        else:
+            print_table(data, stream)
+    finally:
+        if output:
+            stream.close()
+
+
+def print_table(data, stream) -> None:
+    """A rich table of the rows (long cells shortened)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold")
+    for name in data.column_names:
+        table.add_column(name, overflow="fold", max_width=60)
+    for row in data.to_pylist():
+        table.add_row(*(_cell(v) for v in row.values()))
+    console = Console(file=stream, width=max(120, Console().width))
+    console.print(table)
+    console.print(f"{data.num_rows} row{'s' if data.num_rows != 1 else ''}")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the flow on a cron schedule (needs a Prefect server: PREFECT_API_URL)."""
+    quiet_prefect_defaults()
+    if not os.environ.get("PREFECT_API_URL"):
+        print("newsdesk serve: schedules need a Prefect server. Start one with `prefect server start` and set "
+              "PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling).", file=sys.stderr)
+        return EXIT_USAGE
+    from flows.pipeline import newsdesk_flow
+
+    newsdesk_flow.serve(name=args.name, cron=args.cron,
+                        parameters={"raw_dir": str(Path(args.raw_dir).resolve()),
+                                    "out_dir": str(Path(args.out_dir).resolve())})
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with all subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Turn folders of scraped news articles into clean tables (articles, quotes, places, "
+                    "credits, rejects) as Parquet, and query them with DuckDB SQL.",
+        epilog="Exit codes: 0 ok, 1 failed, 2 usage error, 3 out dir locked by another run, 4 no database yet.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="process every article under --raw-dir into --out-dir")
+    run.add_argument("--raw-dir", default=DEFAULT_RAW, help=f"input folder, read recursively (default {DEFAULT_RAW})")
+    run.add_argument("--out-dir", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    run.add_argument("--batch-size", type=int, default=500, help="files per task (default 500)")
+    run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                     help="wait this long for another run on the same out dir to finish (default: refuse)")
+    run.set_defaults(func=cmd_run)
+
+    sql = sub.add_parser("sql", help="run SQL against the built database (tables: articles_summary, speakers, "
+                                     "place_mentions_daily; views: stg_articles, stg_quotes, ...)")
+    sql.add_argument("query", nargs="?", help="the SQL statement")
+    sql.add_argument("-f", "--file", help="read the SQL from this file")
+    sql.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    sql.add_argument("-o", "--output", help="write the result to this file instead of stdout")
+    sql.add_argument("--out-dir", default=DEFAULT_OUT, help=f"where the database is (default {DEFAULT_OUT})")
+    sql.set_defaults(func=cmd_sql)
+
+    serve = sub.add_parser("serve", help="run the flow on a cron schedule (needs a Prefect server)")
+    serve.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
+    serve.add_argument("--name", default="newsdesk-scheduled", help="deployment name")
+    serve.add_argument("--raw-dir", default=DEFAULT_RAW)
+    serve.add_argument("--out-dir", default=DEFAULT_OUT)
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

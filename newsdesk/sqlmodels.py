@@ -1,0 +1,55 @@
+"""A small SQL model runner: staging views, then mart tables, built into one DuckDB file.
+
+Models are plain `.sql` files in sql/staging (views over the Parquet) and sql/marts (tables),
+run in name order within each layer. `{{ curated }}` is rendered to an absolute path, because
+relative globs in views resolve against the reader's working directory (STACK_NOTES).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(os.environ.get("NEWSDESK_SQL_DIR", Path(__file__).resolve().parents[1] / "sql"))
+LAYERS = ("staging", "marts")
+
+
+def model_files(sql_dir: Path = SQL_DIR) -> list[Path]:
+    """Every model file, staging before marts, by name within a layer."""
+    return [p for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))]
+
+
+def render(sql: str, curated: Path) -> str:
+    """Fill in the curated directory (absolute, with single quotes escaped)."""
+    return sql.replace("{{ curated }}", str(curated.resolve()).replace("'", "''"))
+
+
+def run_models(con: duckdb.DuckDBPyConnection, curated: Path, sql_dir: Path = SQL_DIR,
+               layers: tuple[str, ...] = LAYERS) -> list[str]:
+    """Run the models of `layers` on an open connection; returns the model names run."""
+    names = []
+    for path in model_files(sql_dir):
+        if path.parent.name in layers:
+            con.execute(render(path.read_text(encoding="utf-8"), curated))
+            names.append(path.stem)
+    return names
+
+
+def build_database(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Build the database file atomically. Views read the (immutable) snapshot they were built
+    from, so views and marts of one database file always agree."""
+    tmp = db_path.with_name(db_path.name + ".tmp")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute("begin transaction")
+        names = run_models(con, snapshot_dir, sql_dir)
+        con.execute("commit")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    os.replace(tmp, db_path)
+    return names
