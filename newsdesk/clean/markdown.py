@@ -1,0 +1,186 @@
+"""clean_markdown: scraped markdown of any common shape -> CleanDocument.
+
+Shapes: the seed's (`# title`, a date line, a caption with a bold photo credit, `[text](#)` links,
+`**Related article:**` lines, an `Original url:` block), trafilatura's (`By …` line, headings, real
+link URLs, lists, tables) and html2text's (hard-wrapped lines, `* ` bullets, reference links).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsdesk.clean import metadata, normalize, paragraphs, remove
+from newsdesk.clean import resources as R
+from newsdesk.clean.document import CleanDocument
+from newsdesk.extract import credits as credit_lines
+from newsdesk.extract.credits import RawCredit
+
+HEADER_MAX_BLOCKS = 8
+BYLINE_MAX_WORDS = 14
+RELATED_MAX_CHARS = 250
+KICKER_MAX_CHARS = 30
+PREAMBLE_MAX_BLOCKS = 2
+
+
+def inline_plain(text: str) -> str:
+    """Inline markdown -> plain text: images, links, emphasis, escapes and HTML tags removed."""
+    text = remove.link_artifacts(remove.images(remove.html_tags(text)))
+    return remove.markdown_escapes(remove.stray_emphasis(remove.emphasis(text)))
+
+
+def block_plain(block: str) -> str:
+    """A markdown block -> plain text (headings, quotes, lists and tables flattened)."""
+    lines = [remove.heading_marker(remove.blockquote_marker(line)) for line in block.split("\n")]
+    lines = [line for line in lines if not R.RE_SETEXT_UNDERLINE.match(line)] if len(lines) > 1 else lines
+    flat = paragraphs.flatten("\n".join(lines))
+    return "\n".join(normalize.whitespace(inline_plain(line)) for line in flat.split("\n")).strip()
+
+
+def header_byline(line: str) -> RawCredit | None:
+    """`By Jane Doe and John Roe` at the top of a scraped file -> a byline credit."""
+    if "\n" in line or len(line.split()) > BYLINE_MAX_WORDS or not R.RE_BYLINE_HEAD.match(line):
+        return None
+    second = line.split()[1]
+    return RawCredit("byline", line) if second[:1].isupper() else None
+
+
+def related_title(plain: str) -> str | None:
+    """`Related article: Some headline` (one short line) -> `Some headline`."""
+    if "\n" in plain or len(plain) > RELATED_MAX_CHARS:
+        return None
+    match = R.RE_RELATED.match(plain)
+    return match.group(1).strip() if match else None
+
+
+def caption_split(block: str, plain: str) -> tuple[str | None, RawCredit | None]:
+    """A caption paragraph with a trailing photo credit -> (caption, credit); (None, None) otherwise."""
+    caption, credit = credit_lines.split_trailing_photo_credit(plain)
+    if credit is None:
+        caption, credit = credit_lines.split_trailing_photo_credit(block)
+        caption = block_plain(caption) if credit else caption
+    return (caption.strip(), credit) if credit else (None, None)
+
+
+def bold_credit_split(block: str) -> tuple[str | None, RawCredit | None]:
+    """`Caption text. **Name / Agency**` (structural fallback) -> (caption, photo credit)."""
+    match = R.RE_TRAILING_BOLD.match(block)
+    if not match or "\n" in block or "[" in match.group("credit"):
+        return None, None
+    credit = block_plain(match.group("credit"))
+    if not credit or len(credit.split()) > 10 or paragraphs.ends_sentence(credit.rstrip(".")):
+        return None, None
+    return block_plain(match.group("caption")), RawCredit("photo", credit)
+
+
+@dataclass
+class _State:
+    """Accumulates what one pass over the blocks finds."""
+
+    title: str | None = None
+    published: object = None
+    caption: str | None = None
+    related: list[str] = field(default_factory=list)
+    credits: list[RawCredit] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    description: str | None = None
+    preamble: int = 0
+
+
+def _read_header(blocks: list[str], state: _State) -> int:
+    """Consume title, date and byline blocks at the top; return the index of the first other block."""
+    index = 0
+    while index < min(len(blocks), HEADER_MAX_BLOCKS):
+        block = blocks[index]
+        plain = block_plain(block)
+        title = metadata.heading_title(block) if state.title is None and not state.body else None
+        if title:
+            state.title = inline_plain(title).strip()
+        elif not plain:
+            pass
+        elif state.published is None and (day := metadata.date_line(plain)):
+            state.published = day
+        elif credit := credit_lines.classify_line(plain) or (
+                header_byline(plain) if (state.title or state.published) else None):
+            state.credits.append(credit)
+        else:
+            break
+        index += 1
+    return index
+
+
+def _same_text(a: str, b: str | None) -> bool:
+    """True when two titles agree up to punctuation, case and a trailing site-name suffix."""
+    a, b = (re.sub(r"\W+", "", x or "").casefold() for x in (a, b))
+    return bool(a and b) and (a == b or (min(len(a), len(b)) >= 20 and (a.startswith(b) or b.startswith(a))))
+
+
+def _is_preamble(block: str, plain: str) -> bool:
+    """A heading (standfirst) or a one-to-three-word label (kicker) before the first body paragraph."""
+    kicker = len(plain) <= KICKER_MAX_CHARS and len(plain.split()) <= 3 and not paragraphs.ends_sentence(plain)
+    return bool(R.RE_HEADING.match(block)) or kicker
+
+
+def _body_lines(plain: str, state: _State) -> str:
+    """Drop debris lines and whole-line credits from a (possibly multi-line) plain block."""
+    kept = []
+    for line in plain.split("\n"):
+        if remove.is_debris(line):
+            continue
+        if credit := credit_lines.classify_line(line):
+            state.credits.append(credit)
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _read_body(blocks: list[str], state: _State) -> None:
+    """Sort the remaining blocks into body paragraphs, caption, related titles and credits."""
+    for block in blocks:
+        plain = block_plain(block)
+        if not plain:
+            continue
+        if title := related_title(plain):
+            state.related.append(title)
+            continue
+        if R.RE_HEADING.match(block) and _same_text(plain, state.title):  # the title repeated
+            continue
+        if not state.body and state.preamble < PREAMBLE_MAX_BLOCKS and _is_preamble(block, plain):
+            state.preamble += 1  # a standfirst or kicker above the body
+            state.description = state.description or (plain if R.RE_HEADING.match(block) else None)
+            continue
+        plain = block_plain(paragraphs.drop_link_lines(block))
+        caption, credit = caption_split(block, plain)
+        if credit is None and not state.body and state.caption is None:
+            caption, credit = bold_credit_split(block)
+        if credit is not None:
+            state.credits.append(credit)
+            state.caption = state.caption or caption or None
+            continue
+        plain = _body_lines(plain, state)
+        if plain and not state.body:
+            dateline, plain = credit_lines.split_dateline(plain)
+            state.credits += [dateline] if dateline else []
+        if plain.strip():
+            state.body.append(plain.strip())
+
+
+def clean_markdown(text: str) -> CleanDocument:
+    """Scraped markdown (the seed's shape and friends) -> CleanDocument."""
+    text = normalize.unicode(normalize.line_endings(text or ""))
+    url, text = metadata.original_url(text)
+    text = R.RE_HTML_COMMENT.sub("", text)
+    blocks = paragraphs.split(text)
+    state = _State()
+    start = _read_header(blocks, state)
+    _read_body(blocks[start:], state)
+    body = normalize.whitespace(paragraphs.join(paragraphs.dedupe(paragraphs.rejoin(state.body))))
+    published = state.published or metadata.date_from_url(url)
+    warnings = [msg for msg, missing in (("no title found", state.title is None),
+                                         ("no publication date found", published is None),
+                                         ("empty body after cleaning", not body)) if missing]
+    return CleanDocument(
+        body=body, title=state.title, published=published, url=url, image_caption=state.caption,
+        related_titles=tuple(state.related), credits=tuple(state.credits),
+        language=metadata.language(body), warnings=tuple(warnings), description=state.description,
+    )

@@ -1,0 +1,94 @@
+"""Metadata readers: url block, title, date lines, dates in URL paths, language."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date, datetime
+
+from dateutil import parser as dateutil_parser
+
+from newsdesk.clean import resources as R
+
+DATE_LINE_MAX_CHARS = 60
+_EARLIEST, _LATEST = date(1900, 1, 1), date(2100, 1, 1)
+
+
+def original_url(text: str) -> tuple[str | None, str]:
+    """Find the `Original url:` block -> (url, text without the block); (None, text) if absent."""
+    matches = list(R.RE_ORIGINAL_URL.finditer(text))
+    if not matches:
+        return None, text
+    match = matches[-1]
+    return match.group(1).rstrip(".,;"), text[: match.start()] + text[match.end():]
+
+
+def heading_title(block: str) -> str | None:
+    """`# Title` (a level-1 heading block) -> `Title`; anything else -> None."""
+    match = R.RE_HEADING.match(block)
+    return match.group(2).strip() or None if match and match.group(1) == "#" and "\n" not in block else None
+
+
+def _plausible(day: date) -> date | None:
+    return day if _EARLIEST <= day < _LATEST else None
+
+
+def _dateutil(text: str) -> date | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return _plausible(parsed.date()) if parsed.year != 1900 else None
+
+
+def _dateparser(text: str) -> date | None:
+    import dateparser  # slow to import; only needed for non-English date lines
+
+    try:
+        parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["year", "month", "day"],
+                                                  "PREFER_DAY_OF_MONTH": "first"})
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return _plausible(parsed.date()) if parsed else None
+
+
+def parse_date(text: str) -> date | None:
+    """A date as commonly written (`August 19, 2020`, `2019-11-19`, `19.08.2020`, `19 août 2020`) -> date."""
+    text = R.RE_DATE_LABEL.sub("", text.strip().strip("*_ ")).strip()
+    if not text or len(text) > DATE_LINE_MAX_CHARS or not R.RE_DATE_CANDIDATE.search(text):
+        return None
+    return _dateutil(text) or _dateparser(text)
+
+
+def date_line(block: str) -> date | None:
+    """A whole short line that is only a date (maybe with a `Published:` label or a time) -> date."""
+    if "\n" in block or len(block) > DATE_LINE_MAX_CHARS or len(block.split()) > 9:
+        return None
+    stripped = R.RE_DATE_LABEL.sub("", block.strip().strip("*_ "))
+    letters = sum(ch.isalpha() for ch in stripped)
+    if letters > 30:  # prose, not a date line
+        return None
+    return parse_date(block)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """`…/2020/08/19/slug` or `…/20200819/…` -> date(2020, 8, 19); None when the path has no date."""
+    match = R.RE_URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = (g for g in match.groups() if g)
+    try:
+        return _plausible(date(int(year), int(month), int(day)))
+    except ValueError:
+        return None
+
+
+def language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), None for text too short to tell."""
+    if sum(ch.isalpha() for ch in text) < 20:
+        return None
+    import py3langid
+
+    code, _ = py3langid.classify(text)
+    return code

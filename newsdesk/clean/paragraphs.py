@@ -1,0 +1,106 @@
+"""Paragraph-level helpers: split into blocks, flatten lists/tables, unwrap lines, re-join broken paragraphs."""
+
+from __future__ import annotations
+
+from newsdesk.clean import resources as R
+
+
+def split(text: str) -> list[str]:
+    """Text -> non-empty blocks (separated by blank lines), each stripped."""
+    return [block.strip() for block in R.RE_BLANK_LINES.split(text.strip()) if block.strip()]
+
+
+def join(blocks: list[str]) -> str:
+    """Blocks -> text with exactly one blank line between them."""
+    return "\n\n".join(block for block in blocks if block)
+
+
+def table_row(line: str) -> str:
+    """`| a | b |` -> `a; b` (empty cells dropped)."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return "; ".join(cell for cell in cells if cell)
+
+
+def flatten(block: str) -> str:
+    """A markdown block -> plain lines: tables become `a; b` rows, list items one per line, wrapped
+    prose lines joined with a space."""
+    out: list[str] = []
+    for line in block.split("\n"):
+        line = line.strip()
+        if not line or R.RE_LONE_BULLET.match(line) or R.RE_TABLE_SEPARATOR.match(line) or R.RE_HRULE.match(line) or R.RE_CODE_FENCE.match(line):
+            continue
+        if R.RE_TABLE_ROW.match(line):
+            out.append(table_row(line))
+        elif R.RE_LIST_ITEM.match(line) or not out:
+            out.append(R.RE_LIST_ITEM.sub("", line, count=1))
+        else:  # a hard-wrapped continuation line (html2text wraps at ~78 columns)
+            out[-1] = f"{out[-1]} {line}"
+    return "\n".join(line for line in out if line)
+
+
+def ends_sentence(paragraph: str) -> bool:
+    """True when a paragraph ends like a finished sentence (., !, ?, :, closing quote…)."""
+    return bool(R.RE_SENTENCE_END.search(paragraph.rstrip()))
+
+
+def is_continuation(previous: str, paragraph: str) -> bool:
+    """True when `paragraph` continues `previous`'s sentence (split in mid-sentence by the scraper)."""
+    if not previous or not paragraph or "\n" in previous or ends_sentence(previous):
+        return False
+    first = paragraph[0]
+    return first.islower() or (first in "[(" and len(paragraph) > 1 and paragraph[1].islower())
+
+
+def rejoin(paragraphs: list[str]) -> list[str]:
+    """Re-join paragraphs that were split in mid-sentence (`"but there's` / `currently no such…`)."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and is_continuation(out[-1], paragraph):
+            out[-1] = f"{out[-1]} {paragraph}"
+        else:
+            out.append(paragraph)
+    return out
+
+
+def link_density(line: str) -> float:
+    """Share of a markdown line's visible text that sits inside `[links](…)` (0.0 without links)."""
+    linked = sum(len(m.group(1).strip(" *_")) for m in R.RE_LINK.finditer(line))
+    if not linked:
+        return 0.0
+    visible = R.RE_LINK.sub(lambda m: m.group(1), line)
+    visible = R.RE_HEADING.sub(r"\2", R.RE_LIST_ITEM.sub("", visible.strip(), count=1))
+    return min(1.0, linked / max(1, len(visible.strip(" *_#>"))))
+
+
+def is_link_line(line: str, threshold: float = 0.8, prose_words: int = 25) -> bool:
+    """True for a line that is (almost) only link text and not a linked paragraph of prose."""
+    if link_density(line) < threshold:
+        return False
+    visible = R.RE_LINK.sub(lambda m: m.group(1), line).strip(" *_#>")
+    return len(visible.split()) <= prose_words or not ends_sentence(visible.rstrip("*_ "))
+
+
+def drop_link_lines(block: str) -> str:
+    """Remove lines that are (almost) only links (related-story lists, navigation, tag clouds) and
+    the teaser headings right under them."""
+    kept, after_link = [], False
+    for line in block.split("\n"):
+        if is_link_line(line) or (after_link and (R.RE_HEADING.match(line) or not line.strip())):
+            after_link = True
+            continue
+        kept.append(line)
+        after_link = False
+    return "\n".join(kept)
+
+
+def dedupe(paragraphs: list[str], min_words: int = 4) -> list[str]:
+    """Drop repeated paragraphs (galleries repeat captions) of at least `min_words` words; keep the first."""
+    seen: set[str] = set()
+    out = []
+    for paragraph in paragraphs:
+        key = " ".join(paragraph.split()).casefold()
+        if len(key.split()) >= min_words and key in seen:
+            continue
+        seen.add(key)
+        out.append(paragraph)
+    return out

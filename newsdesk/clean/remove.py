@@ -1,0 +1,101 @@
+"""Removers: each takes text and returns it without one kind of markup or debris."""
+
+from __future__ import annotations
+
+from newsdesk.clean import resources as R
+
+
+def images(text: str) -> str:
+    """Drop markdown images `![alt](src)` and `<img>` tags."""
+    return R.RE_IMAGE.sub("", text)
+
+
+def link_artifacts(text: str) -> str:
+    """Markdown links `[text](url)`, `[text][ref]` and autolinks `<https://…>` -> their text."""
+    text = R.RE_REF_DEFINITION.sub("", text)
+    previous = None
+    while previous != text:  # nested links/images-in-links unwrap from the inside out
+        previous, text = text, R.RE_LINK.sub(r"\1", text)
+    text = R.RE_REF_LINK.sub(r"\1", text)
+    return R.RE_AUTOLINK.sub(r"\1", text)
+
+
+def emphasis(text: str) -> str:
+    """Bold, italic, strikethrough and inline-code markers -> plain text (quotes/apostrophes untouched)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = R.RE_STRONG.sub(r"\2", text)
+        text = R.RE_EM_STAR.sub(r"\1", text)
+        text = R.RE_EM_UNDERSCORE.sub(r"\1", text)
+        text = R.RE_STRIKE.sub(r"\1", text)
+    return R.RE_INLINE_CODE.sub(r"\1", text)
+
+
+def stray_emphasis(text: str) -> str:
+    """Unpaired `**`/`__` runs left over after emphasis() (e.g. bold split across paragraphs)."""
+    return text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
+
+
+def html_tags(text: str) -> str:
+    """Inline HTML tags and comments that converters leave behind."""
+    return R.RE_HTML_TAG.sub("", R.RE_HTML_COMMENT.sub("", text))
+
+
+def markdown_escapes(text: str) -> str:
+    """Backslash-escaped markdown punctuation `\\[We\\]` -> `[We]`."""
+    return R.RE_ESCAPE.sub(r"\1", text)
+
+
+def heading_marker(line: str) -> str:
+    """`## A subhead ##` -> `A subhead`; other lines unchanged."""
+    match = R.RE_HEADING.match(line)
+    return match.group(2) if match else line
+
+
+def blockquote_marker(line: str) -> str:
+    """`> quoted text` -> `quoted text`."""
+    return R.RE_BLOCKQUOTE.sub("", line, count=1)
+
+
+def list_marker(line: str) -> str:
+    """`- item`, `* item`, `1. item` -> `item`."""
+    return R.RE_LIST_ITEM.sub("", line, count=1)
+
+
+def is_navigation(line: str) -> bool:
+    """True for a short line that is site furniture ("Share this", "Advertisement", cookie notices…)."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= R.NAV_LINE_MAX_CHARS and bool(R.RE_NAV_LINE.match(stripped))
+
+
+def is_promotion(paragraph: str) -> bool:
+    """True for a short call-to-action ("Follow us on Twitter", "Sign up for our newsletter…") paragraph."""
+    if len(paragraph.split()) > R.CTA_MAX_WORDS or not R.RE_CTA_START.match(paragraph):
+        return False
+    return bool(R.RE_CTA_CHANNEL.search(paragraph))
+
+
+def is_legal_notice(paragraph: str) -> bool:
+    """True for a short copyright/usage notice ("© 2019 … All rights reserved.")."""
+    return len(paragraph.split()) <= R.LEGAL_MAX_WORDS and bool(R.RE_LEGAL.search(paragraph))
+
+
+def is_bare_address(paragraph: str) -> bool:
+    """True for a paragraph that is only a URL or an e-mail address."""
+    return bool(R.RE_ONLY_URL.match(paragraph))
+
+
+def is_timestamp(line: str) -> bool:
+    """True for a line made only of date/time words ("Nov. 19, 2019 / 12:21 AM / Updated 3 hours ago")."""
+    words = [w.strip("()[],|/·•:;-–—") for w in line.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > R.TIMESTAMP_MAX_WORDS or not R.RE_YEAR_OR_TIME.search(line):
+        return False
+    return all(R.RE_TIMESTAMP_WORD.match(w) for w in words)
+
+
+def is_debris(paragraph: str) -> bool:
+    """True for a paragraph that is navigation, promotion, a legal notice, a timestamp or a bare address."""
+    return (is_navigation(paragraph) or is_promotion(paragraph) or is_legal_notice(paragraph)
+            or is_timestamp(paragraph) or is_bare_address(paragraph))

@@ -1,0 +1,143 @@
+"""Compiled regular expressions and word lists used by cleaning (one place, `RE_*` constants)."""
+
+from __future__ import annotations
+
+import re
+
+# --- markdown inline syntax ------------------------------------------------------------------------
+# ![alt](src "title") and <img ...> tags
+RE_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.IGNORECASE)
+# [text](url "title") with one level of nested brackets inside the text
+RE_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+# reference-style links [text][ref] and their definitions [ref]: http://...
+RE_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+RE_REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s+\S+.*$", re.MULTILINE)
+# autolinks <https://...> and bare URLs
+RE_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>", re.IGNORECASE)
+RE_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
+# bold/italic: markers must hug the text (CommonMark-ish flanking), never quotes or apostrophes
+RE_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+RE_EM_STAR = re.compile(r"(?<![*\w\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![*\w])")
+RE_EM_UNDERSCORE = re.compile(r"(?<![_\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![_\w])")
+RE_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+RE_INLINE_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+# backslash escapes of markdown punctuation: \[We\] -> [We]
+RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$&])")
+# leftover HTML tags (inline ones that converters sometimes leave behind)
+RE_HTML_TAG = re.compile(
+    r"</?(?:a|span|em|strong|b|i|u|br|p|div|sup|sub|small|font|figure|figcaption|picture|source)\b[^>\n]*>",
+    re.IGNORECASE,
+)
+RE_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+# --- markdown block syntax -------------------------------------------------------------------------
+RE_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+RE_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+RE_HRULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+RE_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+RE_BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+RE_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+RE_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+RE_CODE_FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
+
+# --- whitespace and unicode ------------------------------------------------------------------------
+RE_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+RE_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+RE_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# --- document furniture ----------------------------------------------------------------------------
+# "Original url:" followed (maybe after blank lines) by the URL, at the end of the scraped file
+RE_ORIGINAL_URL = re.compile(
+    r"^[ \t]*\**(?:original|source|canonical)[ \t]+url\**[ \t]*:?\**[ \t]*\n?\s*<?((?:https?://)[^\s>]+)>?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+RE_RELATED = re.compile(
+    r"^\W{0,4}(?:related(?: article| story| stories| content| coverage| reading)?|read more|see also|"
+    r"more on this|also read|read also|recommended)\W{0,4}:\W{0,4}(.+)$",
+    re.IGNORECASE,
+)
+RE_BYLINE_HEAD = re.compile(r"^(?:by|von|par|por|di)[ \t]+\S", re.IGNORECASE)
+# the trailing bold span of a caption paragraph: "... outcome. **Dmitri Lovetsky / AP / TASS**"
+RE_TRAILING_BOLD = re.compile(r"^(?P<caption>.*\S)[ \t]+(?:\*\*|__)(?P<credit>[^*_\n]+?)(?:\*\*|__)[ \t]*$", re.DOTALL)
+
+# dates in URL paths: /2020/08/19/, /2020-08-19/, /20200819/
+RE_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_-]|$)"
+    r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_-]|$)"
+)
+# a line that could be a date line: short, has a year or a day number
+RE_DATE_CANDIDATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b")
+RE_DATE_LABEL = re.compile(
+    r"^(?:published|updated|posted|last updated|last modified|date|first published|modified)"
+    r"(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*",
+    re.IGNORECASE,
+)
+# sentence-final punctuation (incl. closing quotes/brackets after it)
+RE_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+
+# --- navigation and widget debris: a whole (short) line matching one of these goes ---------------
+_NAV_PATTERNS = [
+    r"text size",
+    r"(?:a-?\s*)?(?:decrease|increase|reset)?\s*font size",
+    r"share(?: this(?: article| story| page| post| on \w+)?| on \w+| via \w+| article| story)?",
+    r"(?:share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest)"
+    r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest))*",
+    r"(?:sign up|subscribe)(?: now| today| here)?(?: (?:for|to) (?:our|the|my)?\s*[\w\s-]{0,40}"
+    r"(?:newsletters?|alerts?|emails?|updates|digest))?\.?",
+    r"read more(?: here| about [\w\s]{1,40})?\.?",
+    r"(?:continue reading|read the full (?:story|article)|click here to read more)\.?",
+    r"advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?",
+    r"image copyright.*|image caption.*|media caption.*|getty images|photo: getty images",
+    r"(?:we|this (?:site|website)) uses? cookies.*|.*\baccept (?:all )?cookies\b.*|.*\bcookie (?:policy|settings|notice)\b.*",
+    r"skip to (?:main )?content|jump to (?:main )?content|back to top|scroll to top",
+    r"(?:follow us|like us) on \w+(?: and \w+)?\.?",
+    r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|add a comment",
+    r"(?:listen|watch)(?: to)?(?: this)? (?:article|story|video)(?: \d+ min(?:ute)?s?)?",
+    r"\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?",
+    r"(?:all rights reserved|copyright)\.?",
+    r"loading\.{0,3}|please enable javascript.*|your browser does not support.*",
+    r"close|menu|search|home|next|previous|more|related|related articles|related stories|trending|most read|most popular",
+]
+RE_NAV_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_NAV_PATTERNS) + r")\W{0,3}$", re.IGNORECASE)
+NAV_LINE_MAX_CHARS = 120
+
+# --- promotional / legal / call-to-action paragraphs (whole paragraph, short) --------------------
+_CTA_START = (
+    r"(?:follow|like|join|sign up|sign-up|subscribe|click|tap|download|listen|watch|get|read|see more|see also|"
+    r"also on|more from|more on|email|e-mail|reach|contact|send us|have a tip|got a tip|share your|"
+    r"if you (?:enjoyed|liked|value|appreciate)|don't miss|do not miss|want more|never miss|stay (?:on top|up to date|informed)|"
+    r"let our news|start your day|support (?:our|independent)|become a (?:member|subscriber)|"
+    r"this (?:copy|material|article|content) (?:is for|may not)|citation:|more information:|"
+    r"we use cookies|by (?:using|continuing)|sponsored|advertisement|ftc:)"
+)
+_CTA_CHANNEL = (
+    r"(?:twitter|facebook|instagram|youtube|linkedin|whatsapp|telegram|tiktok|newsletters?|inbox|subscri\w+|"
+    r"e-?mail|@\w|https?://|www\.|podcast|app\b|rss|alerts?|click here|commercial use|reprints?|cookies|"
+    r"retrieved|affiliate|this (?:post|story|article) with|paywall|members?\b)"
+)
+RE_CTA_START = re.compile(r"^\W{0,3}" + _CTA_START, re.IGNORECASE)
+RE_CTA_CHANNEL = re.compile(_CTA_CHANNEL, re.IGNORECASE)
+CTA_MAX_WORDS = 70
+# legal notices: "© 2019 Associated Press. All Rights Reserved. This material may not be published…"
+RE_LEGAL = re.compile(
+    r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|"
+    r"(?:personal,? )?non-commercial use only|^\W*(?:©|\(c\)|copyright\b)",
+    re.IGNORECASE,
+)
+LEGAL_MAX_WORDS = 60
+# a paragraph that is nothing but a URL or an e-mail address
+RE_ONLY_URL = re.compile(r"^\W*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)\W*$", re.IGNORECASE)
+
+# timestamp lines: "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "First Published: Tue, Nov 19 2019"
+RE_TIMESTAMP_WORD = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|[a-z]{0,2}[sd]t|utc|gmt|et|pt|ct|"
+    r"published|updated|posted|first|last|modified|on|at|ago|hours?|hrs?|minutes?|mins?|days?|weeks?|"
+    r"date|time|\d+(?:st|nd|rd|th)?|\d+[:./-]\d+(?:[:./-]\d+)?)\.?$",
+    re.IGNORECASE,
+)
+RE_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\bago\b", re.IGNORECASE)
+TIMESTAMP_MAX_WORDS = 14
+RE_LONE_BULLET = re.compile(r"^[-*+•]$")
