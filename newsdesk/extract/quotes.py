@@ -1,8 +1,21 @@
-"""Quotations and their speakers, from a clean article body."""
+"""Quotations and their speakers, from a clean article body.
+
+Rules and lexicons only (no model): quotation marks are paired per paragraph with a small state
+machine that reads each mark's context (so straight, curly, mixed, guillemets and single quotes all
+work, and a quote left open at the end of a paragraph runs to its end). Each quote is then
+attributed inside its sentence (quotes masked, so their own punctuation does not split it):
+`"…," X said`, `"…," said X`, `X said: "…"`, `X said that … "…"`, `according to X`, colon and dash
+lead-ins, split quotes; a quote with no attribution in its sentence inherits the last speaker of the
+same or the previous paragraphs. Speakers are then resolved within the article by `speakers`.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from newsdesk.extract import speakers as spk
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +34,468 @@ class QuoteMention:
     cue_lemma: str | None  # "note", "tell"
 
 
+# --------------------------------------------------------------------------- lexicon
+
+CUE_FORMS = {row[0]: row[1] for row in spk._read_tsv("speech_verbs.tsv")}
+CUE_MULTI = {k for k in CUE_FORMS if " " in k}
+CUE_FIRST_OF_MULTI = {k.split()[0] for k in CUE_MULTI}
+NAMING_CUES = {"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "branded", "termed"}
+WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "play", "poem", "documentary",
+              "article", "op-ed", "column", "essay", "headline", "titled", "entitled", "program", "programme",
+              "podcast", "episode", "slogan", "hashtag", "banner", "sign", "magazine", "newspaper", "single",
+              "track", "report", "study", "memoir", "musical", "opera", "painting", "exhibit", "exhibition",
+              "so-called", "nicknamed", "known", "dubbed", "named", "term", "word", "phrase", "label"}
+ADVERBS = {"also", "later", "then", "previously", "again", "once", "recently", "further", "repeatedly", "reportedly",
+           "earlier", "quickly", "simply", "flatly", "publicly", "privately", "bluntly", "separately", "often",
+           "has", "had", "have", "would", "will", "is", "was", "were", "did", "does", "do", "had", "once", "frequently",
+           "angrily", "famously", "jokingly", "tearfully", "loudly", "openly", "first", "even", "since", "already",
+           "just", "never", "always", "told", "ultimately", "finally", "subsequently", "allegedly", "has long"}
+NP_STOP = {"and", "but", "or", "that", "which", "who", "when", "as", "if", "because", "to", "while", "where",
+           "so", "than", "what", "whether", "not", "in", "on", "at", "of", "with", "from", "by", "after", "before",
+           "about", "is", "was", "are", "were", "be", "been", "has", "have", "had", "it's", "there", "this"}
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
+DETS = spk.DETERMINERS
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no", "inc",
+                 "corp", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "capt", "sgt", "rev",
+                 "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "adm", "maj", "ft", "mt", "co", "ltd"}
+
+# --------------------------------------------------------------------------- regexes
+
+MASK = "\ue000"
+DOUBLE_MARKS = '"“”„«»‟'
+SINGLE_MARKS = "‘’'‹›"
+RE_DOUBLE = re.compile('["“”„«»‟]')
+RE_SINGLE = re.compile("[‘’'‹›]")
+RE_PARA_SEP = re.compile(r"\n\n")
+RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
+RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
+RE_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
+RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
+RE_DASH_AFTER = re.compile(r"^\s*[—–-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
+OPEN_CTX = set(" \t\n([{—–-/:;,\ue000") | set(DOUBLE_MARKS)
+CLOSE_CTX = set(" \t\n.,;:!?)]}—–-…\ue000") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+def _mark_role(par: str, i: int) -> str:
+    """'open', 'close' or 'either' for the quotation mark at par[i], from its neighbours."""
+    ch = par[i]
+    prev = par[i - 1] if i else " "
+    nxt = par[i + 1] if i + 1 < len(par) else " "
+    opener = prev in OPEN_CTX and not nxt.isspace()
+    closer = not prev.isspace() and prev != MASK and (nxt in CLOSE_CTX or i + 1 == len(par))
+    if ch in "“„«‟":
+        return "close" if closer and not opener and ch == "“" and prev not in OPEN_CTX else "open"
+    if ch in "”»":
+        return "open" if opener and not closer else "close"
+    if opener and not closer:
+        return "open"
+    if closer and not opener:
+        return "close"
+    return "either"
+
+
+def find_double_spans(par: str) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, has_open_mark, has_close_mark) of the text inside double quotation marks."""
+    spans: list[tuple[int, int, bool, bool]] = []
+    open_at = None
+    for m in RE_DOUBLE.finditer(par):
+        i = m.start()
+        role = _mark_role(par, i)
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at = i + 1
+            elif not spans and par[:i].strip() and not RE_DOUBLE.search(par, 0, i):
+                spans.append((0, i, False, True))  # closes a quote opened in an earlier paragraph
+        elif role in ("close", "either"):
+            spans.append((open_at, i, True, True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(par.rstrip()), True, False))
+    return [s for s in spans if par[s[0]:s[1]].strip()]
+
+
+def find_single_spans(par: str) -> list[tuple[int, int, bool, bool]]:
+    """Single quotation marks used as quotes ('…' / ‘…’), in a paragraph without double marks."""
+    spans: list[tuple[int, int, bool, bool]] = []
+    open_at = None
+    for m in RE_SINGLE.finditer(par):
+        i = m.start()
+        prev = par[i - 1] if i else " "
+        nxt = par[i + 1] if i + 1 < len(par) else " "
+        if open_at is None:
+            if m.group() in "‘'‹" and prev in OPEN_CTX and (nxt.isalnum() or nxt in "…$"):
+                open_at = i + 1
+        elif m.group() in "’'›" and not prev.isspace() and (i + 1 == len(par) or not nxt.isalnum()):
+            if not (prev in "sS" and nxt == " " and par[i + 2:i + 3].islower() and i - open_at > 1 and _has_later_close(par, i)):
+                spans.append((open_at, i, True, True))
+                open_at = None
+    return [s for s in spans if par[s[0]:s[1]].strip() and " " in par[s[0]:s[1]].strip() or (s[1] - s[0] > 2)]
+
+
+def _has_later_close(par: str, i: int) -> bool:
+    """True when another closing single mark follows (so a plural possessive is not the closer)."""
+    return bool(re.search(r"[’'](?=[\s,.;:!?]|$)", par[i + 1:]))
+
+
+def _trim(par: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink (a, b) to exclude surrounding whitespace."""
+    while a < b and par[a].isspace():
+        a += 1
+    while b > a and par[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# --------------------------------------------------------------------------- blocks and sentences
+
+def split_blocks(body: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph_index) of paragraph blocks; a paragraph split mid-sentence is re-joined."""
+    paras, pos = [], 0
+    for m in RE_PARA_SEP.finditer(body):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, len(body)))
+    blocks: list[tuple[int, int, int]] = []
+    for idx, (a, b) in enumerate(paras):
+        if blocks and _is_mid_sentence_split(body, blocks[-1][1], a):
+            blocks[-1] = (blocks[-1][0], b, blocks[-1][2])
+        else:
+            blocks.append((a, b, idx))
+    return blocks
+
+
+def _is_mid_sentence_split(body: str, prev_end: int, start: int) -> bool:
+    """The previous paragraph stops without final punctuation and this one starts in lowercase."""
+    return start < len(body) and body[start].islower() and not RE_TERMINAL.search(body, max(0, prev_end - 3), prev_end)
+
+
+def sentence_bounds(masked: str, quote_ends: dict[int, str]) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs over a masked paragraph; quotes ending in '.' close a sentence."""
+    cuts = [0]
+    for m in RE_SENT_END.finditer(masked):
+        word = masked[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
+        w = word[0].lower().lstrip("(")
+        if w.rstrip(".") in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            continue
+        cuts.append(m.end())
+    for end, last_char in quote_ends.items():
+        if last_char == "." and end < len(masked) and re.match(r"\s+[A-Z]", masked[end:end + 3]):
+            cuts.append(end)
+    cuts = sorted(set(cuts)) + [len(masked)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
+# --------------------------------------------------------------------------- cues and speakers
+
+def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """(start, end, form) of every speech cue in text[lo:hi]."""
+    out = []
+    for m in RE_LOWER_WORD.finditer(text, lo, hi):
+        w = m.group()
+        if w in CUE_FIRST_OF_MULTI:
+            nxt = RE_LOWER_WORD.match(text, m.end() + 1, hi)
+            if nxt and text[m.end()] == " " and f"{w} {nxt.group()}" in CUE_MULTI:
+                out.append((m.start(), nxt.end(), f"{w} {nxt.group()}"))
+                continue
+        if w in CUE_FORMS and not (m.start() and text[m.start() - 1] in "-'’") and (m.end() >= len(text) or text[m.end()] not in "-"):
+            out.append((m.start(), m.end(), w))
+    return out
+
+
+def _words_before(text: str, lo: int, hi: int) -> list[re.Match]:
+    """Word/punctuation tokens of text[lo:hi]."""
+    return list(RE_WORD.finditer(text, lo, hi))
+
+
+def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """Span of the subject noun phrase that ends right before a cue (skipping adverbs and an apposition)."""
+    toks = _words_before(text, lo, cue_start)
+    i = len(toks) - 1
+    while i >= 0 and toks[i].group().lower().rstrip(".") in ADVERBS:
+        i -= 1
+    if i >= 0 and toks[i].group() == ",":  # apposition: "Peskov, the Kremlin spokesman, said"
+        j = i - 1
+        while j >= 0 and toks[j].group() not in (",", ":", "—", "–") and MASK not in toks[j].group() and i - j < 16:
+            j -= 1
+        if j >= 0 and toks[j].group() == "," and j > 0:
+            span = _np_ending_at(toks, j - 1)
+            if span:
+                return span
+        return None
+    return _np_ending_at(toks, i)
+
+
+def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
+    """Noun phrase whose last token is toks[i]: a pronoun, a (titled) name or a determiner phrase."""
+    if i < 0:
+        return None
+    last = toks[i].group()
+    low = last.lower()
+    if low in PRONOUNS:
+        return toks[i].start(), toks[i].end()
+    if MASK in last or low in NP_STOP or not last[0].isalpha():
+        return None
+    j = i
+    while j - 1 >= 0 and i - j < 7:
+        w = toks[j - 1].group()
+        wl = w.lower().rstrip(".")
+        if not w[0].isalpha() or MASK in w:
+            break
+        if wl in DETS:
+            j -= 1
+            break
+        if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS:
+            break
+        if w[0].islower() and wl not in spk.ROLE_WORDS and wl not in spk.ORG_WORDS and not (
+                wl in ("of", "for") or wl.endswith(("al", "an", "ial", "ive", "ior", "ican", "ern"))
+                or j - 1 == 0 or toks[j - 2].group().lower() in DETS):
+            break
+        j -= 1
+    while j < i and toks[j].group().lower() in ("of", "for"):
+        j += 1
+    if toks[i].group()[0].islower() and toks[j].group().lower() not in DETS and low not in spk.ROLE_WORDS \
+            and low not in spk.ORG_WORDS and not low.endswith("s"):
+        return None
+    return toks[j].start(), toks[i].end()
+
+
+def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """Span of the noun phrase right after a cue ("said Smith", "according to the ministry")."""
+    toks = _words_before(text, start, hi)
+    out = []
+    for t in toks[:8]:
+        w = t.group()
+        if not w[0].isalpha() or MASK in w:
+            break
+        wl = w.lower().rstrip(".")
+        if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
+            break
+        if not out and (wl in NP_STOP or wl in CUE_FORMS):
+            return None
+        out.append(t)
+        if wl in PRONOUNS and len(out) == 1:
+            break
+    while out and out[-1].group().lower() in ("of", "for", "the", "a"):
+        out.pop()
+    if not out:
+        return None
+    first = out[0].group()
+    if first[0].islower() and first.lower() not in DETS and first.lower() not in PRONOUNS \
+            and first.lower() not in spk.ROLE_WORDS:
+        return None
+    return out[0].start(), out[-1].end()
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who (as written, with offsets in the block) said it, and the cue."""
+
+    speaker: str | None
+    speaker_at: int
+    cue: str | None
+
+
+def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char: str) -> Attribution | None:
+    """Attribution of the masked quote text[qa:qb] inside its sentence, or None."""
+    s0, s1 = sent
+    if quote_end_char not in ".":  # "…," X said / "…," said X / "…?" he asked
+        found = _attribute_after(text, qb, s1, adjacent=True)
+        if found:
+            return found
+    cues = [c for c in find_cues(text, s0, qa)]
+    for c0, c1, form in reversed(cues):
+        if form == "according to":
+            span = np_right(text, c1, qa)
+            if span:
+                return Attribution(text[span[0]:span[1]], span[0], form)
+            continue
+        if form in NAMING_CUES and _naming_not_speech(text, c0, qa):
+            continue
+        span = np_left(text, s0, c0) or np_right(text, c1, qa)
+        if span is None:
+            span = _first_np(text, s0, c0)
+        if span:
+            return Attribution(text[span[0]:span[1]], span[0], form)
+    found = _attribute_after(text, qb, s1, adjacent=False)
+    if found:
+        return found
+    return _lead_in(text, s0, qa, qb, s1)
+
+
+def _attribute_after(text: str, qb: int, s1: int, adjacent: bool) -> Attribution | None:
+    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X)."""
+    cues = find_cues(text, qb, s1)
+    for c0, c1, form in cues[:1] if adjacent else cues:
+        if MASK in text[qb:c0] and adjacent:
+            return None
+        if form == "according to":
+            span = np_right(text, c1, s1)
+        else:
+            between = text[qb:c0].strip(" ,—–-")
+            span = np_right(text, c1, s1) if not between else np_left(text, qb, c0)
+            if span and adjacent and between and _first_np(text, qb, c0) != span and "," not in between:
+                span = None
+        if span:
+            return Attribution(text[span[0]:span[1]], span[0], form)
+    return None
+
+
+def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first name or pronoun in text[lo:hi] (the subject of a coordinated clause)."""
+    toks = _words_before(text, lo, hi)
+    for k, t in enumerate(toks[:12]):
+        w = t.group()
+        if w.lower() in PRONOUNS:
+            return t.start(), t.end()
+        if w[0].isupper() and w.lower().rstrip(".") not in spk.STOP_CAPS:
+            end = k
+            while end + 1 < len(toks) and toks[end + 1].group()[0].isupper() and MASK not in toks[end + 1].group():
+                end += 1
+            span = _np_ending_at(toks, end)
+            return span or (t.start(), toks[end].end())
+    return None
+
+
+def _naming_not_speech(text: str, c0: int, qa: int) -> bool:
+    """'a group called "X"', 'so-called "X"': naming, not speech (nothing but the quote follows)."""
+    prev = text[max(0, c0 - 20):c0].split()
+    return bool(prev) and prev[-1].lower() in ("a", "an", "the", "group", "program", "plan", "movement", "so-") \
+        or not text[c0:qa].strip().split()[1:]
+
+
+def _lead_in(text: str, s0: int, qa: int, qb: int, s1: int) -> Attribution | None:
+    """`Name: "…"` colon lead-ins and `"…" — Name` dash sign-offs."""
+    pre = text[s0:qa]
+    if pre.strip() and RE_COLON_LEAD.match(pre):
+        name = pre.strip().rstrip(":").strip()
+        return Attribution(name, s0 + pre.index(name), ":")
+    m = RE_DASH_AFTER.match(text, qb, s1)
+    if m and m.group(1).strip():
+        return Attribution(m.group(1).strip(), m.start(1), "—")
+    return None
+
+
+# --------------------------------------------------------------------------- filters
+
+def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> bool:
+    """Scare quotes, titles of works and nicknames: short, unattributed, or framed as a name."""
+    words = text.split()
+    before = block[max(0, a - 30):max(0, a - 1)].split()
+    after = block[b + 1:b + 25].split()
+    prev_word = before[-1].lower().strip(",") if before else ""
+    if len(words) <= 6 and prev_word in WORK_NOUNS | {"so-called"}:
+        return True
+    if len(words) <= 4 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
+            and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in spk.STOP_CAPS:
+        return True  # nickname: Dwayne "The Rock" Johnson
+    return not attributed and len(words) <= 4
+
+
+# --------------------------------------------------------------------------- orchestration
+
+@dataclass(slots=True)
+class _Raw:
+    """A quote found in a block, before speaker resolution."""
+
+    a: int
+    b: int
+    para: int
+    kind: str
+    attr: Attribution | None
+    open_end: bool
+    continues: bool
+
+
+def _mask(block: str, spans: list[tuple[int, int, bool, bool]]) -> str:
+    """The block with every quote (marks included) replaced by MASK characters."""
+    chars = list(block)
+    for a, b, has_open, has_close in spans:
+        lo, hi = a - (1 if has_open else 0), b + (1 if has_close else 0)
+        chars[lo:hi] = MASK * (hi - lo)
+    return "".join(chars)
+
+
+def _kind(masked: str, sent0: int, qa: int, text: str, continues: bool) -> str:
+    """'direct' when the quote is the whole utterance, else 'partial'."""
+    pre = masked[sent0:qa].rstrip()
+    if continues or not pre or pre.endswith((":", MASK)) or (pre.endswith(",") and text[:1].isupper()):
+        return "direct"
+    return "partial"
+
+
+def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool) -> list[_Raw]:
+    """Quotes of one block with their in-sentence attributions (offsets relative to the body)."""
+    block = body[bstart:bend]
+    spans = find_double_spans(block) if RE_DOUBLE.search(block) else find_single_spans(block)
+    if not spans:
+        return []
+    if spans[0][2] is False and not carry_open:
+        spans = spans[1:]
+    masked = _mask(block, spans)
+    ends = {b + (1 if c else 0): block[a:b].rstrip()[-1:] for a, b, _, c in spans if block[a:b].strip()}
+    sents = sentence_bounds(masked, ends)
+    out = []
+    for a, b, has_open, has_close in spans:
+        qa, qb = a - (1 if has_open else 0), b + (1 if has_close else 0)
+        sent = next((s for s in sents if s[0] <= qa < s[1]), (0, len(block)))
+        text = block[a:b].strip()
+        end_char = text.rstrip("\"”’' ")[-1:]
+        attr = attribute(masked, sent, qa, qb, end_char if end_char in ".,?!" else ",")
+        if attr:
+            attr.speaker_at += bstart
+        ta, tb = _trim(block, a, b)
+        continues = not has_open or (carry_open and qa == 0)
+        kind = _kind(masked, sent[0], qa, text, continues)
+        if is_not_a_quote(text, block, ta, tb, attr is not None) and not (continues or kind == "direct" and len(text.split()) > 2):
+            continue
+        out.append(_Raw(bstart + ta, bstart + tb, para + block.count("\n\n", 0, a), kind, attr, not has_close, continues))
+    return out
+
+
 def extract_quotes(body: str) -> list[QuoteMention]:
     """Every quotation in `body`, in reading order, with its speaker resolved within the article."""
-    return []
+    if not body or not (RE_DOUBLE.search(body) or RE_SINGLE.search(body)):
+        return []
+    raws: list[_Raw] = []
+    for bstart, bend, para in split_blocks(body):
+        raws.extend(extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end))
+    _fill_from_neighbours(raws)
+    return _resolve(body, raws)
+
+
+def _fill_from_neighbours(raws: list[_Raw]) -> None:
+    """Unattributed quotes take the speaker of the next piece of the same quote, else the last speaker."""
+    for k in range(len(raws) - 2, -1, -1):
+        if raws[k].attr is None and raws[k].open_end and raws[k + 1].continues and raws[k + 1].attr:
+            raws[k].attr = raws[k + 1].attr
+    last: _Raw | None = None
+    for r in raws:
+        if r.attr is None and last is not None and r.para - last.para <= 2:
+            r.attr = Attribution(last.attr.speaker, last.attr.speaker_at, last.attr.cue)
+        if r.attr is not None:
+            last = r
+
+
+def _resolve(body: str, raws: list[_Raw]) -> list[QuoteMention]:
+    """Resolve speakers against the article's cast and build the mentions."""
+    cast = spk.build_cast(body)
+    out = []
+    for r in raws:
+        speaker = role = written = cue = lemma = None
+        if r.attr is not None:
+            written, cue = r.attr.speaker, r.attr.cue
+            speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
+            if speaker:
+                cast.speakers.add(speaker)
+            lemma = CUE_FORMS.get(cue) if cue else None
+        out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon_size() -> int:
+    """Number of cue forms in the lexicon (for reports)."""
+    return len(CUE_FORMS)

@@ -1,0 +1,302 @@
+"""Speaker resolution within one article: names, surnames, pronouns, roles and organizations.
+
+A `Cast` is built once per body from its capitalized name sequences; `resolve_speaker` then turns a
+speaker as written ("Lavrov", "he", "the ministry", "Kremlin spokesman Dmitry Peskov") into a full
+canonical name plus a role, using only what the article itself says before the quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def _read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a resource TSV file, comments and blank lines skipped."""
+    text = resources.files("newsdesk.resources").joinpath(name).read_text(encoding="utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _title_table() -> dict[str, tuple[str, str]]:
+    """word -> (kind, gender) for honorifics, titles and organization nouns."""
+    return {row[0]: (row[1], row[2]) for row in _read_tsv("titles.tsv")}
+
+
+TITLE_WORDS = _title_table()
+FIRST_NAMES = {row[0]: row[1] for row in _read_tsv("first_names.tsv")}
+ROLE_WORDS = {w for w, (kind, _) in TITLE_WORDS.items() if kind in ("title", "honorific")}
+ORG_WORDS = {w for w, (kind, _) in TITLE_WORDS.items() if kind == "org"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = {"they", "we", "i", "you", "it", "who", "one", "this", "that", "which"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+               "one", "another", "some", "two", "three", "several", "many", "other", "both", "each"}
+# Capitalized words that start sentences or phrases and are never part of a person's name.
+STOP_CAPS = {
+    "the", "a", "an", "and", "but", "or", "in", "on", "at", "of", "for", "to", "from", "by", "with", "as", "if",
+    "when", "while", "after", "before", "since", "during", "so", "yet", "this", "that", "these", "those", "it",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "there", "here", "then",
+    "now", "still", "also", "even", "just", "only", "both", "all", "some", "many", "most", "more", "no", "not",
+    "what", "who", "why", "how", "where", "which", "asked", "says", "said", "according", "meanwhile", "however",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mr", "mrs", "ms", "dr", "yes", "well", "because", "although", "though", "until", "unless", "did", "does",
+    "do", "is", "are", "was", "were", "will", "would", "can", "could", "should", "let", "like", "last", "next",
+    "one", "two", "three", "first", "new", "former", "democrats", "republicans", "americans", "gop", "u.s.",
+    "dear", "please", "thank", "thanks", "oh", "god", "hey", "okay", "ok", "via", "read", "watch", "photo",
+}
+NON_PERSON_WORDS = ORG_WORDS | {
+    "states", "united", "america", "american", "york", "street", "news", "times", "post", "journal", "press",
+    "party", "democratic", "republican", "national", "university", "college", "school", "county", "city",
+    "state", "river", "island", "islands", "center", "centre", "fund", "club", "inc", "corp", "co", "ltd",
+    "group", "media", "tv", "radio", "twitter", "facebook", "google", "apple", "fox", "cnn", "msnbc", "abc",
+    "nbc", "cbs", "reuters", "ap", "afp", "bbc", "day", "week", "act", "bill", "plan", "program", "project",
+    "war", "affairs", "security", "defense", "justice", "health", "economic", "federal", "supreme", "court",
+    "airport", "hotel", "tower", "hall", "square", "park", "avenue", "road", "valley", "beach", "mountains",
+    "east", "west", "north", "south", "middle", "europe", "european", "union", "nations", "kingdom",
+    "republic", "federation", "ministry", "kremlin", "white", "house", "capitol", "hill", "senate", "congress",
+}
+
+RE_NAME_SEQ = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
+    r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*"
+)
+RE_POSSESSIVE = re.compile(r"[’']s?$")
+RE_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-’'.]*)\s*$")
+
+
+@dataclass(slots=True)
+class Person:
+    """One person (or organization) known in the article."""
+
+    name: str
+    gender: str | None = None
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Cast:
+    """Everyone the article names, with their mention positions in the body."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    positions: list[int] = field(default_factory=list)  # sorted mention offsets
+    mentions: list[str] = field(default_factory=list)  # full name mentioned at positions[i]
+    by_last: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)  # names already resolved as speakers
+
+
+def _strip_possessive(token: str) -> str:
+    """'Trump’s' -> 'Trump'."""
+    return RE_POSSESSIVE.sub("", token) if len(token) > 2 and token[-2:] in ("’s", "'s") else token.rstrip("’'")
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(role tokens, name tokens): leading titles and the words they qualify, then the name."""
+    last_title = -1
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.lower() in ROLE_WORDS or tok.lower().rstrip(".") in ROLE_WORDS:
+            last_title = i
+    return tokens[: last_title + 1], tokens[last_title + 1 :]
+
+
+def gender_of(first: str, role: list[str]) -> str | None:
+    """Gender from a first name or from a gendered title/honorific, when known."""
+    for tok in role:
+        kind_gender = TITLE_WORDS.get(tok.lower()) or TITLE_WORDS.get(tok.lower().rstrip("."))
+        if kind_gender and kind_gender[1] in ("m", "f"):
+            return kind_gender[1]
+    return FIRST_NAMES.get(first.lower().rstrip("."))
+
+
+def role_before(body: str, start: int) -> list[str]:
+    """Lowercase/capitalized role words right before a name ("Kremlin spokesman" in "Kremlin spokesman X")."""
+    words: list[str] = []
+    pos = start
+    while len(words) < 5:
+        m = RE_WORD_BEFORE.search(body, max(0, pos - 40), pos)
+        if not m or (m.end() < pos and body[m.end():pos].strip()):
+            break
+        word = m.group(1)
+        low = word.lower().rstrip(".")
+        if low in DETERMINERS or low in STOP_CAPS - {"former", "new"} or "\n" in body[m.start():pos]:
+            break
+        words.insert(0, word)
+        pos = m.start()
+    while words and words[-1].lower().rstrip(".") not in ROLE_WORDS:
+        words.pop()
+    while words and words[0][0].islower() and words[0].lower() not in ROLE_WORDS and not words[0].endswith("al"):
+        words.pop(0)
+    return words
+
+
+def is_person_like(name_toks: list[str], role: list[str]) -> bool:
+    """Heuristic: two or more name tokens, none an organization/place word, or a known first name."""
+    if not name_toks or any(t.lower().rstrip(".") in NON_PERSON_WORDS for t in name_toks):
+        return False
+    if name_toks[0].lower() in FIRST_NAMES or role:
+        return True
+    return len(name_toks) >= 2
+
+
+def build_cast(body: str) -> Cast:
+    """Scan the body once for person names (with roles and genders) and their positions."""
+    cast = Cast()
+    for m in RE_NAME_SEQ.finditer(body):
+        toks = m.group(0).split()
+        offset = m.start()
+        while toks and toks[0].lower().rstrip(".") in STOP_CAPS - {"mr", "mrs", "ms", "dr"}:
+            offset += len(toks[0]) + 1
+            toks = toks[1:]
+        if not toks:
+            continue
+        toks[-1] = _strip_possessive(toks[-1])
+        role, name_toks = split_role(toks)
+        role = (role_before(body, offset) + role) if role or name_toks else role
+        honorific_only = role and all(t.lower() in TITLE_WORDS and TITLE_WORDS[t.lower()][0] == "honorific" for t in role)
+        if not name_toks or not is_person_like(name_toks, role):
+            continue
+        if len(name_toks) == 1:
+            full = _lookup(cast, name_toks[0], offset)
+            if full is None:
+                if not role or honorific_only is False and len(role) == 0:
+                    continue
+                full = name_toks[0]
+                _add_person(cast, full, gender_of("", role), role)
+            else:
+                person = cast.people[full]
+                person.gender = person.gender or gender_of("", role)
+            _add_mention(cast, offset, full)
+            continue
+        full = " ".join(name_toks)
+        _add_person(cast, full, gender_of(name_toks[0], role), role)
+        _add_mention(cast, offset, full)
+    return cast
+
+
+def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> None:
+    """Register a person (first role seen wins; gender filled in when learned)."""
+    role_text = " ".join(t for t in role if t.lower() not in TITLE_WORDS or TITLE_WORDS[t.lower()][0] != "honorific")
+    person = cast.people.get(full)
+    if person is None:
+        person = cast.people[full] = Person(full, gender, role_text or None)
+        toks = full.split()
+        if len(toks) >= 2:
+            cast.by_last.setdefault(toks[-1], []).append(full)
+            cast.by_first.setdefault(toks[0], []).append(full)
+            for short, longs in list(cast.by_last.items()):
+                if short == full:
+                    longs.append(full)
+    else:
+        person.gender = person.gender or gender
+        person.role = person.role or role_text or None
+
+
+def _add_mention(cast: Cast, pos: int, full: str) -> None:
+    """Record a mention in position order."""
+    i = bisect.bisect_right(cast.positions, pos)
+    cast.positions.insert(i, pos)
+    cast.mentions.insert(i, full)
+
+
+def _lookup(cast: Cast, token: str, pos: int) -> str | None:
+    """A full name for a lone surname (or first name): the most recent matching full mention."""
+    token = _strip_possessive(token)
+    for table in (cast.by_last, cast.by_first):
+        names = table.get(token)
+        if not names:
+            continue
+        if len(names) == 1:
+            return names[0]
+        best = None
+        for p, full in zip(cast.positions, cast.mentions):
+            if p > pos:
+                break
+            if full in names:
+                best = full
+        return best or names[0]
+    return None
+
+
+def _recent_person(cast: Cast, pos: int, gender: str) -> str | None:
+    """Most recent person before pos whose gender is compatible (known, or a previous speaker)."""
+    i = bisect.bisect_left(cast.positions, pos) - 1
+    while i >= 0:
+        person = cast.people[cast.mentions[i]]
+        if person.gender == gender or (person.gender is None and person.name in cast.speakers and " " in person.name):
+            return person.name
+        i -= 1
+    return None
+
+
+def _org_name(tokens: list[str]) -> str:
+    """'the White House' -> 'White House'; lowercase org descriptions keep their words."""
+    while tokens and tokens[0].lower() in DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _by_role_head(cast: Cast, head: str, pos: int) -> str | None:
+    """The most recent person whose role ends with this head noun ("the spokesman" -> the spokesman)."""
+    i = bisect.bisect_left(cast.positions, pos) - 1
+    while i >= 0:
+        person = cast.people[cast.mentions[i]]
+        if person.role and person.role.lower().split()[-1] == head:
+            return person.name
+        i -= 1
+    return None
+
+
+def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | None, str | None]:
+    """(canonical speaker, role) for a speaker as written, seen at body offset pos."""
+    if not written:
+        return None, None
+    toks = [t for t in re.findall(r"[\w’'.\-]+", written)]
+    if not toks:
+        return None, None
+    toks[-1] = _strip_possessive(toks[-1]).rstrip(".") if toks[-1] not in ("Jr.", "Sr.") else toks[-1]
+    low = toks[0].lower()
+    if len(toks) == 1 and low in PRONOUN_GENDER:
+        return _person_result(cast, _recent_person(cast, pos, PRONOUN_GENDER[low]))
+    if len(toks) == 1 and low in PLURAL_PRONOUNS:
+        return None, None
+    if low in DETERMINERS or toks[0][0].islower():
+        caps_tail = _caps_tail(toks)
+        if len(caps_tail) >= 2 and len(caps_tail) < len(toks):
+            return resolve_speaker(" ".join(caps_tail), pos, cast)[0], " ".join(toks[: len(toks) - len(caps_tail)])
+        head = toks[-1].lower()
+        if head in ROLE_WORDS:
+            found = _by_role_head(cast, head, pos)
+            if found:
+                return found, cast.people[found].role
+        return _org_name(toks), None
+    role, name = split_role(toks)
+    if not name:
+        return " ".join(toks), None
+    if len(name) == 1:
+        full = _lookup(cast, name[0], pos) or name[0]
+    else:
+        full = " ".join(name)
+    person = cast.people.get(full)
+    role_text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("", ""))[0] != "honorific") or None
+    return full, role_text or (person.role if person else None)
+
+
+def _caps_tail(toks: list[str]) -> list[str]:
+    """Trailing capitalized tokens of a description ("longtime pollster Pat Caddell" -> Pat Caddell)."""
+    tail: list[str] = []
+    for tok in reversed(toks):
+        if not tok[0].isupper():
+            break
+        tail.insert(0, tok)
+    return tail
+
+
+def _person_result(cast: Cast, name: str | None) -> tuple[str | None, str | None]:
+    """(name, role) of a resolved person."""
+    if name is None:
+        return None, None
+    return name, cast.people[name].role
