@@ -27,11 +27,27 @@ class ParsedItem:
     locator: str
     document: CleanDocument | None
     error: str | None = None
-    raw_text: str | None = None  # the item's own source text when it is part of a file (a JSONL line)
+
+
+def _whole_file(document: CleanDocument | None, what: str) -> list[ParsedItem]:
+    if document is None:
+        return [ParsedItem("", None, f"no article text found in this {what}")]
+    if not document.body:
+        return [ParsedItem("", None, f"the {what} has no body text left after cleaning")]
+    return [ParsedItem("", document)]
 
 
 def parse(text: str, fmt: str) -> list[ParsedItem]:
     """Decoded text of one file in format `fmt` -> parsed items (never raises on bad content)."""
-    if fmt == "markdown":
-        return [ParsedItem("", clean_markdown(text))]
-    return [ParsedItem("", None, f"the {fmt} format is not supported yet")]
+    from newsdesk.formats import html, jsonl
+
+    try:
+        if fmt == "markdown":
+            return _whole_file(clean_markdown(text), "markdown file")
+        if fmt == "html":
+            return _whole_file(html.clean_html(text), "HTML page")
+        if fmt == "jsonl":
+            return jsonl.parse_lines(text)
+    except Exception as error:  # a bug in cleaning must not stop the batch: report it as a reject
+        return [ParsedItem("", None, f"could not be cleaned ({type(error).__name__}: {error})")]
+    return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html or jsonl)")]
