@@ -130,6 +130,11 @@ RE_JOB_TITLE = re.compile(
     r"(?:writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|photographer|"
     r"photojournalist|journalist|producer|analyst|critic|staff|bureau\s+chief|editor\s+at\s+large)s?$",
     re.IGNORECASE)
+RE_DESK = re.compile(
+    r"^(?P<org>(?:[A-Z][\w.&'-]*\s+){0,3}?[A-Z][\w.&'-]*)\s+(?:editorial\s+)?(?:staff(?:\s+reports?)?|bureau|desk|newsroom"
+    r"|sport|sports\s+desk|wire\s+services?|wires)(?:\s+(?:published|updated|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december))*$",
+    re.IGNORECASE)
 RE_IS_A = re.compile(r"\s+(?:is|was)\s+(?:an?|the)\s+.*$", re.IGNORECASE)
 RE_DATELINE = re.compile(
     r"^[\s*_]*(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
@@ -156,6 +161,7 @@ NOT_NAME_WORDS = frozenset("""
     contrast contributor contributors correspondent correspondents writer writers reporter reporters
     photo photos image images file handout pool courtesy getty afp reuters
     default unknown anonymous guest sponsored partner content source sources jdadmin
+    studio studios photography pictures design architects collection archive archives museum library
 """.split())
 MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december published updated posted""".split())
@@ -178,8 +184,10 @@ def _plain(text: str) -> str:
     return s
 
 
-def _has_hint(low: str) -> bool:
-    return any(h in low for h in CREDIT_HINTS) or _agencies().alias_re.search(low) is not None
+def _has_hint(line: str) -> bool:
+    """Cheap pre-check before the heavy regexes: a keyword, or a short line naming an agency."""
+    low = line.casefold()
+    return any(h in low for h in CREDIT_HINTS) or (len(line) <= 120 and _agencies().alias_re.search(line) is not None)
 
 
 def _title_case(name: str) -> str:
@@ -263,8 +271,8 @@ def _strip_titles(who: str) -> str:
     """'Analysis by Chris Cillizza' -> 'Chris Cillizza'; 'Phil Helsel is a reporter' -> 'Phil Helsel'."""
     who = re.sub(r"^(?:(?:analysis|opinion|commentary|story|text|words|report|column)\s+by\s+)", "", who.strip(),
                  flags=re.IGNORECASE)
-    segs = [_drop_title(RE_IS_A.sub("", p).strip()) for p in who.split(";")]
-    return "; ".join(p for p in segs if p and (not RE_JOB_TITLE.fullmatch(" " + p) or _split_orgs(p)[1]))
+    segs = [p.strip() if RE_DESK.match(p.strip()) else _drop_title(RE_IS_A.sub("", p).strip()) for p in who.split(";")]
+    return "; ".join(p for p in segs if p and (RE_DESK.match(p) or not RE_JOB_TITLE.fullmatch(" " + p) or _split_orgs(p)[1]))
 
 
 def _classify_byline(s: str) -> RawCredit | None:
@@ -276,7 +284,7 @@ def _classify_byline(s: str) -> RawCredit | None:
         first = who.split()[0].strip(",.;:").casefold()
         if (first in BYLINE_STOP_FIRST and not normalize_organization(who.strip(" ."))) or not _looks_like_names(who, 24):
             return None
-        if re.search(r"[.!?]\s+[a-z]|[!?]", who) or not _parse_people(who, allow_single=True)[0] and not _split_orgs(who)[1]:
+        if re.search(r"[.!?]\s+[a-z]|[!?]", who) or not any(_parse_people(who, allow_single=True)):
             # "By The Russian; Syrian defense ministries" still is the byline *line* of a scraper
             # ("By News Nation Bureau", "By Staff Reports": a byline line without a person)
             words = re.split(r"[\s;,]+", who.strip(" ;,"))
@@ -355,10 +363,10 @@ def classify_line(line: str) -> RawCredit | None:
     """A whole line/paragraph that is a credit (byline, photo credit, wire or contributor line,
     "Reporting by …; Editing by …" trailer) -> RawCredit; any other line -> None."""
     try:
-        if not line or len(line) > 600:
+        if not line or len(line) > 600 or not _has_hint(line):
             return None
         s = _plain(line)
-        if not s or len(s) > 400 or not _has_hint(s.casefold()):
+        if not s or len(s) > 400:
             return None
         return _classify_trailer(s) or _classify_photo(s) or _classify_byline(s)
     except Exception:  # detection must never break cleaning
@@ -438,7 +446,12 @@ def _parse_people(text: str, allow_single: bool = False, unknown_as_org: bool = 
     people: list[str] = []
     orgs: list[str] = []
     for seg in re.split(r"\s*(?:;|,|\||&|/|\band\b|\bwith\b|\bvia\b|\bfor\b|\bfrom\b)\s*", text):
-        seg = _drop_title(RE_IS_A.sub("", seg.strip(" .:()")))
+        seg = RE_IS_A.sub("", seg.strip(" .:()"))
+        desk = RE_DESK.match(seg)
+        if desk:  # "Science X staff", "JERUSALEM POST STAFF NOVEMBER", "Telegraph Sport"
+            orgs.append(normalize_organization(desk.group("org")) or _title_case(desk.group("org")))
+            continue
+        seg = _drop_title(seg)
         if not seg:
             continue
         rest, found = _split_orgs(seg)
@@ -509,15 +522,18 @@ def _parse_one(rc: RawCredit) -> list[CreditEntry]:
     return _entries(rc.role if rc.role in ROLES else "byline", who, rc.text, allow_single=False)
 
 
-def _last_key(name: str) -> str:
-    return re.sub(r"[^\w]", "", name.split()[-1].casefold()) if name.split() else ""
+def _name_key(name: str) -> str:
+    """'Troy L Smith' and 'Troy Smith' -> 't smith' (first initial + last name)."""
+    toks = [re.sub(r"[^\w]", "", t.casefold()) for t in name.split()]
+    toks = [t for t in toks if t]
+    return f"{toks[0][:1]} {toks[-1]}" if toks else ""
 
 
 def parse_credits(raw: list[RawCredit]) -> list[CreditEntry]:
     """Split raw credit lines into one entry per person (or one organization-only entry).
 
     Duplicates within an article (the same byline printed twice, a photo credit under every
-    gallery image) are merged: one entry per (role, person's last name), or per (role, agency set)
+    gallery image) are merged: one entry per (role, first initial + last name), or per (role, agency set)
     for organization-only credits; their organizations are united."""
     merged: dict[tuple, CreditEntry] = {}
     for rc in raw:
@@ -526,7 +542,7 @@ def parse_credits(raw: list[RawCredit]) -> list[CreditEntry]:
         except Exception:
             entries = []
         for e in entries:
-            key = (e.role, _last_key(e.name)) if e.name else (e.role, None, frozenset(e.organizations))
+            key = (e.role, _name_key(e.name)) if e.name else (e.role, None, frozenset(e.organizations))
             if key in merged:
                 old = merged[key]
                 merged[key] = CreditEntry(old.role, old.name, tuple(_unique([*old.organizations, *e.organizations])),

@@ -1,0 +1,233 @@
+"""Credits: detection of credit lines and their split into people and agencies.
+
+Every line here is hand-written (invented names) in the shapes scraped articles use.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.credits import (
+    ROLES,
+    RawCredit,
+    classify_line,
+    normalize_organization,
+    parse_credits,
+    split_dateline,
+    split_trailing_photo_credit,
+)
+
+
+def people(line: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """classify_line + parse_credits -> [(role, name, organizations)]."""
+    raw = classify_line(line)
+    assert raw is not None, f"not detected as a credit: {line!r}"
+    return [(e.role, e.name, e.organizations) for e in parse_credits([raw])]
+
+
+# --- bylines ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("By Marta Quillen", [("byline", "Marta Quillen", ())]),
+    ("By Marta Quillen and Oskar Brandt", [("byline", "Marta Quillen", ()), ("byline", "Oskar Brandt", ())]),
+    ("By Marta Quillen, Oskar Brandt and Lena Voss",
+     [("byline", "Marta Quillen", ()), ("byline", "Oskar Brandt", ()), ("byline", "Lena Voss", ())]),
+    ("BY TOM HALVERSEN", [("byline", "Tom Halversen", ())]),
+    ("**By Ines Carvalho**", [("byline", "Ines Carvalho", ())]),
+    ("*By Ines Carvalho | Reuters*", [("byline", "Ines Carvalho", ("Reuters",))]),
+    ("TOM HALVERSEN, AP Auto Writer", [("byline", "Tom Halversen", ("AP",))]),
+    ("Priya Ramaswamy, Associated Press", [("byline", "Priya Ramaswamy", ("AP",))]),
+    ("Priya Ramaswamy | Reuters", [("byline", "Priya Ramaswamy", ("Reuters",))]),
+    ("By Priya Ramaswamy; Ap Sports Writer", [("byline", "Priya Ramaswamy", ("AP",))]),
+    ("By GRETA LUND; HUGO MARSH Associated Press",
+     [("byline", "Greta Lund", ("AP",)), ("byline", "Hugo Marsh", ("AP",))]),
+    ("By Dana Whitfield; CNN Business", [("byline", "Dana Whitfield", ("CNN",))]),
+    ("By Dana Whitfield is a reporter", [("byline", "Dana Whitfield", ())]),
+    ("By Dana Whitfield News reporter", [("byline", "Dana Whitfield", ())]),
+    ("By Analysis by Dana Whitfield; CNN Editor-at-large", [("byline", "Dana Whitfield", ("CNN",))]),
+    ("By Dana Whitfield Tuesday; October", [("byline", "Dana Whitfield", ())]),
+    ("By Reuters", [("byline", None, ("Reuters",))]),
+    ("By The Associated Press", [("byline", None, ("AP",))]),
+    ("By Agence France-Presse", [("byline", None, ("AFP",))]),
+    ("By Lakeside Gazette staff", [("byline", None, ("Lakeside Gazette",))]),
+    ("Jonas Eberle, staff writer", [("byline", "Jonas Eberle", ())]),
+    ("By Abel van der Berg", [("byline", "Abel van der Berg", ())]),
+])
+def test_bylines(line, expected):
+    assert people(line) == expected
+
+
+# --- photo credits ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Dmitri Ostrov / AP / TASS", [("photo", "Dmitri Ostrov", ("AP", "TASS"))]),
+    ("AFP / Noor Haddad", [("photo", "Noor Haddad", ("AFP",))]),
+    ("AP Photo/Kelvin Marsh", [("photo", "Kelvin Marsh", ("AP",))]),
+    ("(AP Photo/Kelvin Marsh, File)", [("photo", "Kelvin Marsh", ("AP",))]),
+    ("Photo: Kelvin Marsh, AP", [("photo", "Kelvin Marsh", ("AP",))]),
+    ("Photo: Kelvin Marsh/Reuters", [("photo", "Kelvin Marsh", ("Reuters",))]),
+    ("(Photo by Kelvin Marsh/Getty Images)", [("photo", "Kelvin Marsh", ("Getty Images",))]),
+    ("Image credit: Getty Images", [("photo", None, ("Getty Images",))]),
+    ("*Main image credit: Getty*", [("photo", None, ("Getty Images",))]),
+    ("Getty Images", [("photo", None, ("Getty Images",))]),
+    ("© Reuters", [("photo", None, ("Reuters",))]),
+    ("*© Reuters*", [("photo", None, ("Reuters",))]),
+    ("Kelvin Marsh/EPA-EFE", [("photo", "Kelvin Marsh", ("EPA",))]),
+])
+def test_photo_credits(line, expected):
+    assert people(line) == expected
+
+
+# --- trailers ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Reporting by Ana Ferreira; Editing by Colm Doyle",
+     [("contributor", "Ana Ferreira", ()), ("editor", "Colm Doyle", ())]),
+    ("*(Reporting by Ana Ferreira in Lisbon; Editing by Colm Doyle)*",
+     [("contributor", "Ana Ferreira", ()), ("editor", "Colm Doyle", ())]),
+    ("Reporting by Ana Ferreira; additional reporting by Ben Okafor and Sun Mei; Writing by Rhys Tanner; "
+     "Editing by Colm Doyle and Eva Lind",
+     [("contributor", "Ana Ferreira", ()), ("contributor", "Ben Okafor", ()), ("contributor", "Sun Mei", ()),
+      ("contributor", "Rhys Tanner", ()), ("editor", "Colm Doyle", ()), ("editor", "Eva Lind", ())]),
+    ("Additional reporting by [Ben Okafor](https://example.org/ben)", [("contributor", "Ben Okafor", ())]),
+    ("*AFP contributed reporting.*", [("contributor", None, ("AFP",))]),
+    ("Ben Okafor contributed reporting from Lagos.", [("contributor", "Ben Okafor", ())]),
+    ("Associated Press writers Ben Okafor and Sun Mei contributed to this report.",
+     [("contributor", "Ben Okafor", ("AP",)), ("contributor", "Sun Mei", ("AP",))]),
+    ("Compiled by Rhys Tanner", [("contributor", "Rhys Tanner", ())]),
+])
+def test_trailers(line, expected):
+    assert people(line) == expected
+
+
+# --- lines that are NOT credits --------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday the river had risen two metres.",
+    "By contrast, the western suburbs stayed dry.",
+    "By 2020, when the plant closed, only a few workers were left.",
+    "By taking the train, commuters saved nearly an hour.",
+    "Reporting by the local broadcaster showed that the mayor had known about the leak for months.",
+    "The volunteers contributed money and time to rebuild the school.",
+    "Residents gathered outside the town hall on Monday. **Flood season**",
+    "Copyright ©2021 Example Media Inc. All Rights Reserved.",
+    "Cover image: an artist's impression of the new bridge over the harbour",
+    "Yes / No",
+    "The ratio is 3/4 of the total.",
+    "Paris, France",
+    "Lena Voss, the city's mayor, said the road would reopen.",
+    "",
+    "   ",
+])
+def test_not_credits(line):
+    assert classify_line(line) is None
+
+
+# --- datelines -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph, org", [
+    ("WASHINGTON (Reuters) - The committee voted on Monday.", "Reuters"),
+    ("NEW YORK (AP) — The subway reopened.", "AP"),
+    ("(AP) — The subway reopened.", "AP"),
+    ("LONDON, May 3 (Reuters) - The bank held rates.", "Reuters"),
+    ("**SPRINGFIELD, Ill. (AP)** — Lawmakers met.", "AP"),
+    ("(*Reuters*) — Shares fell.", "Reuters"),
+    ("PARIS (AFP) - Strikes continued.", "AFP"),
+    ("TOKYO (Bloomberg) -- Stocks rose.", "Bloomberg"),
+])
+def test_dateline_becomes_wire_credit_and_paragraph_is_kept(paragraph, org):
+    credit, rest = split_dateline(paragraph)
+    assert rest == paragraph  # the gold bodies keep datelines
+    assert [(e.role, e.name, e.organizations) for e in parse_credits([credit])] == [("wire", None, (org,))]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "VIENNA — The house will become a police station.",
+    "Shares of Example Corp (EXMP) - rose 3%.",
+    "The company (which declined to comment) — said nothing.",
+    "",
+])
+def test_no_dateline(paragraph):
+    assert split_dateline(paragraph) == (None, paragraph)
+
+
+# --- trailing photo credits in captions ------------------------------------------------------------
+
+@pytest.mark.parametrize("caption, text_out, expected", [
+    ("Protesters march in the capital. **Dmitri Ostrov / AP / TASS**", "Protesters march in the capital.",
+     [("photo", "Dmitri Ostrov", ("AP", "TASS"))]),
+    ("Protesters march in the capital. Dmitri Ostrov / AP / TASS", "Protesters march in the capital.",
+     [("photo", "Dmitri Ostrov", ("AP", "TASS"))]),
+    ("The senator speaks on Monday. (AP Photo/Kelvin Marsh)", "The senator speaks on Monday.",
+     [("photo", "Kelvin Marsh", ("AP",))]),
+    ("The rocket on the pad. (credit: NASA/Jo Park)", "The rocket on the pad.", [("photo", "Jo Park", ("NASA",))]),
+    ("The new gallery, installation view, photos © Studio Nord, 2019", "The new gallery, installation view",
+     [("photo", None, ("Studio Nord",))]),
+])
+def test_trailing_photo_credit(caption, text_out, expected):
+    rest, credit = split_trailing_photo_credit(caption)
+    assert rest == text_out
+    assert [(e.role, e.name, e.organizations) for e in parse_credits([credit])] == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "He said the result was clear. **Important**",
+    "Prices rose 3/4 of a point on the day.",
+    "**Dmitri Ostrov / AP**",  # nothing left as a caption
+])
+def test_no_trailing_photo_credit(caption):
+    assert split_trailing_photo_credit(caption) == (caption, None)
+
+
+# --- parsing details -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("alias, canonical", [
+    ("Associated Press", "AP"), ("The Associated Press", "AP"), ("Agence France-Presse", "AFP"),
+    ("Agence France Presse", "AFP"), ("Thomson Reuters", "Reuters"), ("Getty", "Getty Images"),
+    ("EPA-EFE", "EPA"), ("Unknown Weekly", None),
+])
+def test_normalize_organization(alias, canonical):
+    assert normalize_organization(alias) == canonical
+
+
+def test_duplicates_are_merged():
+    raw = [RawCredit("photo", "Photo: Kelvin Marsh, AP")] * 3 + [
+        RawCredit("byline", "By KELVIN MARSH; AP National Writer"), RawCredit("byline", "Kelvin Marsh, Ap National Writer")]
+    got = [(e.role, e.name) for e in parse_credits(raw)]
+    assert got == [("photo", "Kelvin Marsh"), ("byline", "Kelvin Marsh")]
+
+
+def test_same_surname_different_people_kept():
+    got = [e.name for e in parse_credits([RawCredit("byline", "By Tom Berg and Ada Berg")])]
+    assert got == ["Tom Berg", "Ada Berg"]
+
+
+def test_raw_is_the_source_line_and_roles_are_closed():
+    line = "Reporting by Ana Ferreira; Editing by Colm Doyle"
+    entries = parse_credits([classify_line(line)])
+    assert {e.raw for e in entries} == {line}
+    assert {e.role for e in entries} <= set(ROLES)
+
+
+# --- properties: never raise, always well-formed ---------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_detection_never_raises(text):
+    raw = classify_line(text)
+    credit, rest = split_dateline(text)
+    caption, photo = split_trailing_photo_credit(text)
+    assert rest == text
+    assert raw is None or raw.role in ROLES
+    assert photo is None or caption != text
+    for entry in parse_credits([r for r in (raw, credit, photo) if r]):
+        assert entry.role in ROLES and (entry.name or entry.organizations)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(RawCredit, st.sampled_from(ROLES), st.text(max_size=120)), max_size=5))
+def test_parse_never_raises(raw):
+    for entry in parse_credits(raw):
+        assert entry.role in ROLES
