@@ -53,6 +53,13 @@ ADVERBS = {"also", "later", "then", "previously", "again", "once", "recently", "
 NP_STOP = {"and", "but", "or", "that", "which", "who", "when", "as", "if", "because", "to", "while", "where",
            "so", "than", "what", "whether", "not", "in", "on", "at", "of", "with", "from", "by", "after", "before",
            "about", "is", "was", "are", "were", "be", "been", "has", "have", "had", "it's", "there", "this"}
+INVERSION_LEMMAS = {"say", "add", "ask", "write", "continue", "explain", "note", "reply", "respond", "tweet", "recall",
+                    "conclude", "insist", "argue", "declare", "state", "observe", "remark", "quip", "joke", "answer",
+                    "counter", "retort", "muse", "warn", "concede", "admit", "acknowledge", "report", "shout", "yell",
+                    "scream", "comment", "exclaim", "according to", "go on", "point out", "fire back", "post", "read"}
+INTRO_WORDS = {"during", "after", "in", "on", "at", "while", "when", "following", "ahead", "despite", "as", "before",
+               "since", "last", "earlier", "later", "for", "with", "without", "speaking", "asked", "but", "and",
+               "still", "meanwhile", "instead", "however", "yet", "also", "then", "now", "today", "tonight", "from"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 DETS = spk.DETERMINERS
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no", "inc",
@@ -69,10 +76,10 @@ RE_SINGLE = re.compile("[‘’'‹›]")
 RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
 RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
-RE_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+RE_LOWER_WORD = re.compile(r"(?:[a-z]|A(?=ccording))[a-z]+")
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
-RE_DASH_AFTER = re.compile(r"^\s*[—–-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
+RE_DASH_AFTER = re.compile(r"^\s*[—–―-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
 OPEN_CTX = set(" \t\n([{—–-/:;,\ue000") | set(DOUBLE_MARKS)
 CLOSE_CTX = set(" \t\n.,;:!?)]}—–-…\ue000") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
 
@@ -194,7 +201,7 @@ def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, form) of every speech cue in text[lo:hi]."""
     out = []
     for m in RE_LOWER_WORD.finditer(text, lo, hi):
-        w = m.group()
+        w = m.group().lower()
         if w in CUE_FIRST_OF_MULTI:
             nxt = RE_LOWER_WORD.match(text, m.end() + 1, hi)
             if nxt and text[m.end()] == " " and f"{w} {nxt.group()}" in CUE_MULTI:
@@ -236,13 +243,14 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
     low = last.lower()
     if low in PRONOUNS:
         return toks[i].start(), toks[i].end()
-    if MASK in last or low in NP_STOP or not last[0].isalpha():
+    if MASK in last or low in NP_STOP or not last[0].isalpha() or low.rstrip(".") in spk.STOP_CAPS:
         return None
     j = i
     while j - 1 >= 0 and i - j < 7:
         w = toks[j - 1].group()
         wl = w.lower().rstrip(".")
-        if not w[0].isalpha() or MASK in w:
+        if not w[0].isalpha() or MASK in w or (w.endswith(".") and wl not in spk.TITLE_WORDS and len(wl) > 1
+                                                and wl not in ABBREVIATIONS):
             break
         if wl in DETS:
             j -= 1
@@ -273,7 +281,7 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         wl = w.lower().rstrip(".")
         if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
             break
-        if not out and (wl in NP_STOP or wl in CUE_FORMS):
+        if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in spk.STOP_CAPS - DETS - PRONOUNS):
             return None
         out.append(t)
         if wl in PRONOUNS and len(out) == 1:
@@ -312,9 +320,13 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             if span:
                 return Attribution(text[span[0]:span[1]], span[0], form)
             continue
-        if form in NAMING_CUES and _naming_not_speech(text, c0, qa):
+        if form in NAMING_CUES and _naming_not_speech(text, c0, qa) or _is_noun_use(text, s0, c0, form):
             continue
-        span = np_left(text, s0, c0) or np_right(text, c1, qa)
+        if form.endswith("ing"):
+            span = _subject(text, s0, c0)
+            if span:
+                return Attribution(text[span[0]:span[1]], span[0], form)
+        span = np_left(text, s0, c0) or (np_right(text, c1, qa) if CUE_FORMS[form] in INVERSION_LEMMAS else None)
         if span is None:
             span = _first_np(text, s0, c0)
         if span:
@@ -326,21 +338,46 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
 
 
 def _attribute_after(text: str, qb: int, s1: int, adjacent: bool) -> Attribution | None:
-    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X)."""
+    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X / "…" that …, said X)."""
     cues = find_cues(text, qb, s1)
     for c0, c1, form in cues[:1] if adjacent else cues:
         if MASK in text[qb:c0] and adjacent:
             return None
-        if form == "according to":
+        before = text[qb:c0]
+        span = None
+        if _is_noun_use(text, qb, c0, form):
+            continue
+        if CUE_FORMS[form] in INVERSION_LEMMAS and (not before.strip(" ,—–―-") or before.rstrip().endswith(",")):
             span = np_right(text, c1, s1)
-        else:
-            between = text[qb:c0].strip(" ,—–-")
-            span = np_right(text, c1, s1) if not between else np_left(text, qb, c0)
-            if span and adjacent and between and _first_np(text, qb, c0) != span and "," not in between:
+        if span is None and before.strip(" ,—–―-"):
+            span = np_left(text, qb, c0)
+            if span and adjacent and text[qb:span[0]].strip(" ,—–―-"):
                 span = None
         if span:
             return Attribution(text[span[0]:span[1]], span[0], form)
     return None
+
+
+def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
+    """'his comments', 'a few questions', 'so-called': a cue form used as a noun or adjective."""
+    prev = text[max(lo, c0 - 25):c0].split()
+    if not prev:
+        return False
+    p = prev[-1].lower().strip(",")
+    if p.endswith("so-") or p in DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
+        return True
+    return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
+        and p not in spk.ROLE_WORDS and p not in spk.ORG_WORDS and p not in ADVERBS
+
+
+def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
+    """The subject of a sentence: its first noun phrase after an introductory phrase."""
+    toks = _words_before(text, s0, hi)
+    if toks and toks[0].group().lower() in INTRO_WORDS:
+        comma = next((k for k, t in enumerate(toks) if t.group() == ","), None)
+        if comma is not None:
+            return _first_np(text, toks[comma].end(), hi)
+    return _first_np(text, s0, hi)
 
 
 def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -489,7 +526,7 @@ def _resolve(body: str, raws: list[_Raw]) -> list[QuoteMention]:
             written, cue = r.attr.speaker, r.attr.cue
             speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
             if speaker:
-                cast.speakers.add(speaker)
+                spk.note_speaker(cast, speaker, r.attr.speaker_at)
             lemma = CUE_FORMS.get(cue) if cue else None
         out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma))
     return out

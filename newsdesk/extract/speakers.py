@@ -53,7 +53,7 @@ NON_PERSON_WORDS = ORG_WORDS | {
     "party", "democratic", "republican", "national", "university", "college", "school", "county", "city",
     "state", "river", "island", "islands", "center", "centre", "fund", "club", "inc", "corp", "co", "ltd",
     "group", "media", "tv", "radio", "twitter", "facebook", "google", "apple", "fox", "cnn", "msnbc", "abc",
-    "nbc", "cbs", "reuters", "ap", "afp", "bbc", "day", "week", "act", "bill", "plan", "program", "project",
+    "nbc", "cbs", "reuters", "ap", "afp", "bbc", "day", "week", "act", "plan", "program", "project",
     "war", "affairs", "security", "defense", "justice", "health", "economic", "federal", "supreme", "court",
     "airport", "hotel", "tower", "hall", "square", "park", "avenue", "road", "valley", "beach", "mountains",
     "east", "west", "north", "south", "middle", "europe", "european", "union", "nations", "kingdom",
@@ -87,6 +87,7 @@ class Cast:
     by_last: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)  # names already resolved as speakers
+    groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
 
 
 def _strip_possessive(token: str) -> str:
@@ -146,7 +147,7 @@ def build_cast(body: str) -> Cast:
     """Scan the body once for person names (with roles and genders) and their positions."""
     cast = Cast()
     for m in RE_NAME_SEQ.finditer(body):
-        toks = m.group(0).split()
+        toks = _cut_at_sentence_end(m.group(0).split())
         offset = m.start()
         while toks and toks[0].lower().rstrip(".") in STOP_CAPS - {"mr", "mrs", "ms", "dr"}:
             offset += len(toks[0]) + 1
@@ -175,6 +176,14 @@ def build_cast(body: str) -> Cast:
         _add_person(cast, full, gender_of(name_toks[0], role), role)
         _add_mention(cast, offset, full)
     return cast
+
+
+def _cut_at_sentence_end(toks: list[str]) -> list[str]:
+    """Drop tokens after a word that ends a sentence ("Iowa. Sanders" -> "Iowa.")."""
+    for k, tok in enumerate(toks[:-1]):
+        if tok.endswith(".") and len(tok) > 2 and tok.lower() not in TITLE_WORDS and tok.count(".") == 1:
+            return toks[: k + 1]
+    return toks
 
 
 def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> None:
@@ -226,7 +235,7 @@ def _recent_person(cast: Cast, pos: int, gender: str) -> str | None:
     i = bisect.bisect_left(cast.positions, pos) - 1
     while i >= 0:
         person = cast.people[cast.mentions[i]]
-        if person.gender == gender or (person.gender is None and person.name in cast.speakers and " " in person.name):
+        if person.gender == gender or (person.gender is None and person.name in cast.speakers):
             return person.name
         i -= 1
     return None
@@ -257,12 +266,13 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     toks = [t for t in re.findall(r"[\w’'.\-]+", written)]
     if not toks:
         return None, None
+    toks = _cut_at_sentence_end(toks)
     toks[-1] = _strip_possessive(toks[-1]).rstrip(".") if toks[-1] not in ("Jr.", "Sr.") else toks[-1]
     low = toks[0].lower()
     if len(toks) == 1 and low in PRONOUN_GENDER:
         return _person_result(cast, _recent_person(cast, pos, PRONOUN_GENDER[low]))
     if len(toks) == 1 and low in PLURAL_PRONOUNS:
-        return None, None
+        return _recent_group(cast, pos), None
     if low in DETERMINERS or toks[0][0].islower():
         caps_tail = _caps_tail(toks)
         if len(caps_tail) >= 2 and len(caps_tail) < len(toks):
@@ -272,7 +282,10 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
             found = _by_role_head(cast, head, pos)
             if found:
                 return found, cast.people[found].role
-        return _org_name(toks), None
+        org = _org_name(toks) or None
+        if org:
+            cast.groups.append((pos, org))
+        return org, None
     role, name = split_role(toks)
     if not name:
         return " ".join(toks), None
@@ -280,9 +293,34 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
         full = _lookup(cast, name[0], pos) or name[0]
     else:
         full = " ".join(name)
+    if full not in cast.people and (len(name) > 1 or role) and is_person_like(name, role):
+        _add_person(cast, full, gender_of(name[0] if len(name) > 1 else "", role), role)
+    if full in cast.people:
+        _add_mention(cast, pos, full)
     person = cast.people.get(full)
     role_text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("", ""))[0] != "honorific") or None
     return full, role_text or (person.role if person else None)
+
+
+def note_speaker(cast: Cast, name: str, pos: int) -> None:
+    """Remember a resolved speaker: persons become pronoun antecedents, others group antecedents."""
+    cast.speakers.add(name)
+    if name in cast.people:
+        return
+    if " " not in name and name[:1].isupper() and name.lower() not in NON_PERSON_WORDS:
+        cast.people[name] = Person(name)
+        _add_mention(cast, pos, name)
+    else:
+        cast.groups.append((pos, name))
+
+
+def _recent_group(cast: Cast, pos: int) -> str | None:
+    """The most recent organization speaker before pos ("it said", "they said")."""
+    best = None
+    for p, name in cast.groups:
+        if p < pos:
+            best = name
+    return best
 
 
 def _caps_tail(toks: list[str]) -> list[str]:
