@@ -25,7 +25,7 @@ PREAMBLE_MAX_BLOCKS = 2
 
 def inline_plain(text: str) -> str:
     """Inline markdown -> plain text: images, links, emphasis, escapes and HTML tags removed."""
-    text = remove.link_artifacts(remove.images(remove.html_tags(text)))
+    text = remove.link_artifacts(remove.images(remove.shortcodes(remove.html_tags(text))))
     return remove.markdown_escapes(remove.stray_emphasis(remove.emphasis(text)))
 
 
@@ -145,7 +145,8 @@ def _read_body(blocks: list[str], state: _State) -> None:
             continue
         if R.RE_HEADING.match(block) and _same_text(plain, state.title):  # the title repeated
             continue
-        if not state.body and state.preamble < PREAMBLE_MAX_BLOCKS and _is_preamble(block, plain):
+        if (not state.body and state.preamble < PREAMBLE_MAX_BLOCKS and (state.title or state.published)
+                and _is_preamble(block, plain)):
             state.preamble += 1  # a standfirst or kicker above the body
             state.description = state.description or (plain if R.RE_HEADING.match(block) else None)
             continue

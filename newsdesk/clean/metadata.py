@@ -36,7 +36,8 @@ def _dateutil(text: str) -> date | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1))
+            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1),
+                                           dayfirst=bool(R.RE_DOTTED_DATE.search(text)))
     except (ValueError, OverflowError, TypeError):
         return None
     return _plausible(parsed.date()) if parsed.year != 1900 else None

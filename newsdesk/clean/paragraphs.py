@@ -21,9 +21,15 @@ def table_row(line: str) -> str:
     return "; ".join(cell for cell in cells if cell)
 
 
+def list_item(marker: str, text: str) -> str:
+    """A list marker and its text -> `• text` (bullets) or `3. text` (numbered), stable on re-cleaning."""
+    marker = marker.strip()
+    return f"{marker if marker[:1].isdigit() else '•'} {text.strip()}"
+
+
 def flatten(block: str) -> str:
-    """A markdown block -> plain lines: tables become `a; b` rows, list items one per line, wrapped
-    prose lines joined with a space."""
+    """A markdown block -> plain lines: tables become `a; b` rows, list items `• item` one per line,
+    wrapped prose lines joined with a space."""
     out: list[str] = []
     for line in block.split("\n"):
         line = line.strip()
@@ -31,8 +37,10 @@ def flatten(block: str) -> str:
             continue
         if R.RE_TABLE_ROW.match(line):
             out.append(table_row(line))
-        elif R.RE_LIST_ITEM.match(line) or not out:
-            out.append(R.RE_LIST_ITEM.sub("", line, count=1))
+        elif marker := R.RE_LIST_ITEM.match(line):
+            out.append(list_item(marker.group(0), line[marker.end():]))
+        elif not out:
+            out.append(line)
         else:  # a hard-wrapped continuation line (html2text wraps at ~78 columns)
             out[-1] = f"{out[-1]} {line}"
     return "\n".join(line for line in out if line)

@@ -37,6 +37,11 @@ def stray_emphasis(text: str) -> str:
     return text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
 
 
+def shortcodes(text: str) -> str:
+    """WordPress-style shortcodes `[button link="…"]…[/button]` -> their inner text."""
+    return R.RE_SHORTCODE.sub("", text)
+
+
 def html_tags(text: str) -> str:
     """Inline HTML tags and comments that converters leave behind."""
     return R.RE_HTML_TAG.sub("", R.RE_HTML_COMMENT.sub("", text))
@@ -98,4 +103,5 @@ def is_timestamp(line: str) -> bool:
 def is_debris(paragraph: str) -> bool:
     """True for a paragraph that is navigation, promotion, a legal notice, a timestamp or a bare address."""
     return (is_navigation(paragraph) or is_promotion(paragraph) or is_legal_notice(paragraph)
-            or is_timestamp(paragraph) or is_bare_address(paragraph))
+            or is_timestamp(paragraph) or is_bare_address(paragraph)
+            or bool(R.RE_TAG_LINE.match(paragraph) or R.RE_RULE_LINE.match(paragraph)))

@@ -68,6 +68,8 @@ RE_URL_DATE = re.compile(
 )
 # a line that could be a date line: short, has a year or a day number
 RE_DATE_CANDIDATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b")
+# 19.08.2020 is day-first (European); 08/19/2020 stays month-first
+RE_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 RE_DATE_LABEL = re.compile(
     r"^(?:published|updated|posted|last updated|last modified|date|first published|modified)"
     r"(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*",
@@ -104,7 +106,7 @@ NAV_LINE_MAX_CHARS = 120
 
 # --- promotional / legal / call-to-action paragraphs (whole paragraph, short) --------------------
 _CTA_START = (
-    r"(?:follow|like|join|sign up|sign-up|subscribe|click|tap|download|listen|watch|get|read|see more|see also|"
+    r"(?:more \w+(?: \w+)?:|follow|like|join|sign up|sign-up|subscribe|click|tap|download|listen|watch|get|read|see more|see also|"
     r"also on|more from|more on|email|e-mail|reach|contact|send us|have a tip|got a tip|share your|"
     r"if you (?:enjoyed|liked|value|appreciate)|don't miss|do not miss|want more|never miss|stay (?:on top|up to date|informed)|"
     r"let our news|start your day|support (?:our|independent)|become a (?:member|subscriber)|"
@@ -141,3 +143,13 @@ RE_TIMESTAMP_WORD = re.compile(
 RE_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\bago\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 14
 RE_LONE_BULLET = re.compile(r"^[-*+•]$")
+
+# WordPress-style shortcodes left in the text: [caption id="…"], [button link="…"]…[/button]
+RE_SHORTCODE = re.compile(
+    r"\[/?(?:button|caption|embed|gallery|video|audio|playlist|tweet|quote|vc_\w+|et_pb_\w+)\b[^\]\n]*\]",
+    re.IGNORECASE,
+)
+# a line that is only a bracketed label such as "[VIDEO]" or "[REACTION]" (related-link tags)
+RE_TAG_LINE = re.compile(r"^\W*\[?[A-Z]{2,}(?: [A-Z]{2,})?\]\W*$")
+# a line of only rule characters after unescaping: "___", "* * *", "———"
+RE_RULE_LINE = re.compile(r"^[\s*_=~\-–—•·]{3,}$")

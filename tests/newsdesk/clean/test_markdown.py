@@ -1,0 +1,129 @@
+"""clean_markdown on hand-written scraped articles of each accepted shape."""
+
+from datetime import date
+
+import pytest
+
+from newsdesk.clean import clean_markdown
+
+SEED_SHAPE = """
+
+# Harbour Town Votes to Close 'Old Pier' After Storm Damage
+
+March 3, 2021
+
+
+
+Inspectors surveyed the damaged pier on Tuesday after the storm surge. **Jane Okafor / Coastal Wire / Nordfoto**
+
+The town council voted on Tuesday to close the old pier for at least a year, citing storm damage.
+
+**Related article:** [Storm Surge Floods Harbour Town's Lower Streets](#)
+
+The mayor said the town "would rather be
+
+safe than sorry,” council member Lena Ortiz [told](#) reporters on Tuesday.
+
+"We cannot risk anyone's safety," Ortiz [said](#) in a statement.
+
+*Coastal Wire contributed reporting.*
+
+Original url:
+
+<https://www.harbour-news.example/2021/03/03/old-pier-closed-a123>"""
+
+TRAFILATURA_SHAPE = """# Rail strike halts trains across the region - Valley Times
+
+2022-06-14
+
+By Sam Reyes
+
+# Rail strike halts trains across the region
+
+## Commuters faced long queues as unions walked out over pay.
+
+Trains across the region stopped on Monday as **rail workers** began a [three-day strike](https://valley.example/strike).
+
+### What happens next
+
+- Talks resume on Wednesday
+- Bus services will run every 20 minutes
+
+Share this article
+
+Sign up for our morning newsletter
+
+[Ten things to know about the strike](https://valley.example/ten-things)
+
+Original url:
+
+<https://valley.example/news/rail-strike>"""
+
+HTML2TEXT_SHAPE = """Rail strike halts trains
+========================
+
+Trains across the region stopped on Monday as rail
+workers began a three-day strike over pay.
+
+* Talks resume on Wednesday
+* Buses run every 20 minutes
+
+Union leaders said the \\[strike\\] was "a last resort".
+"""
+
+
+def test_seed_shape_fields():
+    doc = clean_markdown(SEED_SHAPE)
+    assert doc.title == "Harbour Town Votes to Close 'Old Pier' After Storm Damage"
+    assert doc.published == date(2021, 3, 3)
+    assert doc.url == "https://www.harbour-news.example/2021/03/03/old-pier-closed-a123"
+    assert doc.image_caption == "Inspectors surveyed the damaged pier on Tuesday after the storm surge."
+    assert doc.related_titles == ("Storm Surge Floods Harbour Town's Lower Streets",)
+    assert any(c.role == "photo" and "Jane Okafor" in c.text for c in doc.credits)
+    assert doc.language == "en"
+
+
+def test_seed_shape_body():
+    body = clean_markdown(SEED_SHAPE).body
+    assert 'The mayor said the town "would rather be safe than sorry,” council member Lena Ortiz told reporters' in body
+    assert '"We cannot risk anyone\'s safety," Ortiz said in a statement.' in body
+    for debris in ("](#)", "**", "Related article", "Jane Okafor", "Original url", "https://"):
+        assert debris not in body
+    assert len(body.split("\n\n")) == 3
+
+
+def test_trafilatura_shape():
+    doc = clean_markdown(TRAFILATURA_SHAPE)
+    assert doc.title == "Rail strike halts trains across the region - Valley Times"
+    assert doc.published == date(2022, 6, 14)
+    assert any(c.role == "byline" for c in doc.credits)
+    assert doc.description == "Commuters faced long queues as unions walked out over pay."
+    assert doc.body == ("Trains across the region stopped on Monday as rail workers began a three-day strike.\n\n"
+                        "What happens next\n\n"
+                        "• Talks resume on Wednesday\n• Bus services will run every 20 minutes")
+
+
+def test_html2text_shape():
+    doc = clean_markdown(HTML2TEXT_SHAPE)
+    assert doc.body == ("Rail strike halts trains\n\n"
+                        "Trains across the region stopped on Monday as rail workers began a three-day strike over pay.\n\n"
+                        "• Talks resume on Wednesday\n• Buses run every 20 minutes\n\n"
+                        'Union leaders said the [strike] was "a last resort".')
+
+
+def test_date_from_url_when_text_has_none():
+    doc = clean_markdown("# A title\n\nSome body text here.\n\nOriginal url:\n\n<https://x.example/2020/08/19/a-b>")
+    assert doc.published == date(2020, 8, 19)
+
+
+@pytest.mark.parametrize("text", [SEED_SHAPE, TRAFILATURA_SHAPE, HTML2TEXT_SHAPE])
+def test_cleaning_is_idempotent(text):
+    body = clean_markdown(text).body
+    assert clean_markdown(body).body == body
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "# Only a title", "Original url:\n\n<https://a.example/>"])
+def test_empty_inputs_give_empty_body_with_warning(text):
+    doc = clean_markdown(text)
+    assert doc.body == ""
+    assert "empty body after cleaning" in doc.warnings

@@ -1,0 +1,36 @@
+import pytest
+
+from newsdesk.clean import paragraphs
+
+
+@pytest.mark.parametrize("paras_in, paras_out", [
+    (['The minister said "there is', 'no reason to wait," and left.'], ['The minister said "there is no reason to wait," and left.']),
+    (["The vote passed.", "lawmakers then adjourned."], ["The vote passed.", "lawmakers then adjourned."]),
+    (["Storm warning", "Residents were told to stay home."], ["Storm warning", "Residents were told to stay home."]),
+])
+def test_rejoin(paras_in, paras_out):
+    assert paragraphs.rejoin(paras_in) == paras_out
+
+
+@pytest.mark.parametrize("block, flat", [
+    ("- flour\n- two eggs\n* milk", "• flour\n• two eggs\n• milk"),
+    ("1. Preheat the oven\n2) Mix", "1. Preheat the oven\n2) Mix"),
+    ("| City | Rain |\n|---|---|\n| Oslo | 12 mm |", "City; Rain\nOslo; 12 mm"),
+    ("A hard-wrapped line of prose\nthat continues here.", "A hard-wrapped line of prose that continues here."),
+])
+def test_flatten(block, flat):
+    assert paragraphs.flatten(block) == flat
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("[Ten things to know about the new tram line](https://example.com/tram)", True),
+    ("- [Budget vote delayed again](https://example.com/a)", True),
+    ("The [agency](https://example.com) confirmed the figures on Tuesday evening.", False),
+])
+def test_is_link_line(line, expected):
+    assert paragraphs.is_link_line(line) is expected
+
+
+def test_dedupe_keeps_first_and_short_repeats():
+    paras = ["A long caption repeated in a gallery.", "Body.", "A long caption repeated in a gallery.", "Body."]
+    assert paragraphs.dedupe(paras) == ["A long caption repeated in a gallery.", "Body.", "Body."]

@@ -1,0 +1,31 @@
+"""Property tests: cleaning never raises and is idempotent."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.clean import clean_markdown
+
+WORDS = st.sampled_from([
+    "the", "council", "said", "on", "Tuesday", "harbour", "“quoted”", "it's", "[told](#)", "**bold**", "*em*",
+    "Ortiz", "2021", "storm", "—", "(AP)", "\\[x\\]", "https://a.example/b", "Share", "more", "#", "-", "|",
+])
+SENTENCE = st.lists(WORDS, min_size=1, max_size=14).map(" ".join).map(lambda s: s[0].upper() + s[1:] + ".")
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
+ARTICLE = st.lists(PARAGRAPH, min_size=1, max_size=8).map("\n\n".join)
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.text(max_size=400))
+def test_never_raises_on_any_text(text):
+    doc = clean_markdown(text)
+    assert "\n\n\n" not in doc.body
+    assert doc.body == doc.body.strip()
+
+
+@FAST
+@given(ARTICLE)
+def test_cleaning_is_idempotent(text):
+    body = clean_markdown(text).body
+    assert clean_markdown(body).body == body

@@ -1,0 +1,91 @@
+"""parse(): markdown, HTML and JSON Lines inputs -> parsed items (errors as reasons, never exceptions)."""
+
+import json
+from datetime import date
+
+import pytest
+
+from newsdesk.formats import parse
+from newsdesk.formats.jsonl import author_names
+
+PAGE = """<!DOCTYPE html><html lang="en"><head>
+<title>Ferry service resumes after winter break | Island Post</title>
+<meta property="og:title" content="Ferry service resumes after winter break">
+<meta name="author" content="Mira Holm">
+<meta property="article:published_time" content="2021-04-02T08:00:00Z">
+<link rel="canonical" href="https://islandpost.example/2021/04/02/ferry-resumes">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Ferry service resumes after winter break</h1>
+<p>The island ferry made its first crossing of the season on Friday morning, carrying
+forty passengers and a delivery van across the strait.</p>
+<p>“We have waited all winter for this,” said the harbour master, who greeted the crew at the pier.</p>
+<p>Timetables for the summer season will be published next week, the operator said.</p>
+</article>
+<footer>Share this article. Sign up for our newsletter.</footer>
+</body></html>"""
+
+
+def test_markdown_file_is_one_item():
+    items = parse("# A title\n\nMarch 3, 2021\n\nThe body of the story.", "markdown")
+    assert [i.locator for i in items] == [""]
+    assert items[0].document.body == "The body of the story."
+
+
+def test_markdown_without_body_is_an_error():
+    [item] = parse("# Only a title", "markdown")
+    assert item.document is None and "no body text" in item.error
+
+
+def test_html_page():
+    [item] = parse(PAGE, "html")
+    doc = item.document
+    assert doc.title == "Ferry service resumes after winter break"
+    assert doc.published == date(2021, 4, 2)
+    assert doc.url == "https://islandpost.example/2021/04/02/ferry-resumes"
+    assert "first crossing of the season" in doc.body
+    assert "“We have waited all winter for this,”" in doc.body
+    assert "Share this" not in doc.body and "Home" not in doc.body
+    assert any(c.role == "byline" and "Mira Holm" in c.text for c in doc.credits)
+
+
+@pytest.mark.parametrize("html", ["", "<html><body></body></html>", "<html><body><nav><a href='/'>Home</a></nav></body></html>"])
+def test_html_without_text_is_an_error(html):
+    [item] = parse(html, "html")
+    assert item.document is None and item.error
+
+
+def test_jsonl_one_item_per_line_with_errors():
+    good = {"title": "Dam inspection finds cracks", "url": "https://valley.example/dam",
+            "date_publish": "2021-05-06 10:00:00", "authors": ["Ana Ruiz", "Tom Berg"],
+            "maintext": "Inspectors found two cracks in the dam wall on Thursday.\n\nRepairs start in June."}
+    lines = [json.dumps(good), "", "{not json", json.dumps([1, 2]), json.dumps({"title": "No text"})]
+    items = parse("\n".join(lines), "jsonl")
+    assert [i.locator for i in items] == ["line 1", "line 3", "line 4", "line 5"]
+    doc = items[0].document
+    assert doc.title == "Dam inspection finds cracks" and doc.published == date(2021, 5, 6)
+    assert doc.body == "Inspectors found two cracks in the dam wall on Thursday.\n\nRepairs start in June."
+    assert [c.text for c in doc.credits if c.role == "byline"] == ["By Ana Ruiz", "By Tom Berg"]
+    assert "not valid JSON" in items[1].error
+    assert "expected a JSON object" in items[2].error
+    assert "no article text" in items[3].error
+
+
+def test_jsonl_date_from_url_and_plain_text_field():
+    [item] = parse(json.dumps({"url": "https://a.example/2020/08/19/x", "text": "A short story body."}), "jsonl")
+    assert item.document.published == date(2020, 8, 19) and item.document.title is None
+
+
+@pytest.mark.parametrize("value, names", [
+    (["Ana Ruiz", "Ana Ruiz", " Tom  Berg "], ("Ana Ruiz", "Tom Berg")),
+    ([{"name": "Ana Ruiz"}], ("Ana Ruiz",)),
+    ("Ana Ruiz", ("Ana Ruiz",)),
+    (42, ()),
+])
+def test_author_names(value, names):
+    assert author_names(value) == names
+
+
+def test_unknown_format_is_an_error():
+    [item] = parse("x", "docx")
+    assert item.document is None and "unknown input format" in item.error
