@@ -102,9 +102,9 @@ RE_SPACES = re.compile(r"\s+")
 CREDIT_HINTS = ("by", "photo", "image", "credit", "getty", "©", "copyright", "contribut", "/", "|",
                 "writer", "reporter", "correspondent", "editor", "illustration", "picture", "courtesy")
 
-RE_BYLINE = re.compile(r"^(?:(?:analysis|opinion|commentary|story|text|words|report)\s+)?by\s*[:\-]?\s+(?P<who>\S.*)$",
+RE_BYLINE = re.compile(r"^(?:(?:analysis|opinion|commentary|story|text|words|report|written|posted|article)\s+)?by\s*[:\-]?\s+(?P<who>\S.*)$",
                        re.IGNORECASE)
-TRAILER_VERBS = r"(?:reporting|reported|writing|written|editing|edited|compiled|compiling|research|fact[- ]checking|production|produced|graphics)"
+TRAILER_VERBS = r"(?:reporting|reported|writing|editing|edited|compiled|compiling|research|fact[- ]checking|production|produced|graphics)"
 RE_TRAILER_START = re.compile(
     rf"^(?:(?:additional|further|with|and|with\s+additional|also)\s+)?{TRAILER_VERBS}\s+by\s+\S", re.IGNORECASE)
 RE_TRAILER_CLAUSE = re.compile(
@@ -117,7 +117,8 @@ RE_CONTRIBUTED = re.compile(
 RE_PHOTO_LABEL = re.compile(
     r"^(?:(?:main|top|cover|header|featured|lead|hero|banner)\s+)?"
     r"(?:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?|graphics?|video|footage)"
-    r"(?:\s+credits?)?\s*(?::|-|—|–|by\b|©)\s*(?P<who>\S.*)$", re.IGNORECASE)
+    r"(?:\s+credits?)?\s*(?::|-|—|–|by\b|©|copyright\b)\s*(?P<who>\S.*)$", re.IGNORECASE)
+RE_CONTRIBUTING = re.compile(r"^(?:contributing|contributors?|with\s+reporting\s+from)\s*:\s*(?P<who>\S.*)$", re.IGNORECASE)
 RE_CREDIT_LABEL = re.compile(r"^(?:credits?|courtesy(?:\s+of)?)\s*[:\-—–]?\s+(?P<who>\S.*)$", re.IGNORECASE)
 RE_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\s*©?)\s*(?:\d{4}\s*)?(?P<who>[^\d©].*?)\s*(?:,?\s*\d{4})?\.?$",
                           re.IGNORECASE)
@@ -310,6 +311,9 @@ def _classify_trailer(s: str) -> RawCredit | None:
         if texts and all(_looks_like_names(t.strip(" ;,.")) for t in texts) and names is not None:
             return RawCredit("contributor", s)
         return None
+    m = RE_CONTRIBUTING.match(s)
+    if m and _looks_like_names(m.group("who").replace("’", "'"), 40):
+        return RawCredit("contributor", s)
     m = RE_CONTRIBUTED.match(s)
     if m and len(m.group("who").split()) <= 30 and len(m.group("tail").split()) <= 8:
         who = m.group("who")
@@ -459,8 +463,8 @@ def _parse_people(text: str, allow_single: bool = False, unknown_as_org: bool = 
         if RE_JOB_TITLE.fullmatch(" " + seg):  # "AP Auto Writer", "CNN Editor-at-large", "Staff writer"
             continue
         for piece in rest.split(";"):
-            piece = re.sub(r"^(?:the\s+)?(?:writers?|reporters?|correspondents?|staff|photographers?)\s+", "",
-                           piece.strip(), flags=re.IGNORECASE)
+            piece = re.sub(r"^(?:['’]s?\s+)?(?:the\s+)?(?:(?:staff|senior|chief|writers?|reporters?|correspondents?"
+                           r"|photographers?)\s+)*", "", piece.strip(), flags=re.IGNORECASE)
             piece = re.sub(r"['’]s?$", "", piece.strip(" .:()'’"))
             name = _person(_drop_title(piece), allow_single=allow_single)
             if name:
@@ -502,7 +506,7 @@ def _parse_one(rc: RawCredit) -> list[CreditEntry]:
         return [CreditEntry("wire", None, (org,), rc.text)] if org else _entries("wire", text, rc.text)
     if RE_TRAILER_START.match(text):
         return _parse_trailer(text, rc.text)
-    m = RE_CONTRIBUTED.match(text)
+    m = RE_CONTRIBUTED.match(text) or RE_CONTRIBUTING.match(text)
     if m:
         return _entries("contributor", m.group("who"), rc.text)
     if rc.role == "photo":

@@ -54,6 +54,9 @@ def people(line: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
     ("By Lakeside Gazette staff", [("byline", None, ("Lakeside Gazette",))]),
     ("Jonas Eberle, staff writer", [("byline", "Jonas Eberle", ())]),
     ("By Abel van der Berg", [("byline", "Abel van der Berg", ())]),
+    ("Written by Abel Moreau", [("byline", "Abel Moreau", ())]),
+    ("By Ana Ruiz, Li Wen and Sam Oduya | Reuters",
+     [("byline", "Ana Ruiz", ("Reuters",)), ("byline", "Li Wen", ("Reuters",)), ("byline", "Sam Oduya", ("Reuters",))]),
 ])
 def test_bylines(line, expected):
     assert people(line) == expected
@@ -75,6 +78,11 @@ def test_bylines(line, expected):
     ("© Reuters", [("photo", None, ("Reuters",))]),
     ("*© Reuters*", [("photo", None, ("Reuters",))]),
     ("Kelvin Marsh/EPA-EFE", [("photo", "Kelvin Marsh", ("EPA",))]),
+    ("Kelvin Marsh/AFP via Getty Images", [("photo", "Kelvin Marsh", ("AFP", "Getty Images"))]),
+    ("REUTERS/Kelvin Marsh", [("photo", "Kelvin Marsh", ("Reuters",))]),
+    ("Photograph: Kelvin Marsh/AP", [("photo", "Kelvin Marsh", ("AP",))]),
+    ("Image copyright Getty Images", [("photo", None, ("Getty Images",))]),
+    ("Credit: Kelvin Marsh for The New York Times", [("photo", "Kelvin Marsh", ("The New York Times",))]),
 ])
 def test_photo_credits(line, expected):
     assert people(line) == expected
@@ -97,6 +105,11 @@ def test_photo_credits(line, expected):
     ("Associated Press writers Ben Okafor and Sun Mei contributed to this report.",
      [("contributor", "Ben Okafor", ("AP",)), ("contributor", "Sun Mei", ("AP",))]),
     ("Compiled by Rhys Tanner", [("contributor", "Rhys Tanner", ())]),
+    ("Edited by Eva Lind", [("editor", "Eva Lind", ())]),
+    ("*Contributing: Ben Okafor and Sun Mei, USA TODAY*",
+     [("contributor", "Ben Okafor", ("USA Today",)), ("contributor", "Sun Mei", ("USA Today",))]),
+    ("CNN's Sun Mei contributed to this report.", [("contributor", "Sun Mei", ("CNN",))]),
+    ("The Associated Press contributed to this report.", [("contributor", None, ("AP",))]),
 ])
 def test_trailers(line, expected):
     assert people(line) == expected
@@ -117,6 +130,8 @@ def test_trailers(line, expected):
     "Yes / No",
     "The ratio is 3/4 of the total.",
     "Paris, France",
+    "Written permission is required from the owner.",
+    "Posted by the moderators at 5 pm",
     "Lena Voss, the city's mayor, said the road would reopen.",
     "",
     "   ",
