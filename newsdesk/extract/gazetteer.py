@@ -25,7 +25,7 @@ FORMAT_VERSION = 2
 SEP = "\x1f"
 RE_TOKEN = re.compile(r"\w+|[^\w\s]")  # the matcher's tokenizer (places.py uses it too)
 
-KIND_RANK = {"continent": 4, "ocean": 4, "sea": 3, "region": 3, "country": 3, "admin1": 1, "city": 0}
+KIND_RANK = {"continent": 4, "ocean": 4, "sea": 3, "region": 3, "country": 3, "admin1": 1, "admin2": 0.5, "city": 0}
 MIN_CITY_POPULATION = 1000
 ALTNAME_MIN_POPULATION = 15000
 
@@ -207,6 +207,23 @@ def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict
     return ids
 
 
+def _add_admin2(b: _Builder, rows: list[dict]) -> None:
+    """US counties ("Adair County", "Adair Co.") and British counties, point = middle of their cities."""
+    groups: dict[tuple[str, str, str], list[dict]] = {}
+    for r in rows:
+        name = r["admin2"]
+        if name and ((r["cc"] == "US" and name.endswith(" County")) or r["cc"] in {"GB", "IE"}):
+            groups.setdefault((r["cc"], r["admin1"], name), []).append(r)
+    for (cc, admin1, name), rs in sorted(groups.items()):
+        lat = _trimmed_mid([float(r["lat"]) for r in rs])
+        lon = _trimmed_mid([float(r["lon"]) for r in rs])
+        rid = b.add(name, "admin2", cc, None, lat, lon, 1000 * len(rs), admin1)
+        if _is_latin_name(name):
+            b.key(name, rid)
+            if name.endswith(" County"):
+                b.key(name.removesuffix("County") + "Co.", rid)
+
+
 def _add_cities(b: _Builder, cities: dict, rows: list[dict]) -> dict[int, int]:
     """Cities with population; alternate names for the larger ones. Returns geonameid -> id."""
     admin_at = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"] for r in rows}
@@ -242,8 +259,8 @@ def _resolve_target(target: str, countries, admins, cities, continents) -> int |
     """A curated target (CC, CC/Admin1, city:ID, continent:Name) -> record id."""
     if target.startswith("city:"):
         return cities.get(int(target[5:]))
-    if target.startswith("continent:"):
-        return continents.get(target[10:])
+    if target.startswith(("continent:", "region:")):
+        return continents.get(target.split(":", 1)[1])
     if "/" in target:
         return admins.get(tuple(target.split("/", 1)))
     return countries.get(target)
@@ -263,9 +280,12 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
     countries = _add_countries(b, gdir, cities)
     admins = _add_admin1(b, rows, cities, gdir)
     city_ids = _add_cities(b, cities, rows)
+    _add_admin2(b, rows)
     continents = _add_continents(b, gdir)
     for name, kind, lat, lon in _read_tsv("places_regions.tsv"):
-        b.key(name, b.add(name.removeprefix("the "), kind, None, None, float(lat), float(lon), 0))
+        rid = b.add(name.removeprefix("the "), kind, None, None, float(lat), float(lon), 0)
+        continents.setdefault(name, rid)
+        b.key(name, rid)
     for fname, demonym in (("places_aliases.tsv", False), ("places_demonyms.tsv", True)):
         for surface, target in _read_tsv(fname):
             rid = _resolve_target(target, countries, admins, city_ids, continents)
@@ -273,8 +293,6 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
                 print(f"warning: {fname}: no target for {surface!r} -> {target}", file=sys.stderr)
                 continue
             b.key(surface, rid, demonym)
-            if demonym and not surface.endswith(("ese", "ish", "ch", "ss", "i")):
-                b.key(surface + "s", rid, demonym)  # plural: Canadians, Russians
     data = {
         "version": FORMAT_VERSION,
         "attribution": "GeoNames (https://www.geonames.org/), CC BY 4.0; ISO 3166 via pycountry",

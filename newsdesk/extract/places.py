@@ -25,6 +25,21 @@ PLACE_WORDS = frozenset(
     "Strait Sea Ocean Peninsula Street Avenue Road Highway Airport Park Square Bridge Harbour Harbor "
     "Metro Township Borough Municipality Territory Territories Oblast Governorate".split()
 )
+FACILITY_WORDS = frozenset(
+    "Street St Road Rd Way Avenue Ave Close Lane Drive Boulevard Crescent Court Place Terrace Hospital "
+    "University College Museum Center Centre Corner Stadium Arena Hotel Mall School Church Cathedral "
+    "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial".split()
+)
+ORG_WORDS = frozenset(
+    "Police Mayor Council City Fire Transit Public Regional Airport Region Hydro Board District Catholic "
+    "General Municipal Provincial Community Health Area International Island Islands Zoo Port County "
+    "Province State Metropolitan Harbour Harbor Bay River Lake Valley Township".split()
+)
+NOT_NAME_PREV = frozenset(
+    "The In From To At Of Near Across Outside Inside Around Downtown Greater Metro Rural Suburban Northern "
+    "Southern Eastern Western Central North South East West And Or But If When While As For With By "
+    "On Upper Lower Old New Fort Port Lake Mount St Saint".split()
+)
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 CONTEXT_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 2.5
@@ -77,6 +92,12 @@ def find_matches(body: str, g, spans: list[tuple[int, int]]) -> list[_Match]:
         s, e = spans[i]
         first = body[s:e]
         width = g.max_tokens.get(first) if first[0].isupper() else None
+        if width is None and first.isupper() and len(first) > 2 and (s == 0 or body[s - 1] == "\n"):
+            hit = _dateline(body, spans, i, g)
+            if hit:
+                out.append(hit)
+                i = hit.tok_last + 1
+                continue
         if not width:
             i += 1
             continue
@@ -90,11 +111,10 @@ def find_matches(body: str, g, spans: list[tuple[int, int]]) -> list[_Match]:
             if text in g.blockers:
                 i += n
                 break
-            cands = g.keys.get(text)
-            demonym = False
+            cands = g.demonyms.get(text)
+            demonym = cands is not None
             if cands is None:
-                cands = g.demonyms.get(text)
-                demonym = cands is not None
+                cands = g.keys.get(text)
             if cands:
                 out.append(_Match(text, s, end, i, i + n - 1, cands[:MAX_CANDIDATES], demonym))
                 i += n
@@ -102,6 +122,20 @@ def find_matches(body: str, g, spans: list[tuple[int, int]]) -> list[_Match]:
         else:
             i += 1
     return out
+
+
+def _dateline(body: str, spans, i: int, g) -> _Match | None:
+    """An all-caps place opening a line ("OTTAWA -", "PLYMOUTH CO., Iowa")."""
+    for n in range(min(4, len(spans) - i), 0, -1):
+        s, end = spans[i][0], spans[i + n - 1][1]
+        words = body[s:end]
+        if "\n" in words or not words.replace(".", "").replace(" ", "").isupper():
+            continue
+        text = " ".join(w.capitalize() for w in words.split())
+        cands = g.keys.get(text)
+        if cands and text not in g.stopwords:
+            return _Match(text, s, end, i, i + n - 1, cands[:MAX_CANDIDATES], False)
+    return None
 
 
 def _is_sentence_start(body: str, spans, tok: int) -> bool:
@@ -112,26 +146,45 @@ def _is_sentence_start(body: str, spans, tok: int) -> bool:
     return prev in {".", "!", "?", ":", '"', "“", "”", "(", "-", "—"} or "\n" in body[spans[tok - 1][1] : spans[tok][0]]
 
 
-def _looks_like_person(body: str, spans, m: _Match, place_starts: set[int]) -> bool:
-    """A person-name place ("Paris Hilton", "Mr. Lincoln", "George Washington")."""
+def _next_word(body: str, spans, m: _Match) -> tuple[str, int] | None:
+    """The capitalized word right after a match (one space between), with its start."""
     if m.tok_last + 1 < len(spans):
         ns, ne = spans[m.tok_last + 1]
-        nxt = body[ns:ne]
-        gap = body[m.end : ns]
-        if gap == " " and nxt[:1].isupper() and nxt not in PLACE_WORDS and ns not in place_starts:
-            return True
+        if body[m.end : ns] == " " and body[ns].isupper():
+            return body[ns:ne], ns
+    return None
+
+
+def _prev_word(body: str, spans, m: _Match) -> tuple[str, int] | None:
+    """The capitalized word right before a match (one space between), with its start."""
     if m.tok_first > 0:
         ps, pe = spans[m.tok_first - 1]
-        prev = body[ps:pe]
-        if prev == "." and m.tok_first > 1:
-            ps2, pe2 = spans[m.tok_first - 2]
-            if RE_TITLE.match(body[ps2:pe2]) and body[pe:m.start] == " ":
-                return True
-        gap = body[pe : m.start]
-        if gap == " " and prev[:1].isupper() and ps not in place_starts:
-            if prev in TITLE_WORDS or not _is_sentence_start(body, spans, m.tok_first - 1):
-                return prev not in {"The", "In", "From", "To", "At", "Of", "Near", "Across", "Outside"}
+        if body[pe : m.start] == " " and body[ps].isupper():
+            return body[ps:pe], ps
+    return None
+
+
+def _looks_like_person(body: str, spans, m: _Match, place_starts: set[int], strict: bool) -> bool:
+    """A person-name place ("Paris Hilton", "Mr. Lincoln", "Marco Rubio"); `strict` for name-like keys."""
+    nxt = _next_word(body, spans, m)
+    if nxt and nxt[1] not in place_starts and nxt[0] not in PLACE_WORDS and nxt[0] not in ORG_WORDS:
+        return True
+    if m.tok_first > 1 and body[spans[m.tok_first - 1][0]] == ".":
+        ps2, pe2 = spans[m.tok_first - 2]
+        if RE_TITLE.match(body[ps2:pe2]) and body[spans[m.tok_first - 1][1] : m.start] == " ":
+            return True
+    prev = _prev_word(body, spans, m)
+    if prev and prev[1] not in place_starts and prev[0] not in NOT_NAME_PREV:
+        if prev[0] in TITLE_WORDS or not _is_sentence_start(body, spans, m.tok_first - 1):
+            return True
+        return strict and False
     return False
+
+
+def _is_facility(body: str, spans, m: _Match) -> bool:
+    """A place name that is part of a street or building name ("Falcon Street", "Xavier University")."""
+    nxt = _next_word(body, spans, m)
+    return bool(nxt and nxt[0] in FACILITY_WORDS)
 
 
 def _qualifier(body: str, matches: list[_Match], k: int, g) -> _Match | None:
@@ -190,30 +243,46 @@ def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
     return g.pop[rid] >= SMALL_TOWN and bool(ccs.get(g.cc[rid], set()) - {key})
 
 
-def resolve(body: str, spans, matches: list[_Match], g) -> list[_Match]:
-    """Drop non-places and choose one gazetteer record per remaining match."""
+def _drop_names(body: str, spans, matches: list[_Match], g) -> list[_Match]:
+    """Drop places that are person names or parts of street/building names; a surname stays one."""
     place_starts = {m.start for m in matches}
-    lower_words = {body[s:e] for s, e in spans if body[s].islower()}
+    surnames: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
-        if m.key in g.person_names and _looks_like_person(body, spans, m, place_starts):
+        if m.is_demonym:
+            kept.append(m)
             continue
+        if _is_facility(body, spans, m):
+            continue
+        top = m.candidates[0]
+        name_like = m.key in g.person_names
+        if (g.kind[top] in ("city", "admin2") or name_like) and " " not in m.key:
+            if m.key in surnames or _looks_like_person(body, spans, m, place_starts, name_like):
+                surnames.add(m.key)
+                continue
         kept.append(m)
+    return kept
+
+
+def resolve(body: str, spans, matches: list[_Match], g) -> list[_Match]:
+    """Drop non-places and choose one gazetteer record per remaining match."""
+    lower_words = {body[s:e] for s, e in spans if body[s].islower()}
+    kept = _drop_names(body, spans, matches, g)
     ccs, admins = _context(g, kept)
     out: list[_Match] = []
     for k, m in enumerate(kept):
         qual = _qualifier(body, kept, k, g)
         best = max(m.candidates, key=lambda r: (_score(g, r, m.key, ccs, admins, qual), -r))
         qualified = qual is not None and _score(g, best, m.key, ccs, admins, qual) >= QUALIFIED_BONUS
-        if g.kind[best] == "city" and not m.is_demonym:
-            word_like = m.key in g.stopwords or m.key.lower() in lower_words
-            small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
-            if (word_like or small) and not _supported(g, best, m.key, ccs, admins, qualified):
-                continue
-            if word_like and _is_sentence_start(body, spans, m.tok_first) and not qualified:
-                continue
-        elif m.key in g.stopwords and not qualified:
+        if m.key in g.stopwords and not qualified:
             continue
+        if g.kind[best] == "city" and not m.is_demonym and not qualified:
+            word_like = m.key.lower() in lower_words or (
+                " " not in m.key and g.pop[best] < 100_000 and _is_sentence_start(body, spans, m.tok_first)
+            )
+            small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
+            if (word_like or small) and not _supported(g, best, m.key, ccs, admins, False):
+                continue
         m.choice = best
         out.append(m)
     return out
