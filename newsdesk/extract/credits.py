@@ -463,8 +463,8 @@ def _parse_people(text: str, allow_single: bool = False, unknown_as_org: bool = 
         if RE_JOB_TITLE.fullmatch(" " + seg):  # "AP Auto Writer", "CNN Editor-at-large", "Staff writer"
             continue
         for piece in rest.split(";"):
-            piece = re.sub(r"^(?:['’]s?\s+)?(?:the\s+)?(?:(?:staff|senior|chief|writers?|reporters?|correspondents?"
-                           r"|photographers?)\s+)*", "", piece.strip(), flags=re.IGNORECASE)
+            piece = re.sub(r"^(?:['’]s?\s+)?(?:(?:the\s+)?(?:(?:staff|senior|chief|writers?|reporters?|correspondents?"
+                           r"|photographers?)\s+)+)?", "", piece.strip(), flags=re.IGNORECASE)
             piece = re.sub(r"['’]s?$", "", piece.strip(" .:()'’"))
             name = _person(_drop_title(piece), allow_single=allow_single)
             if name:
