@@ -54,7 +54,7 @@ def process_raw(raw: RawFile) -> list[DocumentResult]:
         return [DocumentResult(reject=reject_row(raw.source_path, raw.error_code, raw.error, raw.content_hash))]
     results = []
     for item in formats.parse(raw.text, raw.fmt):
-        digest = _hash_text(item.raw_text) if item.raw_text is not None else raw.content_hash
+        digest = _hash_text(f"{raw.content_hash}#{item.locator}") if item.locator else raw.content_hash
         if item.document is None:
             results.append(DocumentResult(reject=reject_row(raw.source_path, "parse_error", item.error,
                                                             digest, item.locator)))

@@ -23,7 +23,7 @@ class Article(Row):
     article_id: NonEmptyStr = Field(description="Stable id: hash of the normalized URL, else of the content.")
     source_path: NonEmptyStr = Field(description="Input file, relative to the raw directory.")
     source_locator: str = Field("", description="Position inside the file: '' for a whole file, 'line N' in JSONL.")
-    content_hash: NonEmptyStr = Field(description="SHA-256 of the input bytes (of the line, for JSONL).")
+    content_hash: NonEmptyStr = Field(description="SHA-256 of the input file (for a JSONL line: of the file hash and line number).")
     input_format: Literal["markdown", "html", "jsonl"] = Field(description="Parser that read the input.")
     encoding: NonEmptyStr = Field(description="Character encoding the input was decoded from.")
     title: str | None = Field(None, description="Headline.")

@@ -1,0 +1,109 @@
+"""End to end: the real Prefect flow on a small raw folder, then the real DuckDB file."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow.dataset as ds
+import pytest
+
+from flows.pipeline import newsdesk_flow
+
+SEED = "000_1959c37fc4a78743.txt"
+
+OTHER_ARTICLE = """# Harbour Ferry Service Resumes After Storm
+
+March 3, 2021
+
+The harbour ferry resumed service on Wednesday after two days of closures.
+
+"We are glad to be back," said Maria Lopez, the ferry operator's director.
+
+Original url:
+
+<https://news.example.org/2021/03/03/ferry-resumes>
+"""
+
+
+@pytest.fixture(scope="module")
+def raw_dir(tmp_path_factory, repo_root) -> Path:
+    raw = tmp_path_factory.mktemp("raw")
+    shutil.copy(repo_root / "data" / "raw" / SEED, raw / SEED)
+    (raw / "local").mkdir()
+    (raw / "local" / "ferry.md").write_text(OTHER_ARTICLE, encoding="utf-8")
+    (raw / "local" / "ferry copy.md").write_text(OTHER_ARTICLE, encoding="utf-8")  # same URL: a duplicate
+    (raw / "garbage.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (raw / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return raw
+
+
+@pytest.fixture(scope="module")
+def run(raw_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    first = newsdesk_flow(raw_dir=str(raw_dir), out_dir=str(out), batch_size=2)
+    second = newsdesk_flow(raw_dir=str(raw_dir), out_dir=str(out), batch_size=2)
+    return out, first, second
+
+
+def table(out: Path, name: str):
+    return ds.dataset(out / name, format="parquet", partitioning="hive").to_table()
+
+
+def test_every_input_is_an_article_a_reject_or_a_duplicate(run):
+    out, summary, _ = run
+    assert summary["files_seen"] == 5
+    assert (summary["articles"], summary["rejects"], summary["duplicates"]) == (2, 2, 1)
+    assert summary["reconciled"]
+    assert summary["rejects_by_reason"] == {"binary": 1, "unsupported_type": 1}
+
+
+def test_rejects_say_why_in_plain_words(run):
+    out, _, _ = run
+    reasons = dict(zip(*(table(out, "rejects")[c].to_pylist() for c in ("source_path", "reason"))))
+    assert "PNG image" in reasons["garbage.md"]
+    assert "not an article format" in reasons["notes.pdf"]
+    assert "same article as local/ferry copy.md" in reasons["local/ferry.md"]
+
+
+def test_the_seed_article_is_clean_and_complete(run):
+    out, _, _ = run
+    arts = {r["source_path"]: r for r in table(out, "articles").to_pylist()}
+    seed = arts[SEED]
+    assert seed["title"].startswith("Russia Slams")
+    assert seed["outlet_domain"] == "themoscowtimes.com"
+    assert seed["published_month"] == "2020-08"
+    assert "](#)" not in seed["body"] and "Original url" not in seed["body"]
+
+
+def test_rerun_gives_identical_tables(run):
+    out, first, second = run
+    assert {k: v for k, v in first.items() if k not in ("run_id", "seconds")} == \
+           {k: v for k, v in second.items() if k not in ("run_id", "seconds")}
+    assert len(list((out / "_snapshots").iterdir())) == 2
+
+
+def test_database_marts_answer_sql(run):
+    out, _, _ = run
+    con = duckdb.connect(str(out / "newsdesk.duckdb"), read_only=True)
+    try:
+        summary = con.sql("select count(*), sum(count_credits) from articles_summary").fetchall()
+        rejects = con.sql("select count(*) from stg_rejects").fetchall()
+        tables = {r[0] for r in con.sql("select table_name from information_schema.tables").fetchall()}
+    finally:
+        con.close()
+    assert summary[0][0] == 2 and summary[0][1] >= 2
+    assert rejects == [(3,)]
+    assert {"speakers", "place_mentions_daily", "articles_summary", "stg_articles", "stg_quotes"} <= tables
+
+
+def test_the_analyst_cli_opens_the_database(run):
+    cli = shutil.which("duckdb") or str(Path(__import__("sys").executable).parent / "duckdb")
+    if not Path(cli).exists():
+        pytest.fail("the duckdb CLI (duckdb-cli, dev extra) is not installed")
+    import subprocess
+
+    out, _, _ = run
+    done = subprocess.run([cli, "-readonly", str(out / "newsdesk.duckdb"), "-csv", "-c",
+                           "select count(*) from articles_summary"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["count_star()", "2"]
