@@ -1,0 +1,98 @@
+"""The command line: arguments, output formats and exit codes (no Prefect: a tiny out dir is built directly)."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsdesk import cli, sqlmodels, storage
+from newsdesk.batch import process_paths
+
+ARTICLE = """# Council Approves New Park
+
+June 1, 2021
+
+"This park is for everyone," Mayor Jane Holt said on Tuesday.
+
+Original url:
+
+<https://news.example.org/2021/06/01/park>
+"""
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory) -> Path:
+    raw = tmp_path_factory.mktemp("raw")
+    (raw / "park.md").write_text(ARTICLE, encoding="utf-8")
+    (raw / "empty.md").write_text("", encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    staged = storage.write_staging(process_paths(sorted(raw.iterdir()), raw), out / "_staging", 0)
+    snapshot = out / "_snapshots" / "run1"
+    storage.write_snapshot([staged], snapshot)
+    sqlmodels.build_database(out / "newsdesk.duckdb", snapshot)
+    storage.switch_current(out, snapshot)
+    return out
+
+
+def run_cli(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_sql_prints_a_readable_table(out_dir, capsys):
+    code, out, _ = run_cli(capsys, "sql", "select title, outlet_domain from articles_summary", "--out-dir", out_dir)
+    assert code == cli.EXIT_OK
+    assert "Council Approves New Park" in out and "example.org" in out and "1 row" in out
+
+
+def test_sql_csv(out_dir, capsys):
+    code, out, _ = run_cli(capsys, "sql", "select reason_code from stg_rejects", "--format", "csv", "--out-dir", out_dir)
+    assert code == cli.EXIT_OK
+    assert list(csv.reader(io.StringIO(out))) == [["reason_code"], ["empty"]]
+
+
+def test_sql_json_lines(out_dir, capsys):
+    code, out, _ = run_cli(capsys, "sql", "select article_id, word_count from stg_articles", "--format", "json",
+                           "--out-dir", out_dir)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == cli.EXIT_OK and len(rows) == 1 and rows[0]["word_count"] > 5
+
+
+def test_sql_from_file_to_parquet(out_dir, tmp_path, capsys):
+    query = tmp_path / "q.sql"
+    query.write_text("select 42 as answer", encoding="utf-8")
+    target = tmp_path / "answer.parquet"
+    code, _, _ = run_cli(capsys, "sql", "-f", query, "--format", "parquet", "-o", target, "--out-dir", out_dir)
+    assert code == cli.EXIT_OK and pq.read_table(target).to_pylist() == [{"answer": 42}]
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (["sql", "select nonsense from nowhere"], cli.EXIT_FAILED, "nowhere"),
+    (["sql"], cli.EXIT_USAGE, "give a query"),
+])
+def test_sql_errors_are_one_line_and_coded(out_dir, capsys, argv, code, message):
+    got, _, err = run_cli(capsys, *argv, "--out-dir", out_dir)
+    assert got == code and message in err
+
+
+def test_sql_without_a_database_says_what_to_do(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "sql", "select 1", "--out-dir", tmp_path)
+    assert code == cli.EXIT_NO_DATABASE and "newsdesk run" in err
+
+
+def test_run_refuses_a_missing_raw_dir(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "run", "--raw-dir", tmp_path / "nope", "--out-dir", tmp_path / "out")
+    assert code == cli.EXIT_USAGE and "does not exist" in err
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    for command in ("run", "sql", "serve"):
+        assert command in out
