@@ -174,6 +174,62 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the HTML corpus report from the built database."""
+    db = Path(args.out_dir) / "newsdesk.duckdb"
+    if not db.exists():
+        print(f"newsdesk report: no database at {db}; run `newsdesk run` first", file=sys.stderr)
+        return EXIT_NO_DATABASE
+    import duckdb
+
+    from newsdesk.report import write_report
+
+    try:
+        out = write_report(db, Path(args.out))
+    except (duckdb.Error, OSError) as exc:
+        print(f"newsdesk report: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Copy the current snapshot's tables and the data dictionary into a folder for analysts."""
+    from newsdesk.export import NoSnapshotError, export_snapshot
+
+    try:
+        manifest = export_snapshot(Path(args.out_dir), Path(args.to), force=args.force)
+    except NoSnapshotError as exc:
+        print(f"newsdesk export: {exc}", file=sys.stderr)
+        return EXIT_NO_DATABASE
+    except FileExistsError as exc:
+        print(f"newsdesk export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"newsdesk export: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    counts = ", ".join(f"{t} {m['rows']}" for t, m in manifest["tables"].items())
+    print(f"exported snapshot {manifest['snapshot']} to {args.to}: {counts}")
+    return EXIT_OK
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Regenerate (or, with --check, verify) the data dictionary and JSON schemas."""
+    from newsdesk.dictionary import stale_files, write_docs
+
+    docs = Path(args.docs_dir)
+    if args.check:
+        stale = stale_files(docs)
+        for rel in stale:
+            print(f"stale: {docs / rel}", file=sys.stderr)
+        if stale:
+            print("newsdesk docs: run `newsdesk docs` and commit the result", file=sys.stderr)
+        return EXIT_FAILED if stale else EXIT_OK
+    for path in write_docs(docs):
+        print(path)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with all subcommands."""
     parser = argparse.ArgumentParser(
@@ -218,6 +274,36 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--raw-dir", default=DEFAULT_RAW)
     serve.add_argument("--out-dir", default=DEFAULT_OUT)
     serve.set_defaults(func=cmd_serve)
+
+    report = sub.add_parser(
+        "report", help="write a self-contained HTML report of the corpus (opens offline)",
+        description="Build one HTML page from the database in --out-dir: articles per day and outlet, top "
+                    "speakers with a sample quote, quotes over time, a map of place mentions, credits by agency. "
+                    "Charts are inline SVG; the page loads nothing from the network.",
+        epilog="Exit codes: 0 ok, 1 failed, 4 no database yet (run `newsdesk run` first).")
+    report.add_argument("--out", default="report.html", help="HTML file to write (default report.html)")
+    report.add_argument("--out-dir", default=DEFAULT_OUT, help=f"where the database is (default {DEFAULT_OUT})")
+    report.set_defaults(func=cmd_report)
+
+    export = sub.add_parser(
+        "export", help="copy the current Parquet tables and the data dictionary into a folder for analysts",
+        description="Copy the current snapshot (partitioned Parquet: articles, quotes, places, credits, rejects) "
+                    "with data-dictionary.md, schemas/<table>.json and export.json into --to. The folder is "
+                    "written beside it and renamed into place, so it is complete or absent.",
+        epilog="Exit codes: 0 ok, 1 failed, 2 --to exists (use --force), 4 nothing to export yet.")
+    export.add_argument("--to", required=True, metavar="DIR", help="destination folder (must not exist)")
+    export.add_argument("--out-dir", default=DEFAULT_OUT, help=f"where the tables are (default {DEFAULT_OUT})")
+    export.add_argument("--force", action="store_true", help="replace --to if it exists")
+    export.set_defaults(func=cmd_export)
+
+    docs = sub.add_parser(
+        "docs", help="regenerate the data dictionary (docs/data-dictionary.md, docs/schemas/*.json)",
+        description="Generate the data dictionary from the Pydantic table models (schemas/) and the SQL "
+                    "models (sql/), whose column types are read by building them on empty tables in memory.",
+        epilog="Exit codes: 0 ok (or current, with --check), 1 stale files (with --check).")
+    docs.add_argument("--docs-dir", default="docs", help="folder to write into (default docs)")
+    docs.add_argument("--check", action="store_true", help="write nothing; exit 1 if any generated file is stale")
+    docs.set_defaults(func=cmd_docs)
     return parser
 
 

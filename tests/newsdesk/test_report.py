@@ -1,0 +1,199 @@
+"""The report: pure chart functions, and the whole page rendered in headless Chromium."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsdesk import report
+from newsdesk.batch import BatchRows
+from newsdesk.cli import main
+from newsdesk.sqlmodels import build_database
+from newsdesk.storage import switch_current, write_snapshot, write_staging
+from schemas import TABLES
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHARTS = ("columns", "bars", "lines", "map")
+
+
+def row(table: str, **fields) -> dict:
+    """A row validated by its table model (so the fixture follows the schema)."""
+    return TABLES[table].model_validate(fields).model_dump(mode="python")
+
+
+def tiny_rows() -> BatchRows:
+    """Three articles from two outlets over three days, with quotes, places and credits."""
+    rows = BatchRows()
+    speakers = [("Sergei Lavrov", "Foreign Minister"), ("Dmitry Peskov", "Kremlin spokesman")]
+    places = [("Moscow", "city", "RU", 55.75, 37.62), ("Paris", "city", "FR", 48.85, 2.35),
+              ("Russia", "country", "RU", 60.0, 100.0)]
+    for i, (day, outlet) in enumerate([(date(2024, 5, 1), "example.com"), (date(2024, 5, 2), "example.com"),
+                                       (date(2024, 5, 4), "wire.example.org")]):
+        aid, month = f"a{i}", day.strftime("%Y-%m")
+        body = "Lavrov said the talks went well. Peskov noted nothing new."
+        rows.articles.append(row("articles", article_id=aid, source_path=f"{aid}.md", content_hash=f"{i:064d}",
+                                 input_format="markdown", encoding="utf-8", title=f"Headline {i}", published=day,
+                                 published_month=month, url=f"https://{outlet}/{aid}", outlet_domain=outlet,
+                                 body=body, word_count=10, paragraph_count=1))
+        for q in range(i + 1):
+            name, role = speakers[q % 2]
+            rows.quotes.append({**row("quotes", quote_id=f"{aid}-q{q}", article_id=aid, published_month=month,
+                                      quote_index=q, text=f"We <b>never</b> comment on rumours, part {q}.",
+                                      speaker=name, speaker_role=role, cue="said", cue_lemma="say",
+                                      kind="direct", paragraph_index=0, start_char=0, end_char=10),
+                                "_source": f"{aid}.md"})
+        for p, (name, kind, cc, lat, lon) in enumerate(places[: i + 1]):
+            rows.places.append({**row("places", place_mention_id=f"{aid}-p{p}", article_id=aid,
+                                      published_month=month, mention_index=p, surface=name, name=name, kind=kind,
+                                      country_code=cc, latitude=lat, longitude=lon, start_char=0, end_char=5),
+                                "_source": f"{aid}.md"})
+        rows.credits.append({**row("credits", credit_id=f"{aid}-c0", article_id=aid, published_month=month,
+                                   credit_index=0, role="byline", name="Jane Doe",
+                                   organizations=["AP"] if i else ["AFP", "AP"], raw="By Jane Doe, AP"),
+                             "_source": f"{aid}.md"})
+    rows.rejects.append(row("rejects", source_path="junk.bin", reason_code="binary", reason="file holds binary data"))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory) -> Path:
+    """A built out dir (Parquet snapshot + newsdesk.duckdb), without Prefect."""
+    out = tmp_path_factory.mktemp("curated")
+    batch = write_staging(tiny_rows(), out / "_staging", 0)
+    snapshot = out / "_snapshots" / "run-1"
+    snapshot.parent.mkdir()
+    write_snapshot([batch], snapshot)
+    switch_current(out, snapshot)
+    build_database(out / "newsdesk.duckdb", snapshot)
+    return out
+
+
+@pytest.fixture(scope="module")
+def page(out_dir, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", "--out-dir", str(out_dir), "--out", str(out)]) == 0
+    return out
+
+
+def test_report_data_reads_the_marts(out_dir):
+    data = report.query_report_data(out_dir / "newsdesk.duckdb")
+    assert data["totals"]["articles"] == 3 and data["totals"]["rejects"] == 1
+    assert data["speakers"][0]["speaker"] == "Sergei Lavrov" and data["speakers"][0]["quotes"] == 4
+    assert data["speakers"][0]["sample"].startswith("We <b>never</b>")
+    assert data["agencies"] == [("AP", 3), ("AFP", 1)]
+    assert data["places"][0]["name"] == "Moscow" and data["places"][0]["mentions"] == 3
+
+
+@pytest.mark.parametrize("first, last, unit", [
+    (date(2024, 1, 1), date(2024, 2, 1), "day"),
+    (date(2024, 1, 1), date(2024, 9, 1), "week"),
+    (date(2020, 1, 1), date(2024, 1, 1), "month"),
+])
+def test_date_unit(first, last, unit):
+    assert report.date_unit(first, last) == unit
+
+
+def test_bucket_series_fills_gaps():
+    points = [(date(2024, 1, 30), 2), (date(2024, 3, 2), 1), (date(2024, 3, 9), 4)]
+    assert report.bucket_series(points, "month", date(2024, 1, 30), date(2024, 3, 9)) == [
+        (date(2024, 1, 1), 2), (date(2024, 2, 1), 0), (date(2024, 3, 1), 5)]
+
+
+@pytest.mark.parametrize("lat, lon, xy", [(report.MAP_NORTH, -180, (0.0, 0.0)), (0, 0, (480.0, 224.0))])
+def test_project_equirectangular(lat, lon, xy):
+    x, y = report.project(lat, lon, 960)
+    assert (round(x, 1), round(y, 1)) == xy
+
+
+def test_charts_escape_text_and_handle_empty_data():
+    svg = report.bar_chart([("<script>", 3)], "things")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<rect" in svg
+    assert "no things" in report.bar_chart([], "things")
+    assert "no dated quotes" in report.line_chart({}, "quotes")
+    assert "no places" in report.world_map([], [(0.0, 0.0)])
+
+
+def test_page_is_self_contained(page):
+    text = page.read_text(encoding="utf-8")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text), "external resource in report"
+    assert "<script" not in text.lower()
+    assert "We &lt;b&gt;never&lt;/b&gt;" in text  # quote text escaped, sample quote shown
+    assert all(f'class="chart {kind}"' in text for kind in CHARTS)
+
+
+def test_report_without_database_exits_4(tmp_path):
+    assert main(["report", "--out-dir", str(tmp_path), "--out", str(tmp_path / "r.html")]) == 4
+
+
+# --- headless Chromium ----------------------------------------------------------------------
+
+# Injected into a copy of the page (the report itself has no script): records console errors and
+# uncaught errors from the first moment, then measures every chart after layout and writes the
+# result into the DOM, which --dump-dom prints. No DevTools protocol needed.
+PROBE = """<script>
+window.__errors = [];
+const __err = console.error.bind(console);
+console.error = (...a) => { window.__errors.push(a.join(' ')); __err(...a); };
+window.addEventListener('error', e => window.__errors.push(String(e.message || e.target.src || e.type)), true);
+window.addEventListener('load', () => {
+  const charts = [...document.querySelectorAll('svg.chart')].map(svg => {
+    const shapes = [...svg.querySelectorAll('rect,circle,path,line')].filter(s => {
+      const b = s.getBBox(); return b.width > 0 || b.height > 0; });
+    const box = svg.getBoundingClientRect();
+    return {cls: svg.getAttribute('class'), shapes: shapes.length, width: box.width, height: box.height};
+  });
+  const pre = document.createElement('pre');
+  pre.id = '__probe';
+  pre.textContent = JSON.stringify({charts, errors: window.__errors,
+                                    resources: performance.getEntriesByType('resource').map(r => r.name)});
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+def chromium() -> str | None:
+    """The Chromium binary; skip (only outside CI) when it is not installed."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found and not os.environ.get("CI"):
+        pytest.skip("chromium not installed (apt-get install -y chromium); CI installs it and runs this test")
+    assert found, "CI must install chromium (see .ci/run)"
+    return found
+
+
+def run_chromium(binary: str, url: str, profile: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr",
+                           "--v=0", *extra, url], capture_output=True, text=True, timeout=120)
+
+
+def test_report_renders_in_headless_chromium(page, tmp_path):
+    binary = chromium()
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.read_text(encoding="utf-8").replace("<head>", "<head>" + PROBE, 1), encoding="utf-8")
+    done = run_chromium(binary, probed.as_uri(), tmp_path / "profile", "--dump-dom")
+    assert done.returncode == 0, done.stderr[-2000:]
+    match = re.search(r'<pre id="__probe">(.*?)</pre>', done.stdout, re.S)
+    assert match, f"probe did not run:\n{done.stderr[-2000:]}"
+    result = json.loads(match[1].replace("&quot;", '"').replace("&amp;", "&"))
+    assert result["errors"] == [] and result["resources"] == []
+    assert {c["cls"] for c in result["charts"]} == {f"chart {kind}" for kind in CHARTS}
+    for chart in result["charts"]:  # every chart laid out with visible shapes (none is a placeholder)
+        assert chart["shapes"] > 0 and chart["width"] > 100 and chart["height"] > 20, chart
+    assert len(result["charts"]) == 8
+    console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line and "__probe" not in line]
+    assert not console, console  # the page itself logs nothing
+
+
+def test_report_screenshot(page, tmp_path):
+    binary = chromium()
+    shot = tmp_path / "report.png"
+    done = run_chromium(binary, page.as_uri(), tmp_path / "profile", f"--screenshot={shot}",
+                        "--window-size=1100,1800", "--hide-scrollbars")
+    assert done.returncode == 0 and shot.stat().st_size > 10_000, done.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
