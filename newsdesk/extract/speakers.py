@@ -60,6 +60,7 @@ NON_PERSON_WORDS = ORG_WORDS | {
     "republic", "federation", "ministry", "kremlin", "white", "house", "capitol", "hill", "senate", "congress",
 }
 
+STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
 RE_NAME_SEQ = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
     r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*"
@@ -88,10 +89,13 @@ class Cast:
     by_first: dict[str, list[str]] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)  # names already resolved as speakers
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
+    at: dict[str, list[int]] = field(default_factory=dict)  # full name -> sorted mention offsets
 
 
 def _strip_possessive(token: str) -> str:
     """'Trump’s' -> 'Trump'."""
+    if token[-1] not in "s’'":
+        return token
     return RE_POSSESSIVE.sub("", token) if len(token) > 2 and token[-2:] in ("’s", "'s") else token.rstrip("’'")
 
 
@@ -147,35 +151,49 @@ def build_cast(body: str) -> Cast:
     """Scan the body once for person names (with roles and genders) and their positions."""
     cast = Cast()
     for m in RE_NAME_SEQ.finditer(body):
-        toks = _cut_at_sentence_end(m.group(0).split())
+        text = m.group(0)
+        if " " not in text and text.lower().rstrip(".") in STOP_CAPS:
+            continue
+        toks = _cut_at_sentence_end(text.split())
         offset = m.start()
-        while toks and toks[0].lower().rstrip(".") in STOP_CAPS - {"mr", "mrs", "ms", "dr"}:
+        while toks and toks[0].lower().rstrip(".") in STOP_CAPS_NO_HONORIFIC:
             offset += len(toks[0]) + 1
             toks = toks[1:]
         if not toks:
             continue
         toks[-1] = _strip_possessive(toks[-1])
         role, name_toks = split_role(toks)
-        role = (role_before(body, offset) + role) if role or name_toks else role
-        honorific_only = role and all(t.lower() in TITLE_WORDS and TITLE_WORDS[t.lower()][0] == "honorific" for t in role)
-        if not name_toks or not is_person_like(name_toks, role):
+        if not name_toks:
             continue
         if len(name_toks) == 1:
-            full = _lookup(cast, name_toks[0], offset)
-            if full is None:
-                if not role or honorific_only is False and len(role) == 0:
-                    continue
-                full = name_toks[0]
-                _add_person(cast, full, gender_of("", role), role)
-            else:
-                person = cast.people[full]
-                person.gender = person.gender or gender_of("", role)
-            _add_mention(cast, offset, full)
+            _cast_single(cast, body, offset, name_toks[0], role)
+            continue
+        if not is_person_like(name_toks, role):
             continue
         full = " ".join(name_toks)
+        if full not in cast.people:
+            role = role_before(body, offset) + role
         _add_person(cast, full, gender_of(name_toks[0], role), role)
         _add_mention(cast, offset, full)
     return cast
+
+
+def _cast_single(cast: Cast, body: str, offset: int, token: str, role: list[str]) -> None:
+    """A lone capitalized token: a mention of a known person, or a new one when titled ("Mr. Peskov")."""
+    if token.lower().rstrip(".") in NON_PERSON_WORDS:
+        return
+    full = _lookup(cast, token, offset)
+    if full is None:
+        prev = body[max(0, offset - 20):offset].rsplit(None, 1)[-1:]
+        role = role or (role_before(body, offset) if prev and prev[0].lower() in ROLE_WORDS else [])
+        if not role:
+            return
+        full = token
+        _add_person(cast, full, gender_of("", role), role)
+    elif role:
+        person = cast.people[full]
+        person.gender = person.gender or gender_of("", role)
+    _add_mention(cast, offset, full)
 
 
 def _cut_at_sentence_end(toks: list[str]) -> list[str]:
@@ -196,9 +214,6 @@ def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> N
         if len(toks) >= 2:
             cast.by_last.setdefault(toks[-1], []).append(full)
             cast.by_first.setdefault(toks[0], []).append(full)
-            for short, longs in list(cast.by_last.items()):
-                if short == full:
-                    longs.append(full)
     else:
         person.gender = person.gender or gender
         person.role = person.role or role_text or None
@@ -206,6 +221,11 @@ def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> N
 
 def _add_mention(cast: Cast, pos: int, full: str) -> None:
     """Record a mention in position order."""
+    cast.at.setdefault(full, []).append(pos) if not cast.at.get(full) or cast.at[full][-1] <= pos else bisect.insort(cast.at[full], pos)
+    if not cast.positions or cast.positions[-1] <= pos:
+        cast.positions.append(pos)
+        cast.mentions.append(full)
+        return
     i = bisect.bisect_right(cast.positions, pos)
     cast.positions.insert(i, pos)
     cast.mentions.insert(i, full)
@@ -220,12 +240,12 @@ def _lookup(cast: Cast, token: str, pos: int) -> str | None:
             continue
         if len(names) == 1:
             return names[0]
-        best = None
-        for p, full in zip(cast.positions, cast.mentions):
-            if p > pos:
-                break
-            if full in names:
-                best = full
+        best, best_pos = None, -1
+        for full in names:
+            at = cast.at.get(full, [])
+            k = bisect.bisect_right(at, pos)
+            if k and at[k - 1] > best_pos:
+                best, best_pos = full, at[k - 1]
         return best or names[0]
     return None
 
