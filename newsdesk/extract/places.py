@@ -40,11 +40,13 @@ NOT_NAME_PREV = frozenset(
     "Southern Eastern Western Central North South East West And Or But If When While As For With By "
     "On Upper Lower Old New Fort Port Lake Mount St Saint".split()
 )
+NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 CONTEXT_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 2.5
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
+CONTEXT_CITY_POPULATION = 500_000
 MAX_CANDIDATES = 25
 
 
@@ -167,7 +169,7 @@ def _prev_word(body: str, spans, m: _Match) -> tuple[str, int] | None:
 def _looks_like_person(body: str, spans, m: _Match, place_starts: set[int], strict: bool) -> bool:
     """A person-name place ("Paris Hilton", "Mr. Lincoln", "Marco Rubio"); `strict` for name-like keys."""
     nxt = _next_word(body, spans, m)
-    if nxt and nxt[1] not in place_starts and nxt[0] not in PLACE_WORDS and nxt[0] not in ORG_WORDS:
+    if nxt and nxt[1] not in place_starts and nxt[0] not in NOT_NAME_NEXT:
         return True
     if m.tok_first > 1 and body[spans[m.tok_first - 1][0]] == ".":
         ps2, pe2 = spans[m.tok_first - 2]
@@ -211,7 +213,9 @@ def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple,
         rid = m.candidates[0]
         if g.cc[rid] is None:
             continue
-        if g.kind[rid] in QUALIFIER_KINDS or len(m.candidates) == 1 or g.pop[rid] >= 1_000_000:
+        if m.key in g.stopwords or m.key.isupper():
+            continue
+        if g.kind[rid] in QUALIFIER_KINDS or g.pop[rid] >= CONTEXT_CITY_POPULATION:
             ccs.setdefault(g.cc[rid], set()).add(m.key)
             if g.admin1[rid]:
                 admins.setdefault((g.cc[rid], g.admin1[rid]), set()).add(m.key)
@@ -224,7 +228,7 @@ def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> floa
     cc = g.cc[rid]
     if cc is not None and ccs.get(cc, set()) - {key}:
         score += CONTEXT_COUNTRY_BONUS
-    if g.admin1[rid] and g.kind[rid] == "city" and admins.get((cc, g.admin1[rid]), set()) - {key}:
+    if g.admin1[rid] and g.kind[rid] in ("city", "admin2") and admins.get((cc, g.admin1[rid]), set()) - {key}:
         score += CONTEXT_ADMIN_BONUS
     if qualifier is not None:
         for q in qualifier.candidates:
