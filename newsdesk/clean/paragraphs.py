@@ -22,7 +22,7 @@ def table_row(line: str) -> str:
 
 
 def list_item(marker: str, text: str) -> str:
-    """A list marker and its text -> `• text` (bullets) or `3. text` (numbered), stable on re-cleaning."""
+    """A list marker and its text -> `• text` (bullets) or `3. text` (numbered, number kept); stable."""
     marker = marker.strip()
     return f"{marker if marker[:1].isdigit() else '•'} {text.strip()}"
 

@@ -104,4 +104,5 @@ def is_debris(paragraph: str) -> bool:
     """True for a paragraph that is navigation, promotion, a legal notice, a timestamp or a bare address."""
     return (is_navigation(paragraph) or is_promotion(paragraph) or is_legal_notice(paragraph)
             or is_timestamp(paragraph) or is_bare_address(paragraph)
-            or bool(R.RE_TAG_LINE.match(paragraph) or R.RE_RULE_LINE.match(paragraph)))
+            or bool(R.RE_TAG_LINE.match(paragraph) or R.RE_RULE_LINE.match(paragraph)
+                    or R.RE_CAPTION_TOGGLE.search(paragraph)))

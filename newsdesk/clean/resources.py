@@ -153,3 +153,6 @@ RE_SHORTCODE = re.compile(
 RE_TAG_LINE = re.compile(r"^\W*\[?[A-Z]{2,}(?: [A-Z]{2,})?\]\W*$")
 # a line of only rule characters after unescaping: "___", "* * *", "———"
 RE_RULE_LINE = re.compile(r"^[\s*_=~\-–—•·]{3,}$")
+
+# gallery captions with their expand/collapse toggles: "… Esper is on a visit. less", "… relations ... more"
+RE_CAPTION_TOGGLE = re.compile(r"(?:\.{3}|…)\s*more$|[.!?”\"]\s+less$")

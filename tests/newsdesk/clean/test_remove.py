@@ -73,6 +73,8 @@ def test_is_timestamp(line, expected):
 @pytest.mark.parametrize("paragraph, expected", [
     ("© 2021 Valley Wire Service. All rights reserved.", True),
     ("https://news.example.com/story/123", True),
+    ("The mayor cuts a ribbon at the new library on Monday. less", True),
+    ("The mayor cuts a ribbon at the new library ... more", True),
     ("The copyright dispute reached the appeals court in May after two years of hearings.", False),
 ])
 def test_is_debris(paragraph, expected):
