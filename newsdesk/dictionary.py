@@ -242,12 +242,14 @@ def render_markdown(models: list[Model]) -> str:
         "  articles/published_month=YYYY-MM/part-*.parquet   (also published_month=unknown)",
         "  quotes/   places/   credits/                      partitioned the same way",
         "  rejects/part-0.parquet                            not partitioned",
-        "  data-dictionary.md   schemas/<table>.json         this file and JSON Schemas of the rows",
+        "  data-dictionary.md  schemas/<table>.json          exports only: this file, JSON Schemas of the rows,",
+        "  export.json                                       and schema version, snapshot id, row counts",
         "```",
         "",
         "`published_month` is a Hive partition key: read with `hive_partitioning=true` (DuckDB), "
-        "`pd.read_parquet(dir)` (pandas) or `pl.read_parquet(dir + '/**/*.parquet', hive_partitioning=True)` "
-        "(polars). Read it as a string: its values are `YYYY-MM` or `unknown`.",
+        "`pd.read_parquet(dir)` (pandas: the key comes back as a category) or "
+        "`pl.read_parquet(dir + '/**/*.parquet', hive_partitioning=True)` (polars). Read it as a string: its "
+        "values are `YYYY-MM` or `unknown`.",
         "",
         "Keys: `article_id` is unique in `articles`; `quotes.article_id`, `places.article_id` and "
         "`credits.article_id` always name an article. Types below are Arrow types.",

@@ -101,17 +101,23 @@ def shorten(text: str, limit: int) -> str:
 
 
 def nice_max(value: float) -> float:
-    """A round axis maximum >= value (1, 2, 5 x 10^k)."""
-    if value <= 0:
-        return 1
+    """A round axis maximum >= value (1, 2, 4 x 10^k, at least 2): its half is a whole number too."""
+    if value <= 2:
+        return 2
     base = 10 ** math.floor(math.log10(value))
-    return next(m * base for m in (1, 2, 5, 10) if m * base >= value)
+    return next(m * base for m in (1, 2, 4, 10) if m * base >= value)
 
 
 def date_unit(first: date, last: date) -> str:
     """Bucket size that keeps a time axis readable: day, week or month."""
     span = (last - first).days
     return "day" if span <= 92 else "week" if span <= 730 else "month"
+
+
+def time_unit(points: list[tuple[date, int]]) -> str:
+    """The bucket size a chart of these points uses ('day' when there are none)."""
+    days = sorted(d for d, _ in points)
+    return date_unit(days[0], days[-1]) if days else "day"
 
 
 def bucket(day: date, unit: str) -> date:
@@ -188,8 +194,6 @@ def column_chart(points: list[tuple[date, int]], label: str, width: int = 760, h
                      f'width="{max(step * 0.8, 1):.1f}" height="{h:.1f}" fill="{ACCENT}">'
                      f'<title>{unit} of {day.isoformat()}: {n}</title></rect>')
     parts.append(axis_x([d for d, _ in series], left, step, pad + plot_h))
-    parts.append(f'<text x="{width - pad}" y="{pad + 4}" text-anchor="end" fill="{MUTED}" font-size="11">'
-                 f'{esc(label)} per {unit}</text>')
     return "".join(parts) + "</svg>"
 
 
@@ -209,7 +213,9 @@ def axis_y(top: float, left: float, pad: float, plot_w: float, plot_h: float) ->
 def axis_x(days: list[date], left: float, step: float, y: float) -> str:
     """Up to ~8 date labels under a time axis."""
     every = max(1, math.ceil(len(days) / 8))
-    return "".join(f'<text x="{left + i * step + step / 2:.1f}" y="{y + 18:.1f}" text-anchor="middle" '
+    last = (len(days) - 1) // every * every  # the rightmost label ends at its tick, so it is not cut off
+    return "".join(f'<text x="{left + i * step + step / 2:.1f}" y="{y + 18:.1f}" '
+                   f'text-anchor="{"end" if i == last and i else "middle"}" '
                    f'fill="{MUTED}" font-size="11">{day.isoformat()}</text>'
                    for i, day in enumerate(days) if i % every == 0)
 
@@ -261,7 +267,8 @@ def world_map(places: list[dict], reference: list[tuple[float, float]], width: i
         _, y = project(lat, 0, width)
         if 0 <= y <= height:
             weight = 2 if lat == 0 else 1
-            parts.append(f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}" stroke-width="{weight}"/>'
+            parts.append(f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}" '
+                         f'stroke-width="{weight}"/>'
                          f'<text x="4" y="{y - 3:.1f}" fill="{MUTED}" font-size="10">{lat}°</text>')
     parts += [f'<circle class="ref" cx="{x:.1f}" cy="{y:.1f}" r="1.6" fill="#cbd5e1"/>'
               for x, y in (project(lat, lon, width) for lat, lon in reference)]
@@ -333,11 +340,13 @@ def render_html(data: dict, generated_at: datetime | None = None) -> str:
         "<header><h1>newsdesk corpus report</h1>",
         f'<p class="muted">From {esc(data["db_path"])} · generated {esc(when)}</p></header>',
         '<section id="overview"><h2>Corpus overview</h2>', tiles(t),
-        "<h3>Articles per day</h3>", column_chart(data["articles_per_day"], "articles"),
+        f"<h3>Articles per {time_unit(data['articles_per_day'])}</h3>",
+        column_chart(data["articles_per_day"], "articles"),
         "<h3>Articles per outlet</h3>", bar_chart(data["articles_per_outlet"], "outlets"), "</section>",
         f'<section id="speakers"><h2>Top speakers</h2><p class="muted">Direct and partial quotes with a resolved '
         f'speaker (the <code>speakers</code> mart).</p>{speakers_table(data["speakers"])}',
-        "<h3>Quotes over time, top speakers</h3>", line_chart(data["timeline"], "quotes"), "</section>",
+        f"<h3>Quotes per {time_unit([p for s in data['timeline'].values() for p in s])}, top speakers</h3>",
+        line_chart(data["timeline"], "quotes"), "</section>",
         '<section id="places"><h2>Places mentioned</h2><p class="muted">Bubble area ∝ mentions; grey dots mark '
         'countries for orientation.</p>', world_map(data["places"], data["reference_points"]),
         "<h3>Most mentioned places</h3>",
