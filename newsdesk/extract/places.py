@@ -36,16 +36,29 @@ ORG_WORDS = frozenset(
     "Province State Metropolitan Harbour Harbor Bay River Lake Valley Township".split()
 )
 NOT_NAME_PREV = frozenset(
+    "Although Though Because Since After Before Until Unlike Like Including Despite Over Under Between "
+    "Beyond Throughout Within Without Via Toward Towards Against Along Among Amid Both Either Neither Even "
+    "Only Also Then Now Today Yesterday Tomorrow Meanwhile However Overall Instead Still Last Next This "
+    "That These Those Every Each All Some Many Most Several Other Another Such Where Why How What Which "
+    "Who Whose Here There Not So Yet Nor Visit Welcome Nearby Nationwide Across While Whether Once "
+    "A An My Our Your Their His Her Its We They He She It I You Than Plus Minus Per Than About Into Onto "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December "
     "The In From To At Of Near Across Outside Inside Around Downtown Greater Metro Rural Suburban Northern "
     "Southern Eastern Western Central North South East West And Or But If When While As For With By "
     "On Upper Lower Old New Fort Port Lake Mount St Saint".split()
 )
-NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS
+CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 CONTEXT_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 2.5
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
+BIG_CITY = 1_000_000
 CONTEXT_CITY_POPULATION = 500_000
 MAX_CANDIDATES = 25
 
@@ -166,21 +179,26 @@ def _prev_word(body: str, spans, m: _Match) -> tuple[str, int] | None:
     return None
 
 
-def _looks_like_person(body: str, spans, m: _Match, place_starts: set[int], strict: bool) -> bool:
-    """A person-name place ("Paris Hilton", "Mr. Lincoln", "Marco Rubio"); `strict` for name-like keys."""
-    nxt = _next_word(body, spans, m)
-    if nxt and nxt[1] not in place_starts and nxt[0] not in NOT_NAME_NEXT:
-        return True
+def _after_title(body: str, spans, m: _Match) -> bool:
+    """A match right after an abbreviated title ("Mr. Lincoln", "Gov. Jordan")."""
     if m.tok_first > 1 and body[spans[m.tok_first - 1][0]] == ".":
-        ps2, pe2 = spans[m.tok_first - 2]
-        if RE_TITLE.match(body[ps2:pe2]) and body[spans[m.tok_first - 1][1] : m.start] == " ":
-            return True
-    prev = _prev_word(body, spans, m)
-    if prev and prev[1] not in place_starts and prev[0] not in NOT_NAME_PREV:
-        if prev[0] in TITLE_WORDS or not _is_sentence_start(body, spans, m.tok_first - 1):
-            return True
-        return strict and False
+        ps, pe = spans[m.tok_first - 2]
+        return bool(RE_TITLE.match(body[ps:pe])) and body[spans[m.tok_first - 1][1] : m.start] == " "
     return False
+
+
+def _given_name_first(body: str, spans, m: _Match, place_starts: set[int]) -> bool:
+    """A given-name place followed by a surname ("Paris Hilton", "Jordan Henderson")."""
+    nxt = _next_word(body, spans, m)
+    return bool(nxt and nxt[1] not in place_starts and nxt[0] not in NOT_NAME_NEXT)
+
+
+def _surname_after(body: str, spans, m: _Match, place_starts: set[int]) -> bool:
+    """A place preceded by a capitalized word that is not a place ("Marco Rubio", "President Lincoln")."""
+    prev = _prev_word(body, spans, m)
+    if not prev or prev[1] in place_starts or prev[0] in NOT_NAME_PREV:
+        return False
+    return prev[0] in TITLE_WORDS or not _is_sentence_start(body, spans, m.tok_first - 1)
 
 
 def _is_facility(body: str, spans, m: _Match) -> bool:
@@ -260,8 +278,12 @@ def _drop_names(body: str, spans, matches: list[_Match], g) -> list[_Match]:
             continue
         top = m.candidates[0]
         name_like = m.key in g.person_names
-        if (g.kind[top] in ("city", "admin2") or name_like) and " " not in m.key:
-            if m.key in surnames or _looks_like_person(body, spans, m, place_starts, name_like):
+        if " " not in m.key and (name_like or g.kind[top] in ("city", "admin2")):
+            if _after_title(body, spans, m) or (name_like and _given_name_first(body, spans, m, place_starts)):
+                continue
+            if m.key in surnames or (
+                (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, spans, m, place_starts)
+            ):
                 surnames.add(m.key)
                 continue
         kept.append(m)
