@@ -79,7 +79,7 @@ RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)
 RE_LOWER_WORD = re.compile(r"(?:[a-z]|A(?=ccording))[a-z]+")
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
-RE_DASH_AFTER = re.compile(r"^\s*[—–―-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
+RE_DASH_AFTER = re.compile(r"\s*[—–―-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
 OPEN_CTX = set(" \t\n([{—–-/:;,\ue000") | set(DOUBLE_MARKS)
 CLOSE_CTX = set(" \t\n.,;:!?)]}—–-…\ue000") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
 
@@ -458,7 +458,7 @@ def _mask(block: str, spans: list[tuple[int, int, bool, bool]]) -> str:
 def _kind(masked: str, sent0: int, qa: int, text: str, continues: bool) -> str:
     """'direct' when the quote is the whole utterance, else 'partial'."""
     pre = masked[sent0:qa].rstrip()
-    if continues or not pre or pre.endswith((":", MASK)) or (pre.endswith(",") and text[:1].isupper()):
+    if continues or not pre or pre.endswith((":", MASK)) or (pre.endswith(",") and (text[:1].isupper() or MASK in pre)):
         return "direct"
     return "partial"
 

@@ -60,6 +60,7 @@ NON_PERSON_WORDS = ORG_WORDS | {
     "republic", "federation", "ministry", "kremlin", "white", "house", "capitol", "hill", "senate", "congress",
 }
 
+ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
 STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
 RE_NAME_SEQ = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
@@ -128,6 +129,8 @@ def role_before(body: str, start: int) -> list[str]:
         word = m.group(1)
         low = word.lower().rstrip(".")
         if low in DETERMINERS or low in STOP_CAPS - {"former", "new"} or "\n" in body[m.start():pos]:
+            break
+        if word[0].islower() and low not in ROLE_WORDS and low != "former" and not low.endswith(ADJ_SUFFIXES):
             break
         words.insert(0, word)
         pos = m.start()

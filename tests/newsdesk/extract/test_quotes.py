@@ -1,0 +1,139 @@
+"""Quote extraction: every pattern of issue #3 on hand-written sentences, plus property tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.quotes import extract_quotes
+
+
+def _rows(body: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(text, speaker, cue, kind) of every quote, trailing punctuation dropped from the text."""
+    return [(q.text.rstrip(",.?!"), q.speaker, q.cue, q.kind) for q in extract_quotes(body)]
+
+
+LEAD = "Maria Gonzalez, the mayor of Springfield, spoke on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # "…," X said / "…," said X
+        (LEAD + '"We will rebuild the bridge," Gonzalez said.',
+         [("We will rebuild the bridge", "Maria Gonzalez", "said", "direct")]),
+        (LEAD + '"We will rebuild the bridge," said Gonzalez.',
+         [("We will rebuild the bridge", "Maria Gonzalez", "said", "direct")]),
+        # X said: "…"
+        (LEAD + 'Gonzalez said: "The bridge will open in May."',
+         [("The bridge will open in May", "Maria Gonzalez", "said", "direct")]),
+        # curly quotes, guillemets and mixed marks
+        (LEAD + "“Nobody expected the flood,” Gonzalez told reporters.",
+         [("Nobody expected the flood", "Maria Gonzalez", "told", "direct")]),
+        (LEAD + "«Nobody expected the flood,» Gonzalez told reporters.",
+         [("Nobody expected the flood", "Maria Gonzalez", "told", "direct")]),
+        (LEAD + '"Nobody expected the flood,” Gonzalez told reporters.',
+         [("Nobody expected the flood", "Maria Gonzalez", "told", "direct")]),
+        # single quotes used as quotation marks
+        (LEAD + "‘Nobody expected the flood,’ Gonzalez told reporters.",
+         [("Nobody expected the flood", "Maria Gonzalez", "told", "direct")]),
+        # partial quote inside a reported sentence
+        (LEAD + 'Gonzalez said the repairs were "long overdue" and thanked the workers.',
+         [("long overdue", "Maria Gonzalez", "said", "partial")]),
+        # in a statement / wrote on Twitter
+        (LEAD + '"The city is safe," Gonzalez said in a statement.',
+         [("The city is safe", "Maria Gonzalez", "said", "direct")]),
+        (LEAD + '"The city is safe," Gonzalez wrote on Twitter.',
+         [("The city is safe", "Maria Gonzalez", "wrote", "direct")]),
+        # according to X
+        (LEAD + 'The damage was "worse than anything we have seen," according to Gonzalez.',
+         [("worse than anything we have seen", "Maria Gonzalez", "according to", "partial")]),
+    ],
+)
+def test_attribution_patterns(body, expected):
+    assert _rows(body) == expected
+
+
+def test_split_quote_gives_two_rows_one_speaker():
+    body = LEAD + '"The water came fast," she said, "and nobody was ready for it."'
+    assert _rows(body) == [
+        ("The water came fast", "Maria Gonzalez", "said", "direct"),
+        ("and nobody was ready for it", "Maria Gonzalez", "said", "direct"),
+    ]
+
+
+def test_quote_only_paragraph_carries_previous_speaker():
+    body = LEAD + '"We have a plan," Gonzalez said.\n\n"It starts tomorrow morning."'
+    assert [q.speaker for q in extract_quotes(body)] == ["Maria Gonzalez", "Maria Gonzalez"]
+
+
+def test_unbalanced_quote_continues_into_next_paragraph():
+    body = LEAD + 'Gonzalez said: "The first phase is done.\n\n"The second phase starts next week."'
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == ["The first phase is done.", "The second phase starts next week."]
+    assert [q.paragraph_index for q in quotes] == [1, 2]
+    assert {q.speaker for q in quotes} == {"Maria Gonzalez"}
+
+
+def test_quote_broken_by_a_scraped_paragraph_split_is_one_row():
+    body = LEAD + 'The council agreed "there is no\n\nneed to wait any longer," Gonzalez said.'
+    (quote,) = extract_quotes(body)
+    assert quote.text.startswith("there is no\n\nneed") and quote.speaker == "Maria Gonzalez"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (LEAD + 'Gonzalez: "Go home and stay dry."', ("Maria Gonzalez", ":")),
+        (LEAD + 'Her message was short — "Go home and stay dry." — Maria Gonzalez', ("Maria Gonzalez", "—")),
+        (LEAD + '"Go home and stay dry." — Maria Gonzalez', ("Maria Gonzalez", "—")),
+    ],
+)
+def test_colon_and_dash_lead_ins(body, expected):
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The so-called "miracle diet" was popular in the 1990s.',
+        'Wrestler Dwayne "The Rock" Johnson visited the school.',
+        'She starred in the film "Quiet Harbor" last year.',
+        'The band played "Blue Skies" twice.',
+    ],
+)
+def test_scare_quotes_titles_and_nicknames_are_not_quotes(body):
+    assert extract_quotes(body) == []
+
+
+def test_offsets_and_cue_lemma():
+    body = LEAD + "“We stand together,” Gonzalez added."
+    (quote,) = extract_quotes(body)
+    assert body[quote.start:quote.end] == quote.text
+    assert (quote.cue, quote.cue_lemma) == ("added", "add")
+
+
+def test_body_without_quotes():
+    assert extract_quotes("The council met on Monday. It adjourned at noon.") == []
+
+
+PIECES = list("ab C,.:;-—\n\"“”‘’'«»") + ["Smith said", " he said", "\n\n", "Mr. ", "according to "]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_never_raises_and_offsets_point_at_text(body):
+    for q in extract_quotes(body):
+        assert body[q.start:q.end] == q.text
+        assert q.kind in ("direct", "partial", "indirect")
+        assert 0 <= q.paragraph_index <= body.count("\n\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_any_unicode(body):
+    for q in extract_quotes(body):
+        assert body[q.start:q.end] == q.text
