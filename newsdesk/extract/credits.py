@@ -378,11 +378,11 @@ def classify_line(line: str) -> RawCredit | None:
 
 
 def split_dateline(paragraph: str) -> tuple[RawCredit | None, str]:
-    """`WASHINGTON (Reuters) - The …` -> (RawCredit("wire", "Reuters"), paragraph).
+    """`WASHINGTON (Reuters) - The …` -> (RawCredit("wire", "WASHINGTON (Reuters)"), "The …").
 
-    The paragraph comes back UNCHANGED: the gold bodies of the shared articles corpus keep wire
-    datelines (its README, "Conventions of the gold body"), and keeping them also satisfies issue #5's
-    "the dateline leaves the body's first word intact". Only the agency becomes a `wire` credit.
+    The dateline moves out of the body into a `wire` credit (issue #5: credits are never left in the
+    body) and the body starts at its first real word, intact. Some gold bodies (the shared articles
+    corpus) keep datelines; dropping three tokens of a long article costs them little.
     Only known wire agencies count (`(AP)`, `(Reuters)`, `(Bloomberg)`…; not `(CNN Business)` asides
     in the middle of a paragraph). No dateline -> (None, paragraph)."""
     try:
@@ -394,7 +394,8 @@ def split_dateline(paragraph: str) -> tuple[RawCredit | None, str]:
         org = normalize_organization(_plain(m.group("agency")))
         if org is None or org not in _agencies().wire:
             return None, paragraph
-        return RawCredit("wire", _plain(m.group(0)).rstrip("-—– ")), paragraph
+        rest = paragraph[m.end():]
+        return RawCredit("wire", _plain(m.group(0)).rstrip("-—– ")), rest if rest.strip() else paragraph
     except Exception:
         return None, paragraph
 
