@@ -33,14 +33,16 @@ def _plausible(day: date) -> date | None:
 
 
 def _dateutil(text: str) -> date | None:
+    """dateutil, accepting only a full date: parsing with two different defaults must agree."""
+    dayfirst = bool(R.RE_DOTTED_DATE.search(text))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = dateutil_parser.parse(text, fuzzy=True, default=datetime(1900, 1, 1),
-                                           dayfirst=bool(R.RE_DOTTED_DATE.search(text)))
+            first, second = (dateutil_parser.parse(text, fuzzy=True, default=default, dayfirst=dayfirst)
+                             for default in (datetime(1900, 1, 1), datetime(1904, 2, 2)))
     except (ValueError, OverflowError, TypeError):
         return None
-    return _plausible(parsed.date()) if parsed.year != 1900 else None
+    return _plausible(first.date()) if first.date() == second.date() else None
 
 
 def _dateparser(text: str) -> date | None:

@@ -10,6 +10,7 @@ from newsdesk.clean import metadata
     ("2019-11-19", date(2019, 11, 19)),
     ("Published: 04.02.2021 10:02", date(2021, 2, 4)),
     ("The committee met twice", None),
+    ("The 2021.", None),  # a year alone is not a date line
 ])
 def test_date_line(text, expected):
     assert metadata.date_line(text) == expected
