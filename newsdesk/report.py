@@ -184,7 +184,7 @@ def column_chart(points: list[tuple[date, int]], label: str, width: int = 760, h
     series = bucket_series(points, unit, points[0][0], points[-1][0])
     left, bottom, pad = 40, 28, 10
     top = nice_max(max(n for _, n in series))
-    plot_w, plot_h = width - left - pad, height - bottom - pad
+    plot_w, plot_h = width - left - 3 * pad, height - bottom - pad  # room for the last date label
     step = plot_w / len(series)
     parts = [f'<svg class="chart columns" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'role="img" aria-label="{esc(label)} per {unit}">', axis_y(top, left, pad, plot_w, plot_h)]
@@ -213,9 +213,7 @@ def axis_y(top: float, left: float, pad: float, plot_w: float, plot_h: float) ->
 def axis_x(days: list[date], left: float, step: float, y: float) -> str:
     """Up to ~8 date labels under a time axis."""
     every = max(1, math.ceil(len(days) / 8))
-    last = (len(days) - 1) // every * every  # the rightmost label ends at its tick, so it is not cut off
-    return "".join(f'<text x="{left + i * step + step / 2:.1f}" y="{y + 18:.1f}" '
-                   f'text-anchor="{"end" if i == last and i else "middle"}" '
+    return "".join(f'<text x="{left + i * step + step / 2:.1f}" y="{y + 18:.1f}" text-anchor="middle" '
                    f'fill="{MUTED}" font-size="11">{day.isoformat()}</text>'
                    for i, day in enumerate(days) if i % every == 0)
 
@@ -229,7 +227,7 @@ def line_chart(series: dict[str, list[tuple[date, int]]], label: str, width: int
     unit = date_unit(days[0], days[-1])
     buckets = {name: bucket_series(points, unit, days[0], days[-1]) for name, points in series.items()}
     axis = [d for d, _ in next(iter(buckets.values()))]
-    left, bottom, pad, legend = 40, 28, 10, 190
+    left, bottom, pad, legend = 40, 28, 10, 210
     plot_w, plot_h = width - left - pad - legend, height - bottom - pad
     top = nice_max(max(n for b in buckets.values() for _, n in b))
     step = plot_w / len(axis)
@@ -243,8 +241,8 @@ def line_chart(series: dict[str, list[tuple[date, int]]], label: str, width: int
         parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"><title>{esc(name)}, {unit} of '
                   f'{d.isoformat()}: {n}</title></circle>' for (x, y), (d, n) in zip(xy, points) if n]
         ly = pad + 8 + k * 20
-        parts.append(f'<rect x="{width - legend + 10}" y="{ly - 9}" width="12" height="12" fill="{color}"/>'
-                     f'<text x="{width - legend + 28}" y="{ly + 1}">{esc(shorten(name, 24))}</text>')
+        parts.append(f'<rect x="{width - legend + 30}" y="{ly - 9}" width="12" height="12" fill="{color}"/>'
+                     f'<text x="{width - legend + 48}" y="{ly + 1}">{esc(shorten(name, 22))}</text>')
     parts.append(axis_x(axis, left, step, pad + plot_h))
     return "".join(parts) + "</svg>"
 
