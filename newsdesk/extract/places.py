@@ -59,7 +59,7 @@ CONTEXT_ADMIN_BONUS = 2.5
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
 BIG_CITY = 1_000_000
-CONTEXT_CITY_POPULATION = 500_000
+CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
 
 
@@ -246,7 +246,7 @@ def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> floa
     cc = g.cc[rid]
     if cc is not None and ccs.get(cc, set()) - {key}:
         score += CONTEXT_COUNTRY_BONUS
-    if g.admin1[rid] and g.kind[rid] in ("city", "admin2") and admins.get((cc, g.admin1[rid]), set()) - {key}:
+    if g.admin1[rid] and g.kind[rid] in ("city", "admin1", "admin2") and admins.get((cc, g.admin1[rid]), set()) - {key}:
         score += CONTEXT_ADMIN_BONUS
     if qualifier is not None:
         for q in qualifier.candidates:

@@ -1,0 +1,154 @@
+"""Toponym matching and resolution, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.extract.places import PlaceMention, extract_places
+
+
+def _names(text: str) -> list[str]:
+    """Canonical names found in text, in reading order."""
+    return [p.name for p in extract_places(text)]
+
+
+def _by_surface(text: str) -> dict[str, PlaceMention]:
+    """Mentions keyed by surface (last one wins)."""
+    return {p.surface: p for p in extract_places(text)}
+
+
+@pytest.mark.parametrize(
+    "text, surface, name, country_code",
+    [
+        ("Officials in the U.S. said the talks would resume.", "U.S.", "United States", "US"),
+        ("The US and the UK signed the accord on Friday.", "UK", "United Kingdom", "GB"),
+        ("Trade between America and Mexico slowed last year.", "America", "United States", "US"),
+        ("Prices in Britain rose faster than expected.", "Britain", "United Kingdom", "GB"),
+        ("The USA sent a delegation to the summit.", "USA", "United States", "US"),
+        ("Farmers in Alberta are waiting for rain.", "Alberta", "Alberta", "CA"),
+        ("Floods hit Queensland again this week.", "Queensland", "Queensland", "AU"),
+        ("Tourism in Bavaria recovered after the pandemic.", "Bavaria", "Bavaria", "DE"),
+        ("The annexation of Crimea changed the map.", "Crimea", "Crimea", "UA"),
+        ("A ferry sank off the coast of B.C. overnight.", "B.C.", "British Columbia", "CA"),
+        ("Storms moved east from Lexington, Ky. on Monday.", "Ky.", "Kentucky", "US"),
+    ],
+)
+def test_aliases_and_admin_divisions(text, surface, name, country_code):
+    place = _by_surface(text)[surface]
+    assert (place.name, place.country_code) == (name, country_code)
+    assert place.latitude is not None and place.longitude is not None
+
+
+@pytest.mark.parametrize(
+    "text, surface, country_code",
+    [
+        ("Russian troops gathered near the border.", "Russian", "RU"),
+        ("The Belarusian opposition called for new elections.", "Belarusian", "BY"),
+        ("A Turkish court released the journalist.", "Turkish", "TR"),
+        ("Syrian refugees crossed into Jordan.", "Syrian", "SY"),
+        ("Canadian officials declined to comment.", "Canadian", "CA"),
+    ],
+)
+def test_demonyms_resolve_to_their_country(text, surface, country_code):
+    place = _by_surface(text)[surface]
+    assert place.is_demonym and place.kind == "country" and place.country_code == country_code
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("Oil prices rose on tensions in the Middle East.", "Middle East", "region"),
+        ("Leaders from across Europe met in Brussels.", "Europe", "continent"),
+        ("Migrants travelled through the Balkans on foot.", "Balkans", "region"),
+        ("Exports to Africa doubled in a decade.", "Africa", "continent"),
+    ],
+)
+def test_continents_and_regions(text, surface, kind):
+    place = _by_surface(text)[surface]
+    assert place.kind == kind and place.country_code is None
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The Moscow Times reported the story first.", "Moscow"),
+        ("According to the New York Times, the deal is off.", "New York"),
+        ("Bank of America raised its forecast.", "United States"),
+        ("The Washington Post obtained the memo.", "Washington"),
+        ("Paris Hilton arrived at the premiere.", "Paris"),
+        ("Jordan Henderson scored in the second half.", "Jordan"),
+    ],
+)
+def test_places_inside_names_are_not_places(text, absent):
+    assert absent not in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading the report took most of the afternoon.",
+        "Nice work, the coach told the players.",
+        "Mobile phone sales fell again.",
+        "The vote was held in March and again in May.",
+    ],
+)
+def test_common_words_are_not_places(text):
+    assert extract_places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, country_code",
+    [
+        ("Protesters gathered in Tbilisi, the capital of Georgia, on Sunday.", "Georgia", "GE"),
+        ("The storm hit Atlanta before moving across Georgia and into Alabama.", "Georgia", "US"),
+        ("She grew up in Paris, Texas, a small town near the Oklahoma line.", "Paris", "US"),
+        ("He studied in Paris before moving to Berlin.", "Paris", "FR"),
+        ("Ottawa said the premier of Ontario would attend.", "Ottawa", "CA"),
+    ],
+)
+def test_ambiguous_names_follow_the_article(text, surface, country_code):
+    assert _by_surface(text)[surface].country_code == country_code
+
+
+def test_paris_texas_points_to_texas():
+    place = _by_surface("She grew up in Paris, Texas, and never left.")["Paris"]
+    assert 33 < place.latitude < 34 and -96 < place.longitude < -95
+
+
+def test_dateline_in_capitals():
+    place = _by_surface("OTTAWA — The government tabled its budget on Tuesday.")["OTTAWA"]
+    assert place.name == "Ottawa" and place.country_code == "CA"
+
+
+def test_one_item_per_mention_in_reading_order():
+    text = "Poland and Lithuania border Belarus. Poland said Minsk must answer."
+    places = extract_places(text)
+    assert [p.surface for p in places] == ["Poland", "Lithuania", "Belarus", "Poland", "Minsk"]
+    assert [p.start for p in places] == sorted(p.start for p in places)
+
+
+def test_empty_and_placeless_bodies():
+    assert extract_places("") == []
+    assert extract_places("nothing here but lowercase words.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_never_raises_and_offsets_hold(text):
+    for p in extract_places(text):
+        assert text[p.start : p.end] == p.surface
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Russia", "the U.S.", "Paris", "Texas", ",", "said", "Russian", "B.C.", "\n\n", "Mr."]),
+        max_size=30,
+    )
+)
+def test_offsets_hold_on_place_heavy_text(words):
+    text = " ".join(words)
+    for p in extract_places(text):
+        assert text[p.start : p.end] == p.surface
