@@ -87,3 +87,12 @@ def test_written_parquet_carries_descriptions_and_version(tmp_path):
     for name in ("article_id", "body", "word_count"):
         expected = TABLES["articles"].model_fields[name].description
         assert schema.field(name).metadata[b"description"].decode() == expected
+
+
+def test_docs_command_writes_then_checks(tmp_path):
+    from newsdesk.cli import main
+
+    assert main(["docs", "--docs-dir", str(tmp_path), "--check"]) == 1  # nothing there yet: stale
+    assert main(["docs", "--docs-dir", str(tmp_path)]) == 0
+    assert main(["docs", "--docs-dir", str(tmp_path), "--check"]) == 0
+    assert (tmp_path / "data-dictionary.md").is_file() and (tmp_path / "schemas" / "quotes.json").is_file()
