@@ -11,10 +11,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from newsdesk.extract.gazetteer import KIND_RANK, RE_TOKEN, load
 
-RE_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|St|Prof|Insp|Cpl|Const|Det|Supt)\.?$")
+RE_CAP_WORD = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
+RE_NEXT_WORD = re.compile(r" (\w+)")
+RE_PREV_WORD = re.compile(r"(\w+) $")
+RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. $")
+SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
+DATELINE_TOKENS = 6
 TITLE_WORDS = frozenset(
     "President Senator Governor Mayor Minister Premier Chancellor Judge Justice Coach Sir Lady Lord "
     "King Queen Prince Princess Pope Bishop Father Sister Brother Officer Sergeant Constable Chief "
@@ -86,8 +92,6 @@ class _Match:
     key: str
     start: int
     end: int
-    tok_first: int  # index of the first token
-    tok_last: int  # index of the last token
     candidates: list[int]
     is_demonym: bool
     choice: int = -1
@@ -98,112 +102,103 @@ def _gazetteer():
     return load()
 
 
-def find_matches(body: str, g, spans: list[tuple[int, int]]) -> list[_Match]:
+def _lookup(body: str, s: int, width: int, g, capitals: bool = False) -> tuple[int, str | None, list[int] | None, bool]:
+    """Longest key among the next `width` tokens from s: (end, key, candidates, is_demonym); key None if none."""
+    ends = [t.end() for t in islice(RE_TOKEN.finditer(body, s), width)]
+    for end in reversed(ends):
+        text = body[s:end]
+        if end != ends[0]:
+            if "\n\n" in text:
+                continue
+            text = " ".join(text.split())
+        if capitals:
+            if "\n" in text or not text.replace(".", "").replace(" ", "").isupper():
+                continue
+            text = " ".join(w.capitalize() for w in text.split())
+            if text in g.stopwords:
+                continue
+        elif text in g.blockers:
+            return end, None, None, False
+        cands = g.demonyms.get(text) if not capitals else None
+        if cands is not None:
+            return end, text, cands, True
+        cands = g.keys.get(text)
+        if cands:
+            return end, text, cands, False
+    return s, None, None, False
+
+
+def find_matches(body: str, g) -> list[_Match]:
     """Leftmost-longest gazetteer hits over capitalized token n-grams (blockers consume their span)."""
     out: list[_Match] = []
-    n_tok = len(spans)
-    i = 0
-    while i < n_tok:
-        s, e = spans[i]
-        first = body[s:e]
-        width = g.max_tokens.get(first) if first[0].isupper() else None
-        if width is None and first.isupper() and len(first) > 2 and (s == 0 or body[s - 1] == "\n"):
-            hit = _dateline(body, spans, i, g)
-            if hit:
-                out.append(hit)
-                i = hit.tok_last + 1
-                continue
-        if not width:
-            i += 1
+    last_end = 0
+    for w in RE_CAP_WORD.finditer(body):
+        s = w.start()
+        if s < last_end:
             continue
-        for n in range(min(width, n_tok - i), 0, -1):
-            end = spans[i + n - 1][1]
-            text = body[s:end]
-            if n > 1:
-                if "\n\n" in text:
-                    continue
-                text = " ".join(text.split())
-            if text in g.blockers:
-                i += n
-                break
-            cands = g.demonyms.get(text)
-            demonym = cands is not None
-            if cands is None:
-                cands = g.keys.get(text)
-            if cands:
-                out.append(_Match(text, s, end, i, i + n - 1, cands[:MAX_CANDIDATES], demonym))
-                i += n
-                break
-        else:
-            i += 1
+        first = w.group()
+        width = g.max_tokens.get(first)
+        capitals = False
+        if width is None:
+            if not (first.isupper() and len(first) > 2 and (s == 0 or body[s - 1] == "\n")):
+                continue
+            width, capitals = DATELINE_TOKENS, True  # an all-caps dateline: "OTTAWA —"
+        end, key, cands, demonym = _lookup(body, s, width, g, capitals)
+        if end > s:
+            last_end = end
+        if key is not None:
+            out.append(_Match(key, s, end, cands[:MAX_CANDIDATES], demonym))
     return out
 
 
-def _dateline(body: str, spans, i: int, g) -> _Match | None:
-    """An all-caps place opening a line ("OTTAWA -", "PLYMOUTH CO., Iowa")."""
-    for n in range(min(4, len(spans) - i), 0, -1):
-        s, end = spans[i][0], spans[i + n - 1][1]
-        words = body[s:end]
-        if "\n" in words or not words.replace(".", "").replace(" ", "").isupper():
-            continue
-        text = " ".join(w.capitalize() for w in words.split())
-        cands = g.keys.get(text)
-        if cands and text not in g.stopwords:
-            return _Match(text, s, end, i, i + n - 1, cands[:MAX_CANDIDATES], False)
-    return None
+def _is_sentence_start(body: str, pos: int) -> bool:
+    """True when the word at `pos` opens a sentence or a paragraph."""
+    j = pos - 1
+    while j >= 0 and body[j] in " \t":
+        j -= 1
+    return j < 0 or body[j] in SENTENCE_OPENERS
 
 
-def _is_sentence_start(body: str, spans, tok: int) -> bool:
-    """True when token `tok` opens a sentence or a paragraph."""
-    if tok == 0:
-        return True
-    prev = body[spans[tok - 1][0] : spans[tok - 1][1]]
-    return prev in {".", "!", "?", ":", '"', "“", "”", "(", "-", "—"} or "\n" in body[spans[tok - 1][1] : spans[tok][0]]
+def _next_word(body: str, end: int) -> tuple[str, int] | None:
+    """The capitalized word right after offset `end` (one space between), with its start."""
+    mm = RE_NEXT_WORD.match(body, end)
+    return (mm.group(1), mm.start(1)) if mm and mm.group(1)[0].isupper() else None
 
 
-def _next_word(body: str, spans, m: _Match) -> tuple[str, int] | None:
-    """The capitalized word right after a match (one space between), with its start."""
-    if m.tok_last + 1 < len(spans):
-        ns, ne = spans[m.tok_last + 1]
-        if body[m.end : ns] == " " and body[ns].isupper():
-            return body[ns:ne], ns
-    return None
+def _prev_word(body: str, start: int) -> tuple[str, int] | None:
+    """The capitalized word right before offset `start` (one space between), with its start."""
+    lo = max(0, start - 40)
+    mm = RE_PREV_WORD.search(body, lo, start)
+    return (mm.group(1), mm.start(1)) if mm and mm.group(1)[0].isupper() else None
 
 
-def _prev_word(body: str, spans, m: _Match) -> tuple[str, int] | None:
-    """The capitalized word right before a match (one space between), with its start."""
-    if m.tok_first > 0:
-        ps, pe = spans[m.tok_first - 1]
-        if body[pe : m.start] == " " and body[ps].isupper():
-            return body[ps:pe], ps
-    return None
-
-
-def _after_title(body: str, spans, m: _Match) -> bool:
+def _after_title(body: str, start: int) -> bool:
     """A match right after an abbreviated title ("Mr. Lincoln", "Gov. Jordan")."""
-    if m.tok_first > 1 and body[spans[m.tok_first - 1][0]] == ".":
-        ps, pe = spans[m.tok_first - 2]
-        return bool(RE_TITLE.match(body[ps:pe])) and body[spans[m.tok_first - 1][1] : m.start] == " "
-    return False
+    return bool(RE_TITLE_BEFORE.search(body, max(0, start - 8), start))
 
 
-def _given_name_first(body: str, spans, m: _Match, place_starts: set[int]) -> bool:
+def _given_name_first(body: str, m: _Match, place_starts: set[int]) -> bool:
     """A given-name place followed by a surname ("Paris Hilton", "Jordan Henderson")."""
-    nxt = _next_word(body, spans, m)
+    nxt = _next_word(body, m.end)
     return bool(nxt and nxt[1] not in place_starts and nxt[0] not in NOT_NAME_NEXT)
 
 
-def _surname_after(body: str, spans, m: _Match, place_starts: set[int]) -> bool:
+def _surname_after(body: str, m: _Match, place_starts: set[int]) -> bool:
     """A place preceded by a capitalized word that is not a place ("Marco Rubio", "President Lincoln")."""
-    prev = _prev_word(body, spans, m)
+    prev = _prev_word(body, m.start)
     if not prev or prev[1] in place_starts or prev[0] in NOT_NAME_PREV:
         return False
-    return prev[0] in TITLE_WORDS or not _is_sentence_start(body, spans, m.tok_first - 1)
+    return prev[0] in TITLE_WORDS or not _is_sentence_start(body, prev[1])
 
 
-def _is_facility(body: str, spans, m: _Match) -> bool:
+def _used_lowercase(body: str, word: str) -> bool:
+    """The word also occurs in lower case in the body (so it is a common word)."""
+    return re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", body) is not None
+
+
+def _is_facility(body: str, m: _Match) -> bool:
     """A place name that is part of a street or building name ("Falcon Street", "Xavier University")."""
-    nxt = _next_word(body, spans, m)
+    nxt = _next_word(body, m.end)
     return bool(nxt and nxt[0] in FACILITY_WORDS)
 
 
@@ -265,7 +260,7 @@ def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
     return g.pop[rid] >= SMALL_TOWN and bool(ccs.get(g.cc[rid], set()) - {key})
 
 
-def _drop_names(body: str, spans, matches: list[_Match], g) -> list[_Match]:
+def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop places that are person names or parts of street/building names; a surname stays one."""
     place_starts = {m.start for m in matches}
     surnames: set[str] = set()
@@ -274,15 +269,15 @@ def _drop_names(body: str, spans, matches: list[_Match], g) -> list[_Match]:
         if m.is_demonym:
             kept.append(m)
             continue
-        if _is_facility(body, spans, m):
+        if _is_facility(body, m):
             continue
         top = m.candidates[0]
         name_like = m.key in g.person_names
         if " " not in m.key and (name_like or g.kind[top] in ("city", "admin2")):
-            if _after_title(body, spans, m) or (name_like and _given_name_first(body, spans, m, place_starts)):
+            if _after_title(body, m.start) or (name_like and _given_name_first(body, m, place_starts)):
                 continue
             if m.key in surnames or (
-                (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, spans, m, place_starts)
+                (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts)
             ):
                 surnames.add(m.key)
                 continue
@@ -290,10 +285,9 @@ def _drop_names(body: str, spans, matches: list[_Match], g) -> list[_Match]:
     return kept
 
 
-def resolve(body: str, spans, matches: list[_Match], g) -> list[_Match]:
+def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop non-places and choose one gazetteer record per remaining match."""
-    lower_words = {body[s:e] for s, e in spans if body[s].islower()}
-    kept = _drop_names(body, spans, matches, g)
+    kept = _drop_names(body, matches, g)
     ccs, admins = _context(g, kept)
     out: list[_Match] = []
     for k, m in enumerate(kept):
@@ -303,12 +297,12 @@ def resolve(body: str, spans, matches: list[_Match], g) -> list[_Match]:
         if m.key in g.stopwords and not qualified:
             continue
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
-            word_like = m.key.lower() in lower_words or (
-                " " not in m.key and g.pop[best] < 100_000 and _is_sentence_start(body, spans, m.tok_first)
-            )
-            small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
-            if (word_like or small) and not _supported(g, best, m.key, ccs, admins, False):
-                continue
+            if not _supported(g, best, m.key, ccs, admins, False):
+                small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
+                if small or (" " not in m.key and g.pop[best] < 100_000 and _is_sentence_start(body, m.start)):
+                    continue
+                if _used_lowercase(body, m.key):
+                    continue
         m.choice = best
         out.append(m)
     return out
@@ -319,8 +313,7 @@ def extract_places(body: str) -> list[PlaceMention]:
     if not body:
         return []
     g = _gazetteer()
-    spans = [m.span() for m in RE_TOKEN.finditer(body)]
-    matches = find_matches(body, g, spans)
+    matches = find_matches(body, g)
     if not matches:
         return []
     return [
@@ -329,6 +322,6 @@ def extract_places(body: str) -> list[PlaceMention]:
             geonames_id=g.gid[r], latitude=g.lat[r], longitude=g.lon[r], is_demonym=m.is_demonym,
             start=m.start, end=m.end,
         )
-        for m in resolve(body, spans, matches, g)
+        for m in resolve(body, matches, g)
         for r in (m.choice,)
     ]
