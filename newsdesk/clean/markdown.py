@@ -26,7 +26,9 @@ PREAMBLE_MAX_BLOCKS = 2
 def inline_plain(text: str) -> str:
     """Inline markdown -> plain text: images, links, emphasis, escapes and HTML tags removed."""
     text = remove.link_artifacts(remove.images(remove.shortcodes(remove.html_tags(text))))
-    return remove.markdown_escapes(remove.stray_emphasis(remove.emphasis(text)))
+    text = remove.markdown_escapes(remove.stray_emphasis(remove.emphasis(text)))
+    # unescaping can reveal new markup (`\*\*x\*\*`); one more pass makes cleaning idempotent
+    return remove.stray_emphasis(remove.emphasis(remove.link_artifacts(text)))
 
 
 def block_plain(block: str) -> str:
@@ -34,7 +36,11 @@ def block_plain(block: str) -> str:
     lines = [remove.heading_marker(remove.blockquote_marker(line)) for line in block.split("\n")]
     lines = [line for line in lines if not R.RE_SETEXT_UNDERLINE.match(line)] if len(lines) > 1 else lines
     flat = paragraphs.flatten("\n".join(lines))
-    return "\n".join(normalize.whitespace(inline_plain(line)) for line in flat.split("\n")).strip()
+    plain = [normalize.whitespace(inline_plain(line)) for line in flat.split("\n")]
+    # a line that only became a list item after unescaping (`\* item`) is normalized like one
+    plain = [paragraphs.list_item(m.group(0), line[m.end():]) if (m := R.RE_LIST_ITEM.match(line)) else line
+             for line in plain]
+    return "\n".join(line for line in plain if line).strip()
 
 
 def header_byline(line: str) -> RawCredit | None:
@@ -142,6 +148,9 @@ def _read_body(blocks: list[str], state: _State) -> None:
             continue
         if title := related_title(plain):
             state.related.append(title)
+            continue
+        if day := metadata.date_line(plain):  # a stray date/time line inside the text
+            state.published = state.published or day
             continue
         if R.RE_HEADING.match(block) and _same_text(plain, state.title):  # the title repeated
             continue

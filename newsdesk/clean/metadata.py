@@ -70,9 +70,10 @@ def date_line(block: str) -> date | None:
         return None
     stripped = R.RE_DATE_LABEL.sub("", block.strip().strip("*_ "))
     letters = sum(ch.isalpha() for ch in stripped)
-    if letters > 30:  # prose, not a date line
+    if letters > 30 or stripped.rstrip()[-1:] in ".!?":  # prose, not a date line
         return None
-    return parse_date(block)
+    other_words = [w for w in stripped.split() if not R.RE_TIMESTAMP_WORD.match(w.strip("()[],|/·•:;-–—"))]
+    return parse_date(block) if len(other_words) <= 3 else None
 
 
 def date_from_url(url: str | None) -> date | None:

@@ -16,9 +16,10 @@ def join(blocks: list[str]) -> str:
 
 
 def table_row(line: str) -> str:
-    """`| a | b |` -> `a; b` (empty cells dropped)."""
+    """`|  a |  | b|` -> `| a | b |` (one row per line, empty cells dropped)."""
     cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-    return "; ".join(cell for cell in cells if cell)
+    cells = [cell for cell in cells if cell]
+    return f"| {' | '.join(cells)} |" if cells else ""
 
 
 def list_item(marker: str, text: str) -> str:
@@ -28,7 +29,7 @@ def list_item(marker: str, text: str) -> str:
 
 
 def flatten(block: str) -> str:
-    """A markdown block -> plain lines: tables become `a; b` rows, list items `• item` one per line,
+    """A markdown block -> plain lines: table rows `| a | b |` and list items `• item` one per line,
     wrapped prose lines joined with a space."""
     out: list[str] = []
     for line in block.split("\n"):

@@ -11,6 +11,8 @@ from newsdesk.clean import metadata
     ("Published: 04.02.2021 10:02", date(2021, 2, 4)),
     ("The committee met twice", None),
     ("The 2021.", None),  # a year alone is not a date line
+    ("It happened on March 3, 2021.", None),  # a sentence, not a date line
+    ("9:45 AM PST 3/3/2021 by Jo Lund", date(2021, 3, 3)),
 ])
 def test_date_line(text, expected):
     assert metadata.date_line(text) == expected

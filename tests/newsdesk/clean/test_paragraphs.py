@@ -15,7 +15,7 @@ def test_rejoin(paras_in, paras_out):
 @pytest.mark.parametrize("block, flat", [
     ("- flour\n- two eggs\n* milk", "• flour\n• two eggs\n• milk"),
     ("1. Preheat the oven\n2) Mix", "1. Preheat the oven\n2) Mix"),
-    ("| City | Rain |\n|---|---|\n| Oslo | 12 mm |", "City; Rain\nOslo; 12 mm"),
+    ("| City | Rain |\n|---|---|\n| Oslo | 12 mm |", "| City | Rain |\n| Oslo | 12 mm |"),
     ("A hard-wrapped line of prose\nthat continues here.", "A hard-wrapped line of prose that continues here."),
 ])
 def test_flatten(block, flat):
