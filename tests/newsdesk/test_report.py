@@ -197,3 +197,15 @@ def test_report_screenshot(page, tmp_path):
                         "--window-size=1100,1800", "--hide-scrollbars")
     assert done.returncode == 0 and shot.stat().st_size > 10_000, done.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_of_an_empty_corpus_says_so(tmp_path):
+    batch = write_staging(BatchRows(), tmp_path / "_staging", 0)
+    snapshot = tmp_path / "_snapshots" / "run-0"
+    snapshot.parent.mkdir()
+    write_snapshot([batch], snapshot)
+    build_database(tmp_path / "newsdesk.duckdb", snapshot)
+    text = report.render_html(report.query_report_data(tmp_path / "newsdesk.duckdb"))
+    for message in ("no dated articles", "no outlets", "No attributed quotes", "no places with coordinates",
+                    "no agency credits"):
+        assert message in text
