@@ -411,7 +411,7 @@ def _lead_in(text: str, s0: int, qa: int, qb: int, s1: int) -> Attribution | Non
         return Attribution(name, s0 + pre.index(name), ":")
     m = RE_DASH_AFTER.match(text, qb, s1)
     if m and m.group(1).strip():
-        return Attribution(m.group(1).strip(), m.start(1), "—")
+        return Attribution(m.group(1).strip(), m.start(1), m.group(0).strip()[0])
     return None
 
 
