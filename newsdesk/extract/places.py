@@ -21,6 +21,10 @@ RE_PREV_WORD = re.compile(r"(\w+) $")
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. $")
 SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
 DATELINE_TOKENS = 6
+RE_SPEECH_AFTER = re.compile(
+    r"(?:'s|’s)? (?:said|says|told|added|explained|noted|wrote|asked|replied|recalled|insisted|argued|"
+    r"admitted|acknowledged|believes|thinks|knows|wants|hopes)\b"
+)
 TITLE_WORDS = frozenset(
     "President Senator Governor Mayor Minister Premier Chancellor Judge Justice Coach Sir Lady Lord "
     "King Queen Prince Princess Pope Bishop Father Sister Brother Officer Sergeant Constable Chief "
@@ -65,6 +69,7 @@ CONTEXT_ADMIN_BONUS = 2.5
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
 BIG_CITY = 1_000_000
+SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
 
@@ -191,6 +196,11 @@ def _surname_after(body: str, m: _Match, place_starts: set[int]) -> bool:
     return prev[0] in TITLE_WORDS or not _is_sentence_start(body, prev[1])
 
 
+def _speaks(body: str, m: _Match) -> bool:
+    """A match followed by a speech verb, as a person is ("Murphy said")."""
+    return RE_SPEECH_AFTER.match(body, m.end) is not None
+
+
 def _used_lowercase(body: str, word: str) -> bool:
     """The word also occurs in lower case in the body (so it is a common word)."""
     return re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", body) is not None
@@ -261,9 +271,9 @@ def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
 
 
 def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
-    """Drop places that are person names or parts of street/building names; a surname stays one."""
+    """Drop places that are person names or parts of street/building names; a name stays one per body."""
     place_starts = {m.start for m in matches}
-    surnames: set[str] = set()
+    names: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
         if m.is_demonym:
@@ -273,14 +283,22 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             continue
         top = m.candidates[0]
         name_like = m.key in g.person_names
-        if " " not in m.key and (name_like or g.kind[top] in ("city", "admin2")):
-            if _after_title(body, m.start) or (name_like and _given_name_first(body, m, place_starts)):
-                continue
-            if m.key in surnames or (
-                (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts)
-            ):
-                surnames.add(m.key)
-                continue
+        if " " in m.key or not (name_like or g.kind[top] in ("city", "admin2")):
+            kept.append(m)
+            continue
+        if m.key in names or _after_title(body, m.start):
+            continue
+        if name_like and _given_name_first(body, m, place_starts):
+            names.add(m.key)
+            names.add(_next_word(body, m.end)[0])  # its surname too ("Marco Rubio")
+            place_starts.discard(m.start)
+            continue
+        if (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts):
+            names.add(m.key)
+            continue
+        if g.pop[top] < SPEAKER_CITY and _speaks(body, m):
+            names.add(m.key)
+            continue
         kept.append(m)
     return kept
 
