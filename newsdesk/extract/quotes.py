@@ -510,7 +510,7 @@ def _fill_from_neighbours(raws: list[_Raw]) -> None:
             raws[k].attr = raws[k + 1].attr
     last: _Raw | None = None
     for r in raws:
-        if r.attr is None and last is not None and r.para - last.para <= 2:
+        if r.attr is None and last is not None and r.para - last.para <= 4:
             r.attr = Attribution(last.attr.speaker, last.attr.speaker_at, last.attr.cue)
         if r.attr is not None:
             last = r
