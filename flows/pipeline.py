@@ -1,87 +1,214 @@
 """The newsdesk flow: raw files -> batches -> staged rows -> one atomic snapshot -> DuckDB models.
 
 Tasks work on batches of files (never one task per document) and only call the core package.
+Runs are incremental: only new or changed files are processed, the rest is carried over from
+the current snapshot (newsdesk.incremental); `full=True` reprocesses everything.
+
+Parallelism: with the default thread runner, batch tasks hand their work to a local pool of
+worker processes (Python threads would share one core); with Dask, each task runs in a worker.
 """
 
 from __future__ import annotations
 
+import math
+import multiprocessing
+import os
 import shutil
+import sys
 import time
+from collections import Counter
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
-import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import ingest, sqlmodels, storage
-from newsdesk.batch import process_paths
+from newsdesk import incremental, sqlmodels, storage
 from newsdesk.summary import RunSummary, count_reasons
 
 DEFAULT_BATCH_SIZE = 500
+MIN_BATCH_SIZE = 50
+POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
+_POOL: Executor | None = None  # the local worker pool of the running flow, if any
 
 
-@task(retries=2, retry_delay_seconds=2)
-def discover_inputs(raw_dir: Path) -> list[Path]:
-    """Every input file under raw_dir, sorted."""
-    return ingest.discover(raw_dir)
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def plan_inputs(raw_dir: Path, out_dir: Path, full: bool) -> incremental.Plan:
+    """Every input file under raw_dir, and which of them this run has to process."""
+    return incremental.plan_run(raw_dir, out_dir, full)
 
 
-@task(retries=2, retry_delay_seconds=2)
-def process_batch(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: int) -> Path:
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def process_batch(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: int) -> dict:
     """Read, clean, extract and validate one batch; stage its rows as Parquet."""
-    return storage.write_staging(process_paths(paths, raw_dir), staging_dir, batch_no)
+    if _POOL is not None:
+        return _POOL.submit(storage.stage_paths, paths, raw_dir, staging_dir, batch_no).result()
+    return storage.stage_paths(paths, raw_dir, staging_dir, batch_no)
 
 
-@task(retries=1, retry_delay_seconds=2)
-def publish_snapshot(batch_dirs: list[Path], snapshot_dir: Path) -> dict[str, int]:
-    """Assemble the staged batches into one complete snapshot."""
-    return storage.write_snapshot(batch_dirs, snapshot_dir)
+@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def publish_snapshot(batch_dirs: list[Path], snapshot_dir: Path, carry: storage.Carry) -> dict[str, int]:
+    """Assemble the staged batches and the carried-over rows into one complete snapshot."""
+    return storage.write_snapshot(batch_dirs, snapshot_dir, carry)
 
 
-@task(retries=1, retry_delay_seconds=2)
+@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def build_models(out_dir: Path, snapshot_dir: Path) -> list[str]:
     """Build newsdesk.duckdb (staging views, marts) from the snapshot."""
     return sqlmodels.build_database(out_dir / "newsdesk.duckdb", snapshot_dir)
 
 
 @flow(name="newsdesk", log_prints=True)
-def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated",
-                  batch_size: int = DEFAULT_BATCH_SIZE, wait_for_lock: float = 0) -> dict:
-    """Turn every article under raw_dir into the curated tables and database under out_dir."""
-    started = time.monotonic()
+def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batch_size: int = DEFAULT_BATCH_SIZE,
+                  wait_for_lock: float = 0, full: bool = False, workers: int = 0) -> dict:
+    """Turn the articles under raw_dir into the curated tables and database under out_dir.
+    workers: local worker processes (0 = one per CPU); ignored by a Dask task runner."""
+    clock = Stopwatch()
     raw, out = Path(raw_dir).resolve(), Path(out_dir).resolve()
     if not raw.is_dir():
         raise FileNotFoundError(f"raw directory {raw} does not exist")
     with storage.out_dir_lock(out, wait_for_lock):
+        plan = clock.time("plan", plan_inputs, raw, out, full)
+        if plan.is_noop:
+            return finish(plan.previous.name, plan, plan.previous, clock, published=False)
         run_id = storage.new_run_id()
         staging, snapshot = out / "_staging" / run_id, out / "_snapshots" / run_id
-        files = discover_inputs(raw)
-        batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)] or [[]]
-        futures = process_batch.map(batches, raw, staging, range(len(batches)))
-        batch_dirs = [f.result() for f in futures]
-        counts = publish_snapshot(batch_dirs, snapshot)
-        build_models(out, snapshot)
+        with local_pool(pool_size(workers, len(plan.to_process))) as pool:
+            staged = clock.time("process", process_all, plan.to_process, raw, staging, batch_size, pool)
+        clock.add_stages(staged)
+        carry = storage.Carry(plan.previous, plan.replaced)
+        clock.time("publish", publish_snapshot, [Path(s["batch_dir"]) for s in staged], snapshot, carry)
+        clock.time("sql_models", build_models, out, snapshot)
         storage.switch_current(out, snapshot)
         storage.prune_snapshots(out)
         shutil.rmtree(staging, ignore_errors=True)
-    summary = summarize(run_id, len(files), counts, snapshot, time.monotonic() - started)
-    report(summary)
-    return summary.as_dict()
+    return finish(run_id, plan, snapshot, clock, published=True)
 
 
-def summarize(run_id: str, files_seen: int, counts: dict[str, int], snapshot: Path, seconds: float) -> RunSummary:
-    """Counts of the published snapshot, with rejects by reason."""
-    codes = pq.read_table(snapshot / "rejects", columns=["reason_code"])["reason_code"].to_pylist()
-    inputs = pq.read_table(snapshot / f"{storage.MANIFEST}.parquet", columns=["inputs"])["inputs"]
-    return RunSummary(
-        run_id=run_id, files_seen=files_seen, inputs_seen=sum(inputs.to_pylist()),
+def process_all(paths: list[Path], raw: Path, staging: Path, batch_size: int, pool: Executor | None) -> list[dict]:
+    """Map process_batch over batches of paths (in the pool, if any), with a progress bar."""
+    global _POOL
+    size = batch_size_for(len(paths), batch_size, pool)
+    batches = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
+    _POOL = pool
+    try:
+        futures = process_batch.map(batches, raw, staging, range(len(batches)))
+        with progress_bar(len(paths)) as advance:
+            for future in as_completed(futures):
+                advance(future.result()["files"])
+        return [f.result() for f in futures]
+    finally:
+        _POOL = None
+
+
+def batch_size_for(files: int, batch_size: int, pool: Executor | None) -> int:
+    """Batches small enough that every worker gets ~4 of them (load balance), within bounds."""
+    if pool is None:
+        return batch_size
+    per_worker = math.ceil(files / (pool._max_workers * 4))
+    return max(min(batch_size, per_worker), min(MIN_BATCH_SIZE, batch_size))
+
+
+def pool_size(workers: int, files: int) -> int:
+    """Worker processes for the local pool: 0 when the run is small or the runner is not local."""
+    context = FlowRunContext.get()
+    local = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
+    wanted = workers or os.cpu_count() or 1
+    return wanted if local and wanted > 1 and files >= POOL_MIN_FILES else 0
+
+
+@contextmanager
+def local_pool(workers: int):
+    """A pool of worker processes, or None. forkserver: workers fork from a clean process that
+    preloaded newsdesk (fast start, and no fork of this process's Prefect threads)."""
+    if workers < 2:
+        yield None
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsdesk.storage"])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield pool
+
+
+@contextmanager
+def progress_bar(total: int):
+    """Yields advance(n). A rich bar with rate and ETA on a terminal; silent otherwise or in CI."""
+    quiet = not sys.stderr.isatty() or os.environ.get("CI", "").lower() in ("1", "true") or total < 1000
+    if quiet:
+        yield lambda n: None
+        return
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    columns = (TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[rate]} files/s"), TimeElapsedColumn(), TextColumn("ETA"),
+               TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        job = bar.add_task("files", total=total, rate="-")
+        started = time.monotonic()
+
+        def advance(n: int) -> None:
+            done = bar.tasks[0].completed + n
+            bar.update(job, advance=n, rate=f"{done / max(time.monotonic() - started, 1e-6):,.0f}")
+
+        yield advance
+
+
+class Stopwatch:
+    """Wall seconds per flow step, plus the per-stage seconds the batches measured."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.wall: dict[str, float] = {}
+        self.stages: Counter = Counter()
+
+    def time(self, step: str, fn, *args):
+        started = time.monotonic()
+        try:
+            return fn(*args)
+        finally:
+            self.wall[step] = round(time.monotonic() - started, 3)
+
+    def add_stages(self, staged: list[dict]) -> None:
+        for batch in staged:
+            self.stages.update(batch["seconds"])
+
+    def report(self) -> dict:
+        return {"wall_seconds": self.wall,
+                "stage_seconds": {k: round(v, 3) for k, v in sorted(self.stages.items())}}
+
+
+def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch, published: bool) -> dict:
+    """The run summary (counts of the snapshot now current), logged and kept as an artifact."""
+    counts = storage.snapshot_counts(snapshot)
+    summary = RunSummary(
+        run_id=run_id, files_seen=len(plan.files), inputs_seen=counts["inputs"],
         articles=counts["articles"], quotes=counts["quotes"], places=counts["places"], credits=counts["credits"],
-        rejects=counts["rejects"] - counts["duplicates"], duplicates=counts["duplicates"],
-        rejects_by_reason=count_reasons(codes), seconds=round(seconds, 2),
+        rejects=sum(1 for c in counts["reason_codes"] if c != "duplicate"),
+        duplicates=sum(1 for c in counts["reason_codes"] if c == "duplicate"),
+        rejects_by_reason=count_reasons(counts["reason_codes"]), seconds=round(time.monotonic() - clock.started, 2),
     )
+    result = {**summary.as_dict(), "published": published, "changes": plan.counts,
+              "files_processed": len(plan.to_process), **clock.report()}
+    get_run_logger().info("run summary: %s", result)
+    note = "" if published else "\n\nNothing changed since this snapshot: nothing new was published."
+    create_markdown_artifact(summary.markdown() + note, key="newsdesk-run-summary",
+                             description="newsdesk run summary")
+    return result
 
 
-def report(summary: RunSummary) -> None:
-    """Log the summary and publish it as a Prefect artifact."""
-    get_run_logger().info("run summary: %s", summary.as_dict())
-    create_markdown_artifact(summary.markdown(), key="newsdesk-run-summary", description="newsdesk run summary")
+def task_runner_for(name: str, dask_address: str | None = None, workers: int = 0):
+    """The Prefect task runner for `--task-runner`: None (the flow's default) or a Dask runner."""
+    if name != "dask" and not dask_address:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count() or 1, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})

@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,13 +23,18 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from newsdesk.batch import SOURCE_KEY, BatchRows, source_key
+from newsdesk.batch import SOURCE_KEY, BatchRows, process_paths, source_key
+from newsdesk.incremental import sort_key
 from schemas import TABLES, arrow_schema
 
 PARTITION = "published_month"
 PARTITIONED = ("articles", "quotes", "places", "credits")
 CHILD_TABLES = ("quotes", "places", "credits")
-ROWS_PER_GROUP = 128 * 1024
+# Row groups of ~16-50 MB uncompressed: big enough for fast scans, small enough that the writer's
+# buffers (one open group per partition) keep memory flat. Article rows carry the body (~3 KB).
+ROWS_PER_GROUP = {"articles": 16 * 1024}
+DEFAULT_ROWS_PER_GROUP = 128 * 1024
+GROUPS_PER_FILE = 8  # target files: ~50-150 MB compressed before a month spills into a 2nd file
 KEEP_SNAPSHOTS = 3  # old snapshots kept so readers mid-query are not cut off
 MANIFEST = "manifest"
 
@@ -42,10 +48,37 @@ class LockedError(RuntimeError):
     """Another run holds the out dir."""
 
 
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """Rows carried over from the previous snapshot: all of it except the `replaced` source paths."""
+
+    previous: Path | None = None
+    replaced: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Duplicates:
+    """Articles whose id an earlier input already took: reject rows, and what to filter out."""
+
+    rows: pa.Table
+    new_keys: set[str] = field(default_factory=set)  # source keys of staged losers
+    dropped_ids: set[str] = field(default_factory=set)  # article ids of carried rows to drop
+
+
 def staging_schema(table: str) -> pa.Schema:
     """Arrow schema of a staging file: the table schema, plus the source key for child tables."""
     schema = arrow_schema(TABLES[table])
     return schema.append(pa.field(SOURCE_KEY, pa.string(), nullable=False)) if table in CHILD_TABLES else schema
+
+
+def stage_paths(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: int) -> dict:
+    """Process one batch of files and stage its rows. Runs in worker processes: returns only
+    small, picklable facts (the staging dir, file count, seconds per stage)."""
+    rows = process_paths(paths, raw_dir)
+    started = time.perf_counter()
+    batch_dir = write_staging(rows, staging_dir, batch_no)
+    rows.seconds["stage"] += time.perf_counter() - started
+    return {"batch_dir": str(batch_dir), "files": len(rows.files), "seconds": dict(rows.seconds)}
 
 
 def write_staging(rows: BatchRows, staging_dir: Path, batch_no: int) -> Path:
@@ -56,7 +89,8 @@ def write_staging(rows: BatchRows, staging_dir: Path, batch_no: int) -> Path:
     tmp.mkdir(parents=True)
     for table in TABLES:
         data = pa.Table.from_pylist(getattr(rows, table), schema=staging_schema(table))
-        pq.write_table(data, tmp / f"{table}.parquet", compression="zstd")
+        # lz4: staging files live for one run, so cheap compression beats small files.
+        pq.write_table(data, tmp / f"{table}.parquet", compression="lz4")
     pq.write_table(pa.Table.from_pylist(rows.files, schema=MANIFEST_SCHEMA), tmp / f"{MANIFEST}.parquet")
     shutil.rmtree(batch_dir, ignore_errors=True)
     tmp.rename(batch_dir)
@@ -65,48 +99,103 @@ def write_staging(rows: BatchRows, staging_dir: Path, batch_no: int) -> Path:
 
 def staged(batch_dirs: list[Path], table: str) -> ds.Dataset:
     """The staging files of one table across batches, in batch order."""
-    files = [str(d / f"{table}.parquet") for d in sorted(batch_dirs)]
+    files = [str(Path(d) / f"{table}.parquet") for d in sorted(batch_dirs)]
     schema = MANIFEST_SCHEMA if table == MANIFEST else staging_schema(table)
     return ds.dataset(files, format="parquet", schema=schema)
 
 
-def find_duplicates(batch_dirs: list[Path]) -> tuple[pa.Table, set[str]]:
-    """Articles whose id was already taken by an earlier input: (their rows, their source keys)."""
-    arts = staged(batch_dirs, "articles").to_table(columns=["article_id", "source_path", "source_locator",
-                                                             "content_hash"])
+def published(snapshot: Path, table: str) -> ds.Dataset:
+    """One table of a published snapshot (partition column read back as a string)."""
+    if table == MANIFEST:
+        return ds.dataset(snapshot / f"{MANIFEST}.parquet", format="parquet", schema=MANIFEST_SCHEMA)
+    partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive") \
+        if table in PARTITIONED else None
+    return ds.dataset(snapshot / table, format="parquet", schema=arrow_schema(TABLES[table]),
+                      partitioning=partitioning)
+
+
+def not_replaced(carry: Carry) -> pc.Expression:
+    """Filter for carried rows that have a source_path: keep those not replaced in this run."""
+    return ~pc.field("source_path").isin(pa.array(sorted(carry.replaced), pa.string()))
+
+
+def article_candidates(batch_dirs: list[Path], carry: Carry) -> list[tuple]:
+    """(sort key, order, article_id, source_path, locator, content_hash, is_carried) of every
+    article, in input order: by path, then position in the file (like a full run)."""
+    columns = ["article_id", "source_path", "source_locator", "content_hash"]
+    parts = [(staged(batch_dirs, "articles").to_table(columns=columns), False)]
+    if carry.previous is not None:
+        old = published(carry.previous, "articles").to_table(columns=columns, filter=not_replaced(carry))
+        parts.append((old, True))
+    rows = []
+    for data, is_carried in parts:
+        for aid, path, loc, digest in zip(*(data[c].to_pylist() for c in columns)):
+            rows.append((sort_key(path), len(rows), aid, path, loc, digest, is_carried))
+    return sorted(rows)
+
+
+def find_duplicates(batch_dirs: list[Path], carry: Carry = Carry()) -> Duplicates:
+    """Articles whose id an earlier input (in path order) already took. A carried article can
+    lose to a new file that sorts before it; carried articles never collide among themselves."""
     first_seen: dict[str, str] = {}
-    dup_rows, dup_keys = [], set()
-    for aid, path, loc, digest in zip(*(arts[c].to_pylist() for c in arts.column_names)):
+    found = Duplicates(rows=None)
+    dup_rows = []
+    for _, _, aid, path, loc, digest, is_carried in article_candidates(batch_dirs, carry):
         key = source_key(path, loc)
-        if aid in first_seen:
-            dup_keys.add(key)
-            dup_rows.append({"source_path": path, "source_locator": loc, "content_hash": digest,
-                             "reason_code": "duplicate",
-                             "reason": f"same article as {first_seen[aid]} (same URL or identical content)"})
-        else:
+        if aid not in first_seen:
             first_seen[aid] = key
-    return pa.Table.from_pylist(dup_rows, schema=arrow_schema(TABLES["rejects"])), dup_keys
+            continue
+        (found.dropped_ids.add(aid) if is_carried else found.new_keys.add(key))
+        dup_rows.append({"source_path": path, "source_locator": loc, "content_hash": digest,
+                         "reason_code": "duplicate",
+                         "reason": f"same article as {first_seen[aid]} (same URL or identical content)"})
+    found.rows = pa.Table.from_pylist(dup_rows, schema=arrow_schema(TABLES["rejects"]))
+    return found
 
 
-def publish_table(table: str, batch_dirs: list[Path], dup_keys: set[str], dest: Path) -> int:
-    """Write one table of the snapshot (duplicates removed, hive-partitioned by month). Returns rows."""
-    data = staged(batch_dirs, table)
+def removed_article_ids(carry: Carry, dups: Duplicates) -> pa.Array:
+    """Ids of previous articles whose rows (and children) do not go into the new snapshot."""
+    ids = set(dups.dropped_ids)
+    if carry.previous is not None and carry.replaced:
+        old = published(carry.previous, "articles").to_table(
+            columns=["article_id"], filter=pc.field("source_path").isin(pa.array(sorted(carry.replaced))))
+        ids.update(old["article_id"].to_pylist())
+    return pa.array(sorted(ids), pa.string())
+
+
+def new_rows(table: str, batch_dirs: list[Path], dups: Duplicates) -> ds.Scanner:
+    """This run's staged rows of a table, minus duplicates."""
+    data, schema = staged(batch_dirs, table), arrow_schema(TABLES[table])
+    if not dups.new_keys:
+        return data.scanner(columns=schema.names)
+    keys = pa.array(sorted(dups.new_keys), pa.string())
+    if table in CHILD_TABLES:
+        keep = ~pc.field(SOURCE_KEY).isin(keys)
+    else:
+        article_keys = pc.binary_join_element_wise(pc.field("source_path"), pc.field("source_locator"), "#")
+        keep = ~(article_keys.isin(keys) | pc.field("source_path").isin(keys))
+    return data.scanner(columns=schema.names, filter=keep)
+
+
+def carried_rows(table: str, carry: Carry, removed_ids: pa.Array) -> ds.Scanner | None:
+    """Rows of the previous snapshot that stay: children by article id, the rest by source path."""
+    if carry.previous is None:
+        return None
+    keep = ~pc.field("article_id").isin(removed_ids) if table in PARTITIONED else not_replaced(carry)
+    return published(carry.previous, table).scanner(columns=arrow_schema(TABLES[table]).names, filter=keep)
+
+
+def publish_table(table: str, batch_dirs: list[Path], dups: Duplicates, dest: Path,
+                  carry: Carry = Carry(), removed_ids: pa.Array | None = None) -> int:
+    """Write one table of the snapshot (carried + new rows, compacted, hive-partitioned by month)."""
     schema = arrow_schema(TABLES[table])
-    if dup_keys:
-        keys = pa.array(sorted(dup_keys), pa.string())
-        column = SOURCE_KEY if table in CHILD_TABLES else None
-        if column:
-            data = data.filter(~pc.field(column).isin(keys))
-        else:
-            article_keys = pc.binary_join_element_wise(
-                pc.field("source_path"), pc.field("source_locator"), "#")
-            data = data.filter(~(article_keys.isin(keys) | pc.field("source_path").isin(keys)))
-    scanner = data.scanner(columns=schema.names)
-    count = _write_dataset(scanner.to_reader(), schema, dest / table, table in PARTITIONED)
-    return count
+    removed_ids = pa.array([], pa.string()) if removed_ids is None else removed_ids
+    scanners = [s for s in (carried_rows(table, carry, removed_ids), new_rows(table, batch_dirs, dups)) if s]
+    batches = (b if b.schema.equals(schema) else b.cast(schema) for s in scanners for b in s.to_batches())
+    return _write_dataset(pa.RecordBatchReader.from_batches(schema, batches), schema, dest / table, table)
 
 
-def _write_dataset(reader: pa.RecordBatchReader, schema: pa.Schema, path: Path, partitioned: bool) -> int:
+def _write_dataset(reader: pa.RecordBatchReader, schema: pa.Schema, path: Path, table: str) -> int:
     """Stream record batches into a (partitioned) Parquet dataset; an empty table still gets a file."""
     count = 0
 
@@ -116,12 +205,14 @@ def _write_dataset(reader: pa.RecordBatchReader, schema: pa.Schema, path: Path, 
             count += batch.num_rows
             yield batch
 
+    partitioned = table in PARTITIONED
+    group = ROWS_PER_GROUP.get(table, DEFAULT_ROWS_PER_GROUP)
     partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive") if partitioned else None
     ds.write_dataset(
         pa.RecordBatchReader.from_batches(schema, counted()), path, format="parquet", partitioning=partitioning,
-        basename_template="part-{i}.parquet", preserve_order=True, max_rows_per_group=ROWS_PER_GROUP,
-        min_rows_per_group=ROWS_PER_GROUP, existing_data_behavior="error", use_threads=False,
-        file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
+        basename_template="part-{i}.parquet", preserve_order=True, max_rows_per_group=group,
+        min_rows_per_group=group, max_rows_per_file=group * GROUPS_PER_FILE, existing_data_behavior="error",
+        use_threads=False, file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
     )
     if count == 0:  # readers still get the columns (and the partition key, as 'unknown')
         where = path / f"{PARTITION}=unknown" if partitioned else path
@@ -131,31 +222,40 @@ def _write_dataset(reader: pa.RecordBatchReader, schema: pa.Schema, path: Path, 
     return count
 
 
-def publish_rejects(batch_dirs: list[Path], duplicates: pa.Table, dest: Path) -> int:
-    """Rejects of the run plus the duplicates found at publish time."""
-    rejects = pa.concat_tables([staged(batch_dirs, "rejects").to_table(), duplicates])
-    (dest / "rejects").mkdir(parents=True)
-    pq.write_table(rejects, dest / "rejects" / "part-0.parquet", compression="zstd")
-    return rejects.num_rows
+def publish_small(table: str, batch_dirs: list[Path], carry: Carry, extra: pa.Table | None = None) -> pa.Table:
+    """Rejects or manifest (small, one file): carried rows, this run's rows, and `extra` rows."""
+    schema = MANIFEST_SCHEMA if table == MANIFEST else arrow_schema(TABLES[table])
+    parts = [staged(batch_dirs, table).to_table(columns=schema.names)]
+    if carry.previous is not None:
+        parts.insert(0, published(carry.previous, table).to_table(columns=schema.names, filter=not_replaced(carry)))
+    parts += [extra] if extra is not None else []
+    return pa.concat_tables([p.cast(schema) for p in parts])
 
 
-def publish_manifest(batch_dirs: list[Path], dest: Path) -> None:
-    """What each input file looked like when read (for incremental runs and audits)."""
-    pq.write_table(staged(batch_dirs, MANIFEST).to_table(), dest / f"{MANIFEST}.parquet", compression="zstd")
-
-
-def write_snapshot(batch_dirs: list[Path], snapshot_dir: Path) -> dict[str, int]:
-    """Assemble all staged batches into a complete snapshot directory. Returns row counts."""
+def write_snapshot(batch_dirs: list[Path], snapshot_dir: Path, carry: Carry = Carry()) -> dict[str, int]:
+    """Assemble the staged batches (plus rows carried from the previous snapshot) into a complete
+    snapshot directory, every table rewritten compacted. Returns row counts."""
     tmp = snapshot_dir.with_name(snapshot_dir.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    duplicates, dup_keys = find_duplicates(batch_dirs)
-    counts = {t: publish_table(t, batch_dirs, dup_keys, tmp) for t in PARTITIONED}
-    counts["rejects"] = publish_rejects(batch_dirs, duplicates, tmp)
-    counts["duplicates"] = duplicates.num_rows
-    publish_manifest(batch_dirs, tmp)
+    dups = find_duplicates(batch_dirs, carry)
+    removed = removed_article_ids(carry, dups)
+    counts = {t: publish_table(t, batch_dirs, dups, tmp, carry, removed) for t in PARTITIONED}
+    rejects = publish_small("rejects", batch_dirs, carry, dups.rows)
+    (tmp / "rejects").mkdir()
+    pq.write_table(rejects, tmp / "rejects" / "part-0.parquet", compression="zstd")
+    pq.write_table(publish_small(MANIFEST, batch_dirs, carry), tmp / f"{MANIFEST}.parquet", compression="zstd")
+    counts["rejects"], counts["duplicates"] = rejects.num_rows, dups.rows.num_rows
     tmp.rename(snapshot_dir)
     return counts
+
+
+def snapshot_counts(snapshot: Path) -> dict:
+    """Rows per table, rejects by reason code and inputs seen, read back from a snapshot."""
+    counts = {t: published(snapshot, t).count_rows() for t in PARTITIONED}
+    codes = pq.read_table(snapshot / "rejects", columns=["reason_code"])["reason_code"].to_pylist()
+    manifest = pq.read_table(snapshot / f"{MANIFEST}.parquet", columns=["inputs"])["inputs"]
+    return {**counts, "reason_codes": codes, "files": len(manifest), "inputs": pc.sum(manifest).as_py() or 0}
 
 
 def switch_current(out_dir: Path, snapshot_dir: Path) -> None:
