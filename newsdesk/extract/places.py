@@ -312,6 +312,8 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
         qual = _qualifier(body, kept, k, g)
         best = max(m.candidates, key=lambda r: (_score(g, r, m.key, ccs, admins, qual), -r))
         qualified = qual is not None and _score(g, best, m.key, ccs, admins, qual) >= QUALIFIED_BONUS
+        if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
+            best = next((r for r in m.candidates if g.kind[r] in QUALIFIER_KINDS), best)  # a division wins
         if m.key in g.stopwords and not qualified:
             continue
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
