@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
+import stat as stat_module
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +15,16 @@ import charset_normalizer
 from newsdesk.formats import FORMAT_BY_SUFFIX
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are not articles (a 50 MB dump is rejected)
+# Markdown shapes that are not articles and cost cleaning seconds to minutes (tests/reliability):
+MAX_LINE_CHARS = 100_000  # a 5 MB single line is a dump, not a paragraph
+MAX_TEXT_LINES = 20_000  # non-blank lines; 100k lines of links is a link farm
+MAX_EMPHASIS_MARKERS = 1_000  # `*`, `_`, `~` on one line; emphasis regexes scan each one to the line end
+RE_EMPHASIS_MARKER = re.compile(r"[*_~]")
+RE_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+FILE_TYPES = {stat_module.S_ISFIFO: "a named pipe (FIFO)", stat_module.S_ISSOCK: "a socket",
+              stat_module.S_ISCHR: "a character device", stat_module.S_ISBLK: "a block device",
+              stat_module.S_ISDIR: "a directory"}
 
 # Magic numbers of binary formats scrapers leave behind, so the reason names the format.
 BINARY_SIGNATURES = {
@@ -58,11 +71,30 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, what in BINARY_SIGNATURES.items():
         if data.startswith(magic):
             return what
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16 with BOM: text with NULs
-    if b"\x00" in data[:8192]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
+        return None  # UTF-16: text with NULs
+    if b"\x00" in data[:8192] and not _is_utf8(data.replace(b"\x00", b"")):
         return "binary data (NUL bytes)"
     return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when `data` looks like BOM-less UTF-16 text (every other byte NUL)."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 16:
+        return None
+    for enc, zeros, chars in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.1 * len(chars):
+            return enc
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
@@ -73,6 +105,11 @@ def decode(data: bytes) -> tuple[str, str] | None:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
                 return None
+    if enc := utf16_without_bom(data):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            return None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -90,22 +127,65 @@ def read_raw(path: Path, raw_dir: Path) -> RawFile:
     try:
         stat = path.stat()
     except OSError as exc:
-        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=f"cannot read the file: {exc.strerror}")
+        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=unreadable_reason(path, exc))
     meta = dict(source_path=rel, size=stat.st_size, mtime_ns=stat.st_mtime_ns, fmt=fmt)
+    if kind := next((what for test, what in FILE_TYPES.items() if test(stat.st_mode)), None):
+        return RawFile(**meta, content_hash=None, error_code="unreadable",
+                       error=f"not a regular file: {rel} is {kind}")  # reading a FIFO would block the run
     if fmt is None:
         return RawFile(**meta, content_hash=None, error_code="unsupported_type",
                        error=f"not an article format ({path.suffix or 'no extension'}); "
                              f"newsdesk reads {', '.join(sorted(FORMAT_BY_SUFFIX))}")
     if stat.st_size > MAX_FILE_BYTES:
-        return RawFile(**meta, content_hash=None, error_code="too_large",
-                       error=f"file is {stat.st_size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit "
-                             "for one article")
+        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(stat.st_size))
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        after = path.stat()
     except OSError as exc:
+        return RawFile(**meta, content_hash=None, error_code="unreadable", error=unreadable_reason(path, exc))
+    if len(data) > MAX_FILE_BYTES:
+        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(len(data)))
+    if (after.st_size, after.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns) or len(data) != stat.st_size:
+        # a scraper still writing it: a half article now would be a wrong article for good
         return RawFile(**meta, content_hash=None, error_code="unreadable",
-                       error=f"cannot read the file: {exc.strerror}")
+                       error="the file changed while it was being read (still being written?); "
+                             "it will be read again on the next run")
     return decode_raw(data, meta)
+
+
+def unreadable_reason(path: Path, exc: OSError) -> str:
+    """An OSError from reading `path` -> a plain reason (broken links and link loops named as such)."""
+    if path.is_symlink():
+        target = os.readlink(path)
+        if exc.errno == errno.ELOOP:
+            return f"cannot read the file: it is a symbolic link loop (via {target})"
+        if exc.errno == errno.ENOENT:
+            return f"cannot read the file: broken symbolic link to {target}, which does not exist"
+    return f"cannot read the file: {exc.strerror or exc}"
+
+
+def too_large_reason(size: int) -> str:
+    """Why a file over MAX_FILE_BYTES is not read."""
+    return (f"file is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one article")
+
+
+def markdown_shape_error(text: str) -> str | None:
+    """Why a markdown text is not an article but a dump that would stall cleaning (None when fine)."""
+    lines = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            return (f"line {number} is {len(line):,} characters long, over the {MAX_LINE_CHARS:,}-character "
+                    "limit for a line of article text (a dump, not an article)")
+        if line.strip():
+            lines += 1
+        if len(line) > MAX_EMPHASIS_MARKERS and len(RE_EMPHASIS_MARKER.findall(line)) > MAX_EMPHASIS_MARKERS:
+            return (f"line {number} holds more than {MAX_EMPHASIS_MARKERS:,} markdown emphasis markers "
+                    "(*, _ or ~): markup debris, not article text")
+    if lines > MAX_TEXT_LINES:
+        return (f"{lines:,} lines of text, over the {MAX_TEXT_LINES:,}-line limit for one article "
+                "(a link list or a log, not an article)")
+    return None
 
 
 def decode_raw(data: bytes, meta: dict) -> RawFile:
@@ -122,4 +202,9 @@ def decode_raw(data: bytes, meta: dict) -> RawFile:
         return RawFile(**meta, content_hash=digest, error_code="undecodable",
                        error="bytes are not text in any encoding we could detect")
     text, encoding = decoded
-    return RawFile(**meta, content_hash=digest, text=text.replace("\x00", ""), encoding=encoding)
+    text = text.replace("\x00", "")
+    if meta.get("fmt") == "markdown" and RE_HTML_START.match(text[:2000]):
+        meta = {**meta, "fmt": "html"}  # an HTML page saved as .md/.txt: read it as the HTML it is
+    if meta.get("fmt") == "markdown" and (problem := markdown_shape_error(text)):
+        return RawFile(**meta, content_hash=digest, error_code="too_large", error=problem)
+    return RawFile(**meta, content_hash=digest, text=text, encoding=encoding)
