@@ -28,8 +28,10 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import incremental, sqlmodels, storage
+from newsdesk import faults, incremental, sqlmodels, storage
 from newsdesk.summary import RunSummary, count_reasons
+
+faults.install()  # tests only: no-op unless NEWSDESK_TEST_PAUSE_AT / _FAIL_ONCE name a stage
 
 DEFAULT_BATCH_SIZE = 500
 MIN_BATCH_SIZE = 50

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from newsdesk import faults
 from newsdesk.batch import SOURCE_KEY, BatchRows, process_paths, source_key
 from newsdesk.incremental import sort_key
 from schemas import TABLES, arrow_schema
@@ -83,6 +84,7 @@ def stage_paths(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: i
 
 def write_staging(rows: BatchRows, staging_dir: Path, batch_no: int) -> Path:
     """Write one batch's rows as one Parquet file per table under staging_dir/batch-NNNNN/."""
+    faults.inject("extract")  # tests only (NEWSDESK_TEST_*): a kill or I/O error mid-extraction
     batch_dir = staging_dir / f"batch-{batch_no:05d}"
     tmp = batch_dir.with_suffix(".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
