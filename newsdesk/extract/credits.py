@@ -137,9 +137,13 @@ RE_DESK = re.compile(
     r"|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december))*$",
     re.IGNORECASE)
 RE_IS_A = re.compile(r"\s+(?:is|was)\s+(?:an?|the)\s+.*$", re.IGNORECASE)
+# a dateline: place (ALL CAPS `FORT VALLEY, Ga.` or Title Case `Tbilisi`, `New York`) and/or a short date
+# (`July 22`, `22 July`), then a wire agency in parentheses and a dash: `July 22 (Reuters) -`
+_DL_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+_DL_PLACE = (r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'.\- ]{1,40}|[A-ZÀ-Þ][a-zà-ÿ'.\-]+(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ'.\-]+|de|del|la|el|al)){0,3})"
+             r"(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?")
 RE_DATELINE = re.compile(
-    r"^[\s*_]*(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?)?\s*"
+    rf"^[\s*_]*(?P<place>{_DL_DATE}|{_DL_PLACE}(?:,?\s*{_DL_DATE})?)?\s*"
     r"\((?P<agency>[^()\n]{2,40})\)[\s*_]*(?P<dash>--|[-—–])\s*")
 RE_TRAILING_BOLD = re.compile(r"\s*(?:\*\*|__)(?P<credit>[^*_\n]{2,120})(?:\*\*|__)\s*$")
 RE_TRAILING_PAREN = re.compile(
@@ -317,10 +321,32 @@ def _classify_trailer(s: str) -> RawCredit | None:
     m = RE_CONTRIBUTED.match(s)
     if m and len(m.group("who").split()) <= 30 and len(m.group("tail").split()) <= 8:
         who = m.group("who")
-        if _looks_like_names(re.sub(r"^(?:the\s+)?[\w’']+\s+(?:writers?|reporters?|correspondents?|staff)\s+", "", who,
-                                    flags=re.IGNORECASE).replace("’", "'"), 30) or _split_orgs(who)[1]:
+        if _looks_like_names(_contributor_who(who)[0], 30) or _split_orgs(who)[1]:
             return RawCredit("contributor", s)
     return None
+
+
+RE_CONTRIB_PREFIX = re.compile(
+    r"^(?P<org>(?:the\s+)?[\w’'.&-]+(?:\s+[\w’'.&-]+){0,3}?\s+)?(?:(?:staff|senior|chief|contributing|special|"
+    r"national|political|sports?|business|auto|white\s+house)\s+)*(?:writers?|reporters?|correspondents?|staff)\s+",
+    re.IGNORECASE)
+RE_IN_PLACE = re.compile(
+    r"\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"(?=\s*(?:,|;|\band\b|$))")
+
+
+def _contributor_who(who: str) -> tuple[str, list[str]]:
+    """'Associated Press writers Ana Ruiz in Rome, Italy, and Li Wen in Oslo' -> ('Ana Ruiz, and Li Wen', ['AP'])."""
+    who = who.replace("’", "'").strip()
+    orgs: list[str] = []
+    m = RE_CONTRIB_PREFIX.match(who)
+    if m and (not m.group("org") or not _person(m.group("org"))):
+        org_text = (m.group("org") or "").strip()
+        if org_text:
+            org = normalize_organization(org_text)
+            orgs += [org] if org else []
+        who = who[m.end():]
+    return RE_IN_PLACE.sub("", who).strip(" ,;"), orgs
 
 
 def _photo_credit_text(who: str) -> bool:
@@ -507,7 +533,14 @@ def _parse_one(rc: RawCredit) -> list[CreditEntry]:
         return [CreditEntry("wire", None, (org,), rc.text)] if org else _entries("wire", text, rc.text)
     if RE_TRAILER_START.match(text):
         return _parse_trailer(text, rc.text)
-    m = RE_CONTRIBUTED.match(text) or RE_CONTRIBUTING.match(text)
+    m = RE_CONTRIBUTED.match(text)
+    if m:
+        who, orgs = _contributor_who(m.group("who"))
+        entries = _entries("contributor", who, rc.text)
+        if orgs and entries:
+            entries = [CreditEntry(e.role, e.name, tuple(_unique([*e.organizations, *orgs])), e.raw) for e in entries]
+        return entries or _entries("contributor", m.group("who"), rc.text)
+    m = RE_CONTRIBUTING.match(text)
     if m:
         return _entries("contributor", m.group("who"), rc.text)
     if rc.role == "photo":

@@ -42,12 +42,13 @@ class Gazetteer:
     lon: list[float | None]
     pop: list[int]
     admin1: list[str | None]
-    keys: dict[str, list[int]]  # surface -> candidate ids, best prior first
-    demonyms: dict[str, list[int]]
+    keys: dict[str, int | list[int]]  # surface -> candidate id(s), best prior first (see candidates())
+    demonyms: dict[str, int | list[int]]
     blockers: frozenset[str]
     stopwords: frozenset[str]
     person_names: frozenset[str]
     max_tokens: dict[str, int]  # first token -> longest key length in tokens
+    pairs: frozenset[str]  # "first<SEP>second" token pairs that open a multi-token key
 
 
 # ---------------------------------------------------------------- loading
@@ -65,12 +66,19 @@ def load(path: str | None = None) -> Gazetteer:
         demonyms=_table(data["demonyms"]), blockers=frozenset(data["blockers"]),
         stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]),
         max_tokens=dict(zip(data["first_tokens"].split(SEP), data["first_widths"])),
+        pairs=frozenset(data["pairs"].split(SEP + SEP)),
     )
 
 
-def _table(packed: dict) -> dict[str, list[int]]:
-    """Surface table from its packed form (keys joined by SEP, one id or a list of ids each)."""
-    return {k: c if isinstance(c, list) else [c] for k, c in zip(packed["keys"].split(SEP), packed["ids"])}
+def _table(packed: dict) -> dict[str, int | list[int]]:
+    """Surface table from its packed form (keys joined by SEP; one id, or a list of ids best first)."""
+    return dict(zip(packed["keys"].split(SEP), packed["ids"]))
+
+
+def candidates(table: dict[str, int | list[int]], surface: str) -> list[int] | None:
+    """Candidate ids for a surface, best prior first; None when unknown."""
+    ids = table.get(surface)
+    return [ids] if isinstance(ids, int) else ids
 
 
 def _unscale(values: list[int | None]) -> list[float | None]:
@@ -350,9 +358,13 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
         "person_names": sorted(set(_read_lines("places_person_names.txt"))),
     }
     widths: dict[str, int] = {}
+    pairs: set[str] = set()
     for surface in (*b.keys, *b.demonyms, *data["blockers"]):
         toks = split_tokens(surface)
         widths[toks[0]] = max(widths.get(toks[0], 0), len(toks))
+        if len(toks) > 1:
+            pairs.add(toks[0] + SEP + toks[1])
+    data["pairs"] = (SEP + SEP).join(sorted(pairs))
     data["first_tokens"] = SEP.join(sorted(widths))
     data["first_widths"] = [widths[k] for k in sorted(widths)]
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

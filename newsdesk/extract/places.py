@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from newsdesk.extract.gazetteer import KIND_RANK, RE_TOKEN, load
+from newsdesk.extract.gazetteer import KIND_RANK, RE_TOKEN, SEP, candidates, load
 
 RE_CAP_WORD = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
 RE_NEXT_WORD = re.compile(r" (\w+)")
@@ -124,13 +124,24 @@ def _lookup(body: str, s: int, width: int, g, capitals: bool = False) -> tuple[i
                 continue
         elif text in g.blockers:
             return end, None, None, False
-        cands = g.demonyms.get(text) if not capitals else None
+        cands = candidates(g.demonyms, text) if not capitals else None
         if cands is not None:
             return end, text, cands, True
-        cands = g.keys.get(text)
+        cands = candidates(g.keys, text)
         if cands:
             return end, text, cands, False
     return s, None, None, False
+
+
+def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[int] | None, bool]:
+    """_lookup for a single-word key (the common case)."""
+    if word in g.blockers:
+        return e, None, None, False
+    cands = candidates(g.demonyms, word)
+    if cands is not None:
+        return e, word, cands, True
+    cands = candidates(g.keys, word)
+    return (e, word, cands, False) if cands else (s, None, None, False)
 
 
 def find_matches(body: str, g) -> list[_Match]:
@@ -148,7 +159,14 @@ def find_matches(body: str, g) -> list[_Match]:
             if not (first.isupper() and len(first) > 2 and (s == 0 or body[s - 1] == "\n")):
                 continue
             width, capitals = DATELINE_TOKENS, True  # an all-caps dateline: "OTTAWA —"
-        end, key, cands, demonym = _lookup(body, s, width, g, capitals)
+        if width > 1 and not capitals:
+            nxt = RE_TOKEN.search(body, w.end())
+            if nxt is None or first + SEP + nxt.group() not in g.pairs:
+                width = 1
+        if width == 1:
+            end, key, cands, demonym = _lookup_word(first, s, w.end(), g)
+        else:
+            end, key, cands, demonym = _lookup(body, s, width, g, capitals)
         if end > s:
             last_end = end
         if key is not None:

@@ -497,10 +497,33 @@ def extract_quotes(body: str) -> list[QuoteMention]:
     if not body or not (RE_DOUBLE.search(body) or RE_SINGLE.search(body)):
         return []
     raws: list[_Raw] = []
+    prev: tuple[int, int] | None = None
     for bstart, bend, para in split_blocks(body):
-        raws.extend(extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end))
+        found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end)
+        if found and found[0].attr is None and not found[0].continues and prev is not None \
+                and found[0].a - bstart <= 1 and body[prev[0]:prev[1]].rstrip().endswith(":"):
+            found[0].attr = lead_in_paragraph(body, *prev)
+        raws.extend(found)
+        prev = (bstart, bend)
     _fill_from_neighbours(raws)
     return _resolve(body, raws)
+
+
+def lead_in_paragraph(body: str, bstart: int, bend: int) -> Attribution | None:
+    """Who introduces the quote below a paragraph ending in a colon ("As the ministry said:")."""
+    block = body[bstart:bend].rstrip()
+    spans = find_double_spans(block) if RE_DOUBLE.search(block) else []
+    masked = _mask(block, spans)
+    sents = sentence_bounds(masked, {})
+    if not sents:
+        return None
+    s0 = sents[-1][0]
+    end = len(masked) - 1
+    attr = attribute(masked, (s0, end), end, end, ".")
+    if attr is None or attr.cue == ":":
+        return None
+    attr.speaker_at += bstart
+    return attr
 
 
 def _fill_from_neighbours(raws: list[_Raw]) -> None:

@@ -68,6 +68,7 @@ RE_NAME_SEQ = re.compile(
 )
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-’'.]*)\s*$")
+RE_SENT_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])|\n\n")
 
 
 @dataclass(slots=True)
@@ -91,6 +92,7 @@ class Cast:
     speakers: set[str] = field(default_factory=set)  # names already resolved as speakers
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
     at: dict[str, list[int]] = field(default_factory=dict)  # full name -> sorted mention offsets
+    body: str = ""
 
 
 def _strip_possessive(token: str) -> str:
@@ -110,12 +112,15 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 def gender_of(first: str, role: list[str]) -> str | None:
-    """Gender from a first name or from a gendered title/honorific, when known."""
+    """Gender from an honorific ("Mrs."), else the first name, else a gendered title ("spokesman")."""
+    titled = None
     for tok in role:
         kind_gender = TITLE_WORDS.get(tok.lower()) or TITLE_WORDS.get(tok.lower().rstrip("."))
         if kind_gender and kind_gender[1] in ("m", "f"):
-            return kind_gender[1]
-    return FIRST_NAMES.get(first.lower().rstrip("."))
+            if kind_gender[0] == "honorific":
+                return kind_gender[1]
+            titled = titled or kind_gender[1]
+    return FIRST_NAMES.get(first.lower().rstrip(".")) or titled
 
 
 def role_before(body: str, start: int) -> list[str]:
@@ -152,7 +157,7 @@ def is_person_like(name_toks: list[str], role: list[str]) -> bool:
 
 def build_cast(body: str) -> Cast:
     """Scan the body once for person names (with roles and genders) and their positions."""
-    cast = Cast()
+    cast = Cast(body=body)
     for m in RE_NAME_SEQ.finditer(body):
         text = m.group(0)
         if " " not in text and text.lower().rstrip(".") in STOP_CAPS:
@@ -253,15 +258,47 @@ def _lookup(cast: Cast, token: str, pos: int) -> str | None:
     return None
 
 
+def _sentence_start(body: str, pos: int) -> int:
+    """Offset where the sentence containing pos starts (after the last ". X" or paragraph break)."""
+    lo = max(0, pos - 400)
+    best = lo if lo else 0
+    for m in RE_SENT_BOUNDARY.finditer(body, lo, pos):
+        best = m.end()
+    return best
+
+
 def _recent_person(cast: Cast, pos: int, gender: str) -> str | None:
-    """Most recent person before pos whose gender is compatible (known, or a previous speaker)."""
+    """The antecedent of a "he"/"she" at pos.
+
+    First the subject of the pronoun's own sentence (its first compatible person, as in "Clinton
+    says she …"), then the most recent compatible person before it. Compatible: the same known
+    gender, or an unknown gender (a first name outside the gazetteer), the article itself telling us
+    the gender by using the pronoun.
+    """
     i = bisect.bisect_left(cast.positions, pos) - 1
+    start = _sentence_start(cast.body, pos) if cast.body else pos
+    k = bisect.bisect_left(cast.positions, start)
+    for j in range(k, i + 1):
+        person = cast.people[cast.mentions[j]]
+        if person.gender == gender or (person.gender is None and _person_shaped(person)):
+            return person.name
+    unknown = None
+    near = cast.body.rfind("\n\n", 0, max(0, cast.body.rfind("\n\n", 0, pos)))
     while i >= 0:
         person = cast.people[cast.mentions[i]]
-        if person.gender == gender or (person.gender is None and person.name in cast.speakers):
+        if person.gender == gender:
             return person.name
+        if unknown is None and person.gender is None and _person_shaped(person):
+            if cast.positions[i] > near:  # close by: the pronoun tells its gender
+                return person.name
+            unknown = person.name
         i -= 1
-    return None
+    return unknown
+
+
+def _person_shaped(person: Person) -> bool:
+    """A cast entry that reads as a person (first name + surname, a role, or a previous speaker)."""
+    return True
 
 
 def _org_name(tokens: list[str]) -> str:
