@@ -288,9 +288,15 @@ def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
     return g.pop[rid] >= SMALL_TOWN and bool(ccs.get(g.cc[rid], set()) - {key})
 
 
+def _is_strong(g, m: _Match) -> bool:
+    """A match that is surely a place: a demonym, a country, a division, a region or a big city."""
+    top = m.candidates[0]
+    return m.is_demonym or g.kind[top] != "city" or g.pop[top] >= BIG_CITY
+
+
 def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop places that are person names or parts of street/building names; a name stays one per body."""
-    place_starts = {m.start for m in matches}
+    place_starts = {m.start for m in matches if _is_strong(g, m)}
     names: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
@@ -321,15 +327,29 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     return kept
 
 
+def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, int]:
+    """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas")."""
+    sense: dict[str, int] = {}
+    for m, qual in zip(kept, quals):
+        if qual is not None and m.key not in sense:
+            best = max(m.candidates, key=lambda r: (_score(g, r, m.key, ccs, admins, qual), -r))
+            if _score(g, best, m.key, ccs, admins, qual) >= QUALIFIED_BONUS:
+                sense[m.key] = best
+    return sense
+
+
 def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop non-places and choose one gazetteer record per remaining match."""
     kept = _drop_names(body, matches, g)
     ccs, admins = _context(g, kept)
+    quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
+    sense = _qualified_senses(g, kept, quals, ccs, admins)
     out: list[_Match] = []
-    for k, m in enumerate(kept):
-        qual = _qualifier(body, kept, k, g)
+    for m, qual in zip(kept, quals):
         best = max(m.candidates, key=lambda r: (_score(g, r, m.key, ccs, admins, qual), -r))
         qualified = qual is not None and _score(g, best, m.key, ccs, admins, qual) >= QUALIFIED_BONUS
+        if not qualified and m.key in sense:
+            best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
             best = next((r for r in m.candidates if g.kind[r] in QUALIFIER_KINDS), best)  # a division wins
         if m.key in g.stopwords and not qualified:

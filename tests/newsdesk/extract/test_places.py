@@ -152,3 +152,20 @@ def test_offsets_hold_on_place_heavy_text(words):
     text = " ".join(words)
     for p in extract_places(text):
         assert text[p.start : p.end] == p.surface
+
+
+def test_one_sense_per_article_after_a_qualifier():
+    text = "She grew up in Paris, Texas. Paris has a replica of the Eiffel Tower with a cowboy hat."
+    assert [p.country_code for p in extract_places(text) if p.surface == "Paris"] == ["US", "US"]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Murphy said the road would reopen soon.", "Murphy"),
+        ("Marco Rubio spoke first. Rubio said the bill was dead.", "Rubio"),
+        ("The crash closed Falcon Street for hours.", "Falcon"),
+    ],
+)
+def test_surnames_and_street_names_are_not_places(text, absent):
+    assert absent not in [p.surface for p in extract_places(text)]
