@@ -78,6 +78,7 @@ RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(]
 RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
 RE_LOWER_WORD = re.compile(r"(?:[a-z]|A(?=ccording))[a-z]+")
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
+RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
 RE_DASH_AFTER = re.compile(r"\s*[—–―-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
 OPEN_CTX = set(" \t\n([{—–-/:;,\ue000") | set(DOUBLE_MARKS)
@@ -309,10 +310,11 @@ class Attribution:
 def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char: str) -> Attribution | None:
     """Attribution of the masked quote text[qa:qb] inside its sentence, or None."""
     s0, s1 = sent
-    if quote_end_char not in ".":  # "…," X said / "…," said X / "…?" he asked
+    # "…," X said / "…," said X / "…?" he asked; a quote with no final mark needs a comma or dash after it
+    if quote_end_char in (",", "?", "!") or (quote_end_char == "" and RE_COMMA_AFTER.match(text, qb)):
         found = _attribute_after(text, qb, s1, adjacent=True)
         if found:
-            return found
+            return _antecedent(text, s0, found)
     cues = [c for c in find_cues(text, s0, qa)]
     for c0, c1, form in reversed(cues):
         if form == "according to":
@@ -323,18 +325,55 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
         if form in NAMING_CUES and _naming_not_speech(text, c0, qa) or _is_noun_use(text, s0, c0, form):
             continue
         if form.endswith("ing"):
-            span = _subject(text, s0, c0)
+            span = _with_subject(text, s0, c0) or _subject(text, s0, c0)
             if span:
-                return Attribution(text[span[0]:span[1]], span[0], form)
-        span = np_left(text, s0, c0) or (np_right(text, c1, qa) if CUE_FORMS[form] in INVERSION_LEMMAS else None)
+                return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
+        span = np_left(text, s0, c0)
+        if span is None and CUE_FORMS[form] in INVERSION_LEMMAS and _clause_initial(text, s0, c0):
+            span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
         if span is None:
             span = _first_np(text, s0, c0)
         if span:
-            return Attribution(text[span[0]:span[1]], span[0], form)
+            return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
     found = _attribute_after(text, qb, s1, adjacent=False)
     if found:
-        return found
+        return _antecedent(text, s0, found)
     return _lead_in(text, s0, qa, qb, s1)
+
+
+def _clause_initial(text: str, s0: int, c0: int) -> bool:
+    """Nothing but adverbs, punctuation or a quote before the cue in its clause ("…," said X)."""
+    toks = [t.group() for t in RE_WORD.finditer(text, s0, c0)]
+    while toks and toks[-1].lower() in ADVERBS:
+        toks.pop()
+    return not toks or toks[-1] in (",", ":", "—", "–", "-") or MASK in toks[-1]
+
+
+def _with_subject(text: str, s0: int, c0: int) -> tuple[int, int] | None:
+    """Absolute clause "…, with Gorka noting …": the name right after "with" is the subject."""
+    toks = _words_before(text, s0, c0)
+    i = len(toks) - 1
+    while i >= 0 and toks[i].group().lower() in ADVERBS:
+        i -= 1
+    span = _np_ending_at(toks, i) if i >= 0 else None
+    if span is None:
+        return None
+    k = next((j for j, t in enumerate(toks) if t.start() == span[0]), None)
+    return span if k and toks[k - 1].group().lower() == "with" else None
+
+
+def _antecedent(text: str, s0: int, attr: Attribution) -> Attribution:
+    """A relative "who" speaker ("a general who suggested") stands for the noun phrase before it."""
+    if attr.speaker is None or attr.speaker.lower() != "who":
+        return attr
+    toks = _words_before(text, s0, attr.speaker_at)
+    i = len(toks) - 1
+    if i >= 0 and toks[i].group() == ",":
+        i -= 1
+    span = _np_ending_at(toks, i)
+    if span is None:
+        return attr
+    return Attribution(text[span[0]:span[1]], span[0], attr.cue)
 
 
 def _attribute_after(text: str, qb: int, s1: int, adjacent: bool) -> Attribution | None:
@@ -480,7 +519,7 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
         sent = next((s for s in sents if s[0] <= qa < s[1]), (0, len(block)))
         text = block[a:b].strip()
         end_char = text.rstrip("\"”’' ")[-1:]
-        attr = attribute(masked, sent, qa, qb, end_char if end_char in ".,?!" else ",")
+        attr = attribute(masked, sent, qa, qb, end_char if end_char in ".,?!" else "")
         if attr:
             attr.speaker_at += bstart
         ta, tb = _trim(block, a, b)

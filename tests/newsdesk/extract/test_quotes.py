@@ -137,3 +137,29 @@ def test_never_raises_and_offsets_point_at_text(body):
 def test_never_raises_on_any_unicode(body):
     for q in extract_quotes(body):
         assert body[q.start:q.end] == q.text
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote_below():
+    body = (LEAD + '"The water is rising," Gonzalez said.\n\n'
+            'As the weather service warned in its bulletin on Tuesday:\n\n'
+            '"Rivers will crest on Thursday night."')
+    assert [q.speaker for q in extract_quotes(body)] == ["Maria Gonzalez", "weather service"]
+
+
+def test_coordinated_said_keeps_the_subject_not_the_words_after_it():
+    body = LEAD + 'Gonzalez praised the governor and said the state can "do much better" on roads.'
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Maria Gonzalez"
+
+
+def test_absolute_with_clause_takes_the_name_after_with():
+    body = ('Maria Gonzalez and Peter Hale toured the site, with Hale noting the "remarkable speed" '
+            'of the repairs.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Peter Hale"
+
+
+def test_unpunctuated_quote_end_is_not_read_as_a_comma():
+    body = LEAD + 'Gonzalez said she was "still on the fence" until Hale said he would help.'
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Maria Gonzalez"

@@ -63,3 +63,31 @@ def test_honorific_gives_gender():
     body = 'Mrs. Quill arrived late.\n\n"I was stuck in traffic," she said.'
     (quote,) = extract_quotes(body)
     assert quote.speaker == "Quill"
+
+
+def test_pronoun_with_a_first_name_outside_the_gazetteer_takes_the_nearby_person():
+    body = ('Mayor Carla Diaz opened the fair in June.\n\n'
+            'Zephyrine Okafor, a farmer from the valley, sold out by noon.\n\n'
+            '"Next year I will bring twice as much," she said.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Zephyrine Okafor"
+
+
+def test_pronoun_prefers_the_subject_of_its_own_sentence():
+    body = ('Nora Blake and Ruth Adler met on Monday.\n\n'
+            'Blake says she admired Adler for what she calls a "quiet kind of courage."')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Nora Blake"
+
+
+def test_first_name_gender_beats_a_gendered_title():
+    body = ('Campaign spokesman Hope Larkin answered questions.\n\n'
+            '"We are not worried," she said.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Hope Larkin"
+
+
+def test_relative_who_stands_for_the_noun_phrase_before_it():
+    body = 'Residents booed Tom Yates, who warned that the plant was "a disaster waiting to happen."'
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Tom Yates"
