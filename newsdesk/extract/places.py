@@ -135,13 +135,13 @@ def _lookup(body: str, s: int, width: int, g, capitals: bool = False) -> tuple[i
 
 def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[int] | None, bool]:
     """_lookup for a single-word key (the common case)."""
-    if word in g.blockers:
-        return e, None, None, False
-    cands = candidates(g.demonyms, word)
-    if cands is not None:
-        return e, word, cands, True
-    cands = candidates(g.keys, word)
-    return (e, word, cands, False) if cands else (s, None, None, False)
+    ids = g.demonyms.get(word)
+    demonym = ids is not None
+    if not demonym:
+        ids = g.keys.get(word)
+        if ids is None:
+            return (e if word in g.blockers else s), None, None, False
+    return e, word, ([ids] if isinstance(ids, int) else ids), demonym
 
 
 def find_matches(body: str, g) -> list[_Match]:
@@ -327,13 +327,26 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     return kept
 
 
+def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]:
+    """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
+    ceiling = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
+    best, best_score = -1, -math.inf
+    for r in m.candidates:
+        if _prior(g, r) + ceiling < best_score:
+            break
+        score = _score(g, r, m.key, ccs, admins, qual)
+        if score > best_score:
+            best, best_score = r, score
+    return best, best_score
+
+
 def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, int]:
     """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas")."""
     sense: dict[str, int] = {}
     for m, qual in zip(kept, quals):
         if qual is not None and m.key not in sense:
-            best = max(m.candidates, key=lambda r: (_score(g, r, m.key, ccs, admins, qual), -r))
-            if _score(g, best, m.key, ccs, admins, qual) >= QUALIFIED_BONUS:
+            best, score = _choose(g, m, ccs, admins, qual)
+            if score >= QUALIFIED_BONUS:
                 sense[m.key] = best
     return sense
 
@@ -346,8 +359,8 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     sense = _qualified_senses(g, kept, quals, ccs, admins)
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
-        best = max(m.candidates, key=lambda r: (_score(g, r, m.key, ccs, admins, qual), -r))
-        qualified = qual is not None and _score(g, best, m.key, ccs, admins, qual) >= QUALIFIED_BONUS
+        best, score = _choose(g, m, ccs, admins, qual)
+        qualified = qual is not None and score >= QUALIFIED_BONUS
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
