@@ -104,18 +104,23 @@ def generated() -> dict[str, bytes]:
     }
 
 
-def make_special(out: Path) -> list[str]:
-    """Symlink loop, dangling symlink, FIFO, a file whose read fails with EIO. Returns their names."""
+def make_symlink_loop(out: Path) -> list[str]:
+    """Two links pointing at each other. Returns their names."""
     (out / "symlink_loop_a.md").symlink_to("symlink_loop_b.md")
     (out / "symlink_loop_b.md").symlink_to("symlink_loop_a.md")
+    return ["symlink_loop_a.md", "symlink_loop_b.md"]
+
+
+def make_special(out: Path) -> list[str]:
+    """Dangling symlink, FIFO, a file whose read fails with EIO. Returns their names."""
     (out / "dangling_symlink.md").symlink_to("this_file_was_deleted.md")
     os.mkfifo(out / "named_pipe.md")
     # Unreadable: tests run as root, where chmod 000 still reads; /proc/self/mem fails with EIO at offset 0.
     (out / "io_error.md").symlink_to("/proc/self/mem")
-    return ["symlink_loop_a.md", "symlink_loop_b.md", "dangling_symlink.md", "named_pipe.md", "io_error.md"]
+    return ["dangling_symlink.md", "named_pipe.md", "io_error.md"]
 
 
-def make(out: Path, huge: bool = True) -> list[str]:
+def make(out: Path, huge: bool = True, symlink_loop: bool = True) -> list[str]:
     """Write every case into `out` (created); returns the case names, '/'-separated, sorted."""
     out.mkdir(parents=True, exist_ok=True)
     names = []
@@ -131,6 +136,7 @@ def make(out: Path, huge: bool = True) -> list[str]:
             handle.truncate(50 * 2**20)
         names.append("huge_50mb.md")
     names += make_special(out)
+    names += make_symlink_loop(out) if symlink_loop else []
     return sorted(names)
 
 
