@@ -27,6 +27,10 @@ RE_TOKEN = re.compile(r"\w+|[^\w\s]")  # the matcher's tokenizer (places.py uses
 
 KIND_RANK = {"continent": 4, "ocean": 4, "sea": 3, "region": 3, "country": 3, "admin1": 1, "admin2": 0.5, "city": 0}
 MIN_CITY_POPULATION = 1000
+RE_DIVISION_SUFFIX = re.compile(
+    r"(?: (?:Zhuangzu|Huizu|Uygur))? (?:Sheng|Shi|Zizhiqu|Province|Voivodeship|Oblast'?|Kray|Krai|Governorate|"
+    r"Prefecture|Region|Rayon|Rajons|apskritis|Marz|Autonomous Region)$"
+)
 ALTNAME_MIN_POPULATION = 15000
 
 
@@ -242,6 +246,9 @@ def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict
             continue
         if _is_latin_name(name):
             b.key(name, rid)
+            short = RE_DIVISION_SUFFIX.sub("", name)
+            if short != name and len(short) > 3 and short not in b.keys:
+                b.key(short, rid)  # "Guizhou Sheng" -> "Guizhou", "Masovian Voivodeship" -> "Masovian"
     return ids
 
 
