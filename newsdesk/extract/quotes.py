@@ -60,8 +60,14 @@ INVERSION_LEMMAS = {"say", "add", "ask", "write", "continue", "explain", "note",
 INTRO_WORDS = {"during", "after", "in", "on", "at", "while", "when", "following", "ahead", "despite", "as", "before",
                "since", "last", "earlier", "later", "for", "with", "without", "speaking", "asked", "but", "and",
                "still", "meanwhile", "instead", "however", "yet", "also", "then", "now", "today", "tonight", "from"}
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "is", "it"}
+TITLE_PREPS = {"on", "in", "of", "from", "at", "with"}
+TITLE_FOLLOWERS = {"star", "stars", "actress", "actor", "host", "cast", "creator", "author", "producer", "director",
+                   "fans", "premiere", "finale", "season"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 DETS = spk.DETERMINERS
+RELATIVE_DETS = {"that", "this", "these", "those"}  # "a letter that says": not a noun use
+STOP_CAPS_RIGHT = spk.STOP_CAPS - DETS - PRONOUNS - set(spk.TITLE_WORDS) - {"former"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no", "inc",
                  "corp", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "capt", "sgt", "rev",
                  "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "adm", "maj", "ft", "mt", "co", "ltd"}
@@ -226,7 +232,7 @@ def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         i -= 1
     if i >= 0 and toks[i].group() == ",":  # apposition: "Peskov, the Kremlin spokesman, said"
         j = i - 1
-        while j >= 0 and toks[j].group() not in (",", ":", "—", "–") and MASK not in toks[j].group() and i - j < 16:
+        while j >= 0 and toks[j].group() not in (",", ":", "—", "–") and MASK not in toks[j].group() and i - j < 40:
             j -= 1
         if j >= 0 and toks[j].group() == "," and j > 0:
             span = _np_ending_at(toks, j - 1)
@@ -282,7 +288,7 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         wl = w.lower().rstrip(".")
         if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
             break
-        if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in spk.STOP_CAPS - DETS - PRONOUNS):
+        if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in STOP_CAPS_RIGHT):
             return None
         out.append(t)
         if wl in PRONOUNS and len(out) == 1:
@@ -338,7 +344,10 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     found = _attribute_after(text, qb, s1, adjacent=False)
     if found:
         return _antecedent(text, s0, found)
-    return _lead_in(text, s0, qa, qb, s1)
+    found = _lead_in(text, s0, qa, qb, s1)
+    if found:
+        return found
+    return None
 
 
 def _clause_initial(text: str, s0: int, c0: int) -> bool:
@@ -346,7 +355,9 @@ def _clause_initial(text: str, s0: int, c0: int) -> bool:
     toks = [t.group() for t in RE_WORD.finditer(text, s0, c0)]
     while toks and toks[-1].lower() in ADVERBS:
         toks.pop()
-    return not toks or toks[-1] in (",", ":", "—", "–", "-") or MASK in toks[-1]
+    if not toks or MASK in toks[-1]:
+        return True
+    return toks[-1] in (",", ":", "—", "–", "-") and (len(toks) == 1 or MASK in toks[-2])
 
 
 def _with_subject(text: str, s0: int, c0: int) -> tuple[int, int] | None:
@@ -403,7 +414,7 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
     if not prev:
         return False
     p = prev[-1].lower().strip(",")
-    if p.endswith("so-") or p in DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
+    if p.endswith("so-") or p in DETS - RELATIVE_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
         and p not in spk.ROLE_WORDS and p not in spk.ORG_WORDS and p not in ADVERBS
@@ -426,13 +437,24 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         w = t.group()
         if w.lower() in PRONOUNS:
             return t.start(), t.end()
+        if k == 0 and w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in spk.FIRST_NAMES:
+            continue  # "Hastily …, Trump said" / "Reached by phone, …"
         if w[0].isupper() and w.lower().rstrip(".") not in spk.STOP_CAPS:
             end = k
-            while end + 1 < len(toks) and toks[end + 1].group()[0].isupper() and MASK not in toks[end + 1].group():
+            while end + 1 < len(toks) and MASK not in toks[end + 1].group() and (
+                    toks[end + 1].group()[0].isupper() or _role_then_name(toks, end + 1)):
                 end += 1
             span = _np_ending_at(toks, end)
             return span or (t.start(), toks[end].end())
     return None
+
+
+def _role_then_name(toks: list[re.Match], k: int) -> bool:
+    """toks[k] is a lowercase role word followed by a capitalized name ("campaign manager Robby Mook")."""
+    n = k
+    while n < len(toks) and n - k < 3 and toks[n].group().lower() in spk.ROLE_WORDS | spk.ORG_WORDS | {"campaign"}:
+        n += 1
+    return n > k and n < len(toks) and toks[n].group()[0].isupper() and toks[n].group().lower() not in spk.STOP_CAPS
 
 
 def _naming_not_speech(text: str, c0: int, qa: int) -> bool:
@@ -468,6 +490,22 @@ def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> b
             and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in spk.STOP_CAPS:
         return True  # nickname: Dwayne "The Rock" Johnson
     return not attributed and len(words) <= 4
+
+
+def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
+    """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star."""
+    words = [w.strip(".,!?:;()") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 7 or not words[0][:1].isupper() or words[-1].lower() in PRONOUNS:
+        return False
+    if any(w[:1].islower() for w in words if len(w) > 3 or w.lower() not in TITLE_SMALL_WORDS):
+        return False
+    before = block[max(0, a - 30):max(0, a - 1)].split()
+    after = block[b + 1:b + 25].split()
+    prev_word = before[-1].lower() if before else ""
+    next_word = after[0].lower().strip(",.") if after else ""
+    return prev_word.endswith(("'s", "’s", "s'", "s’")) or prev_word in TITLE_PREPS \
+        or next_word in WORK_NOUNS or next_word in TITLE_FOLLOWERS
 
 
 # --------------------------------------------------------------------------- orchestration
@@ -527,6 +565,8 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
         kind = _kind(masked, sent[0], qa, text, continues)
         if is_not_a_quote(text, block, ta, tb, attr is not None) and not (continues or kind == "direct" and len(text.split()) > 2):
             continue
+        if not continues and (is_title_of_work(text, block, ta, tb) or block[qa - 1:qa] == "="):
+            continue  # a show's or a book's name; an HTML attribute value (author="…")
         out.append(_Raw(bstart + ta, bstart + tb, para + block.count("\n\n", 0, a), kind, attr, not has_close, continues))
     return out
 
@@ -559,7 +599,7 @@ def lead_in_paragraph(body: str, bstart: int, bend: int) -> Attribution | None:
     s0 = sents[-1][0]
     end = len(masked) - 1
     attr = attribute(masked, (s0, end), end, end, ".")
-    if attr is None or attr.cue == ":":
+    if attr is None or attr.cue == ":" or not attr.speaker:
         return None
     attr.speaker_at += bstart
     return attr
@@ -574,7 +614,7 @@ def _fill_from_neighbours(raws: list[_Raw]) -> None:
     for r in raws:
         if r.attr is None and last is not None and r.para - last.para <= 4:
             r.attr = Attribution(last.attr.speaker, last.attr.speaker_at, last.attr.cue)
-        if r.attr is not None:
+        if r.attr is not None and r.attr.speaker:
             last = r
 
 

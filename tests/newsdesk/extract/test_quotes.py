@@ -163,3 +163,21 @@ def test_unpunctuated_quote_end_is_not_read_as_a_comma():
     body = LEAD + 'Gonzalez said she was "still on the fence" until Hale said he would help.'
     (quote,) = extract_quotes(body)
     assert quote.speaker == "Maria Gonzalez"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Gonzalez told the station\'s "Morning Roundup" that the bridge was safe.',
+        'The "Harbor Lights" star spent the weekend in Springfield.',
+        'The page embeds a post <post author="citydesk" id="12">Bridge closed</post> from the council.',
+    ],
+)
+def test_titles_of_shows_and_attribute_values_are_not_quotes(body):
+    assert extract_quotes(LEAD + body) == []
+
+
+def test_cue_after_that_is_a_verb_not_a_noun():
+    body = LEAD + 'She showed a memo that says the repairs are "well ahead of schedule" this month.'
+    (quote,) = extract_quotes(body)
+    assert quote.cue == "says"
