@@ -375,7 +375,7 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
     data["first_tokens"] = SEP.join(sorted(widths))
     data["first_widths"] = [widths[k] for k in sorted(widths)]
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    with open(out, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, compresslevel=9) as gz:
+    with open(out, "wb") as f, gzip.GzipFile(filename="", fileobj=f, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(raw)
     return out
 
