@@ -247,7 +247,8 @@ def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict
         if _is_latin_name(name):
             b.key(name, rid)
             short = RE_DIVISION_SUFFIX.sub("", name)
-            if short != name and len(short) > 3 and short not in b.keys:
+            big_namesake = biggest_city.get((cc, short), 0) >= 100_000  # "Chongqing Shi" -> the city
+            if short != name and len(short) > 3 and short not in b.keys and not big_namesake:
                 b.key(short, rid)  # "Guizhou Sheng" -> "Guizhou", "Masovian Voivodeship" -> "Masovian"
     return ids
 
