@@ -18,7 +18,7 @@ from newsdesk.extract.gazetteer import KIND_RANK, RE_TOKEN, SEP, candidates, loa
 RE_CAP_WORD = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_PREV_WORD = re.compile(r"(\w+) $")
-RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. $")
+RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
 SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
 DATELINE_TOKENS = 6
 RE_SPEECH_AFTER = re.compile(
@@ -179,6 +179,8 @@ def _is_sentence_start(body: str, pos: int) -> bool:
     j = pos - 1
     while j >= 0 and body[j] in " \t":
         j -= 1
+    if j >= 0 and body[j] == "." and RE_TITLE_BEFORE.search(body, max(0, j - 6), pos):
+        return False  # "Gov. Brian Kemp": a title's dot ends no sentence
     return j < 0 or body[j] in SENTENCE_OPENERS
 
 

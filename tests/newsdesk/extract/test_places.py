@@ -165,6 +165,7 @@ def test_one_sense_per_article_after_a_qualifier():
         ("Murphy said the road would reopen soon.", "Murphy"),
         ("Marco Rubio spoke first. Rubio said the bill was dead.", "Rubio"),
         ("The crash closed Falcon Street for hours.", "Falcon"),
+        ("In Georgia, Gov. Brian Kemp signed the bill in Atlanta.", "Kemp"),
     ],
 )
 def test_surnames_and_street_names_are_not_places(text, absent):
