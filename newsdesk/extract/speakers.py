@@ -68,6 +68,7 @@ RE_NAME_SEQ = re.compile(
 )
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-’'.]*)\s*$")
+RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-]+")
 RE_SENT_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])|\n\n")
 
 
@@ -93,6 +94,7 @@ class Cast:
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
     at: dict[str, list[int]] = field(default_factory=dict)  # full name -> sorted mention offsets
     body: str = ""
+    scanned: int = 0  # body[:scanned] has been scanned for names
 
 
 def _strip_possessive(token: str) -> str:
@@ -155,12 +157,35 @@ def is_person_like(name_toks: list[str], role: list[str]) -> bool:
     return len(name_toks) >= 2
 
 
-def build_cast(body: str) -> Cast:
-    """Scan the body once for person names (with roles and genders) and their positions."""
+def build_cast(body: str, lazy: bool = False) -> Cast:
+    """The article's cast: person names (with roles and genders) and their positions.
+
+    lazy=True scans nothing yet: `resolve_speaker` scans paragraph by paragraph as far as it needs
+    (up to the speaker's position; the whole body only when a surname is not known yet).
+    """
     cast = Cast(body=body)
-    for m in RE_NAME_SEQ.finditer(body):
+    if not lazy:
+        _scan(cast, len(body))
+    return cast
+
+
+def _ensure(cast: Cast, pos: int) -> None:
+    """Scan the body up to the end of the paragraph containing pos."""
+    if pos < cast.scanned:
+        return
+    end = cast.body.find("\n\n", pos)
+    _scan(cast, len(cast.body) if end < 0 else end)
+
+
+def _scan(cast: Cast, upto: int) -> None:
+    """Add the names of body[cast.scanned:upto] to the cast."""
+    body = cast.body
+    lo, cast.scanned = cast.scanned, max(cast.scanned, upto)
+    for m in RE_NAME_SEQ.finditer(body, lo, upto):
         text = m.group(0)
-        if " " not in text and text.lower().rstrip(".") in STOP_CAPS:
+        if " " not in text:  # fast path: a lone capitalized word
+            if text.lower().rstrip(".") not in STOP_CAPS:
+                _cast_single(cast, body, m.start(), _strip_possessive(text), [])
             continue
         toks = _cut_at_sentence_end(text.split())
         offset = m.start()
@@ -183,7 +208,6 @@ def build_cast(body: str) -> Cast:
             role = role_before(body, offset) + role
         _add_person(cast, full, gender_of(name_toks[0], role), role)
         _add_mention(cast, offset, full)
-    return cast
 
 
 def _cast_single(cast: Cast, body: str, offset: int, token: str, role: list[str]) -> None:
@@ -202,6 +226,13 @@ def _cast_single(cast: Cast, body: str, offset: int, token: str, role: list[str]
         person = cast.people[full]
         person.gender = person.gender or gender_of("", role)
     _add_mention(cast, offset, full)
+
+
+@lru_cache(maxsize=4096)
+def _later_full_name(surname: str) -> re.Pattern:
+    """Pattern of a capitalized name ending in this surname ("Sergei Lavrov" for "Lavrov")."""
+    return re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3}[ \t]+"
+                      + re.escape(_strip_possessive(surname)) + r"(?![\w])")
 
 
 def _cut_at_sentence_end(toks: list[str]) -> list[str]:
@@ -323,7 +354,8 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     """(canonical speaker, role) for a speaker as written, seen at body offset pos."""
     if not written:
         return None, None
-    toks = [t for t in re.findall(r"[\w’'.\-]+", written)]
+    _ensure(cast, pos)
+    toks = RE_SPEAKER_TOKEN.findall(written)
     if not toks:
         return None, None
     toks = _cut_at_sentence_end(toks)
@@ -350,7 +382,13 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     if not name:
         return " ".join(toks), None
     if len(name) == 1:
-        full = _lookup(cast, name[0], pos) or name[0]
+        full = _lookup(cast, name[0], pos)
+        if full is None and cast.scanned < len(cast.body):
+            later = _later_full_name(name[0]).search(cast.body, cast.scanned)
+            if later:  # the full name comes later in the article
+                _ensure(cast, later.end())
+                full = _lookup(cast, name[0], pos)
+        full = full or name[0]
     else:
         full = " ".join(name)
     if full not in cast.people and (len(name) > 1 or role) and is_person_like(name, role):

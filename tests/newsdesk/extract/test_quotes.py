@@ -181,3 +181,11 @@ def test_cue_after_that_is_a_verb_not_a_noun():
     body = LEAD + 'She showed a memo that says the repairs are "well ahead of schedule" this month.'
     (quote,) = extract_quotes(body)
     assert quote.cue == "says"
+
+
+def test_compiled_cue_finder_matches_the_word_by_word_reference():
+    from newsdesk.extract.quotes import _find_cues_slow, find_cues
+    text = ("According to the mayor, she said it, told us, pointed out the facts and went on; "
+            "Trailing Borders Estates is not a cue, the so-called says-nothing either.")
+    assert find_cues(text, 0, len(text)) == [c for c in _find_cues_slow(text, 0, len(text))
+                                             if text[c[0] - 1:c[0]].isspace() or c[0] == 0]

@@ -91,3 +91,16 @@ def test_relative_who_stands_for_the_noun_phrase_before_it():
     body = 'Residents booed Tom Yates, who warned that the plant was "a disaster waiting to happen."'
     (quote,) = extract_quotes(body)
     assert quote.speaker == "Tom Yates"
+
+
+def test_surname_before_the_full_name_is_resolved_lazily():
+    body = ('"We will appeal," Okonkwo said on Monday.\n\n'
+            'The ruling went against Adaeze Okonkwo, the city\'s lawyer, last week.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Adaeze Okonkwo"
+
+
+def test_lazy_and_eager_casts_agree():
+    from newsdesk.extract.speakers import build_cast
+    lazy, eager = build_cast(ARTICLE, lazy=True), build_cast(ARTICLE)
+    assert resolve_speaker("Olsen", len(ARTICLE), lazy) == resolve_speaker("Olsen", len(ARTICLE), eager)
