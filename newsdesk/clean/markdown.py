@@ -21,6 +21,8 @@ BYLINE_MAX_WORDS = 14
 RELATED_MAX_CHARS = 250
 KICKER_MAX_CHARS = 30
 PREAMBLE_MAX_BLOCKS = 2
+DATELINE_MAX_PARAGRAPH = 6  # slug lines are dropped above a dateline among the first paragraphs only
+SLUG_MAX_WORDS = 12
 
 
 def inline_plain(text: str) -> str:
@@ -61,6 +63,8 @@ def related_title(plain: str) -> str | None:
 
 def caption_split(block: str, plain: str) -> tuple[str | None, RawCredit | None]:
     """A caption paragraph with a trailing photo credit -> (caption, credit); (None, None) otherwise."""
+    if R.RE_ONE_CELL_ROW.match(plain):  # a layout table's one-cell row: `| Caption. (credit: NASA/Name) |`
+        plain = block = plain.strip("| ")
     caption, credit = credit_lines.split_trailing_photo_credit(plain)
     if credit is None:
         caption, credit = credit_lines.split_trailing_photo_credit(block)
@@ -91,6 +95,8 @@ class _State:
     body: list[str] = field(default_factory=list)
     description: str | None = None
     preamble: int = 0
+    dateline: bool = False
+    tag_label: bool = False  # the previous block was a bare "Topics"/"Tags" label
 
 
 def _read_header(blocks: list[str], state: _State) -> int:
@@ -102,8 +108,8 @@ def _read_header(blocks: list[str], state: _State) -> int:
         title = metadata.heading_title(block) if state.title is None and not state.body else None
         if title:
             state.title = inline_plain(title).strip()
-        elif not plain:
-            pass
+        elif not plain or (state.title is None and _is_furniture(block, plain)):
+            pass  # navigation above the title: "Skip to main content", breadcrumbs "Home > Section"
         elif state.published is None and (day := metadata.date_line(plain)):
             state.published = day
         elif credit := credit_lines.classify_line(plain) or (
@@ -113,6 +119,11 @@ def _read_header(blocks: list[str], state: _State) -> int:
             break
         index += 1
     return index
+
+
+def _is_furniture(block: str, plain: str) -> bool:
+    """Site furniture: a debris line (navigation, widgets) or a block made only of links (breadcrumbs)."""
+    return remove.is_debris(plain) or not paragraphs.drop_link_lines(block).strip()
 
 
 def _same_text(a: str, b: str | None) -> bool:
@@ -127,14 +138,55 @@ def _is_preamble(block: str, plain: str) -> bool:
     return bool(R.RE_HEADING.match(block)) or kicker
 
 
+def _is_slug(paragraph: str) -> bool:
+    """A short non-sentence line above a wire dateline (`AP-US--Storm-Name, 2nd Ld-Writethru`, a kicker)."""
+    return "\n" not in paragraph and len(paragraph.split()) <= SLUG_MAX_WORDS and not paragraphs.ends_sentence(paragraph)
+
+
+def _split_datelines(plain: str, state: _State) -> str:
+    """Wire datelines leave the body for a `wire` credit, the paragraph keeping its first word.
+
+    Every paragraph is tried (the first real one may come after a slug, a gallery or a caption;
+    roundups carry one per item), so a second pass finds none left: cleaning stays idempotent.
+    Short non-sentence lines above the first dateline (`AP-US--Storm, 2nd Ld-Writethru`) go too."""
+    for _ in range(3):  # `(AP) — (AP) — The` after unescaping: bounded
+        dateline, rest = credit_lines.split_dateline(plain)
+        if dateline is None:
+            break
+        # what followed the dateline may start like markup (`# `, `- `); a lone dateline goes whole
+        plain = block_plain(rest) if rest != plain else ""
+        state.credits.append(dateline)
+        if not state.dateline and len(state.body) < DATELINE_MAX_PARAGRAPH:
+            state.body = [p for p in state.body if not _is_slug(p)]
+        state.dateline = True
+    return plain
+
+
+def _is_tag_list(plain: str, state: _State) -> bool:
+    """A "Topics"/"Tags: a, b, c" label and the short list under it (site taxonomy, not text)."""
+    label = R.RE_TAG_LABEL.match(plain)
+    after_label, state.tag_label = state.tag_label, False
+    if label and not label.group(1):
+        state.tag_label = True
+        return True
+    if label:
+        return R.is_tag_items(label.group(1).split(","))
+    if after_label:
+        items = [R.RE_BULLET_PREFIX.sub("", line) for line in plain.split("\n")]
+        return R.is_tag_items(items) if len(items) > 1 or "," in plain else R.is_tag_items(plain.split(","))
+    return False
+
+
 def _body_lines(plain: str, state: _State) -> str:
     """Drop debris lines and whole-line credits from a (possibly multi-line) plain block."""
     kept = []
     for line in plain.split("\n"):
-        if remove.is_debris(line):
-            continue
+        # credits first: `© Reuters` is a photo credit, not copyright debris (classify_line itself
+        # rejects "© 2019 … All Rights Reserved" boilerplate)
         if credit := credit_lines.classify_line(line):
             state.credits.append(credit)
+            continue
+        if remove.is_debris(line):
             continue
         kept.append(line)
     return "\n".join(kept)
@@ -167,10 +219,9 @@ def _read_body(blocks: list[str], state: _State) -> None:
             state.credits.append(credit)
             state.caption = state.caption or caption or None
             continue
-        plain = _body_lines(plain, state)
-        if plain and not state.body:
-            dateline, plain = credit_lines.split_dateline(plain)
-            state.credits += [dateline] if dateline else []
+        if _is_tag_list(plain, state):
+            continue
+        plain = _body_lines(_split_datelines(plain, state), state)
         if plain.strip():
             state.body.append(plain.strip())
 

@@ -53,9 +53,11 @@ def markdown_escapes(text: str) -> str:
 
 
 def heading_marker(line: str) -> str:
-    """`## A subhead ##` -> `A subhead`; other lines unchanged."""
-    match = R.RE_HEADING.match(line)
-    return match.group(2) if match else line
+    """`## A subhead ##` -> `A subhead`; other lines unchanged. Repeated markers (`# # x`) all go, so
+    cleaning stays idempotent."""
+    while match := R.RE_HEADING.match(line):
+        line = match.group(2)
+    return line
 
 
 def blockquote_marker(line: str) -> str:

@@ -37,6 +37,7 @@ RE_HRULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3
 RE_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 RE_BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 RE_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+RE_ONE_CELL_ROW = re.compile(r"^\|[^|\n]+\|$")
 RE_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 RE_CODE_FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
 
@@ -98,6 +99,7 @@ _NAV_PATTERNS = [
     r"(?:listen|watch)(?: to)?(?: this)? (?:article|story|video)(?: \d+ min(?:ute)?s?)?",
     r"\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?",
     r"(?:all rights reserved|copyright)\.?",
+    r"our standards:? .*",
     r"loading\.{0,3}|please enable javascript.*|your browser does not support.*",
     r"close|menu|search|home|next|previous|more|related|related articles|related stories|trending|most read|most popular",
 ]
@@ -156,3 +158,21 @@ RE_RULE_LINE = re.compile(r"^[\s*_=~\-–—•·]{3,}$")
 
 # gallery captions with their expand/collapse toggles: "… Esper is on a visit. less", "… relations ... more"
 RE_CAPTION_TOGGLE = re.compile(r"(?:\.{3}|…)\s*more$|[.!?”\"]\s+less$")
+
+# site taxonomy: "Topics" / "Tags: Energy, Funding, Ireland" / "Filed under: …" and the list under a bare label
+RE_TAG_LABEL = re.compile(
+    r"^\W{0,3}(?:tags?|topics?|related topics|more on these topics|filed under|categories|category|keywords|"
+    r"subjects?|sections?)\W{0,3}(?::\s*(.*?)\W{0,3})?$",
+    re.IGNORECASE,
+)
+RE_BULLET_PREFIX = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+TAG_ITEM_MAX_WORDS = 4
+TAG_MAX_ITEMS = 20
+
+
+def is_tag_items(items: list[str]) -> bool:
+    """Short capitalized labels ("NHS", "Health policy", "Energy"), not sentences."""
+    items = [item.strip(" .;") for item in items]
+    return (0 < len(items) <= TAG_MAX_ITEMS and all(item for item in items)
+            and all(len(item.split()) <= TAG_ITEM_MAX_WORDS and (item[:1].isupper() or item[:1].isdigit())
+                    and not item.endswith((".", "!", "?")) for item in items))

@@ -136,6 +136,7 @@ RE_DESK = re.compile(
     r"|sport|sports\s+desk|wire\s+services?|wires)(?:\s+(?:published|updated|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december))*$",
     re.IGNORECASE)
+RE_OUTLET = re.compile(r"The(?:\s+[A-Z][\w.&'’-]*){1,4}")
 RE_IS_A = re.compile(r"\s+(?:is|was)\s+(?:an?|the)\s+.*$", re.IGNORECASE)
 # a dateline: place (ALL CAPS `FORT VALLEY, Ga.` or Title Case `Tbilisi`, `New York`) and/or a short date
 # (`July 22`, `22 July`), then a wire agency in parentheses and a dash: `July 22 (Reuters) -`
@@ -381,12 +382,20 @@ def _classify_photo(s: str) -> RawCredit | None:
     if "/" in s and 2 <= s.count("/") + 1 <= 5 and len(s) <= 100:
         pieces = [p.strip() for p in re.split(r"\s*/\s*|\s+via\s+", s)]
         has_org = any(normalize_organization(p) for p in pieces)
-        if has_org and all(_credit_piece(p) for p in pieces):
+        # `Name / The Local Courier`: a person and an outlet named with "The" (not in agencies.json)
+        outlet = len(pieces) == 2 and any(_person(p) for p in pieces) and any(RE_OUTLET.fullmatch(p) for p in pieces)
+        if (has_org or outlet) and all(_credit_piece(p) for p in pieces):
             return RawCredit("photo", s)
     org = normalize_organization(s.strip(" ."))
     if org and org in _agencies().photo and org not in ("Reuters", "AFP", "TASS"):
         return RawCredit("photo", s)
     return None
+
+
+def _classify_wire_sign_off(s: str) -> RawCredit | None:
+    """A line that is only a wire agency (`AFP`, `*Reuters*`, `— AP`): the wire sign-off under a story."""
+    org = normalize_organization(s.strip(" .-—–()[]"))
+    return RawCredit("wire", s) if org and org in _agencies().wire and len(s) <= 40 else None
 
 
 def classify_line(line: str) -> RawCredit | None:
@@ -398,7 +407,7 @@ def classify_line(line: str) -> RawCredit | None:
         s = _plain(line)
         if not s or len(s) > 400:
             return None
-        return _classify_trailer(s) or _classify_photo(s) or _classify_byline(s)
+        return _classify_trailer(s) or _classify_photo(s) or _classify_byline(s) or _classify_wire_sign_off(s)
     except Exception:  # detection must never break cleaning
         return None
 
@@ -557,7 +566,11 @@ def _parse_one(rc: RawCredit) -> list[CreditEntry]:
         return _entries("photo", who, rc.text)
     m = RE_BYLINE.match(text)
     who = _strip_titles(m.group("who")) if m else text
-    return _entries(rc.role if rc.role in ROLES else "byline", who, rc.text, allow_single=False)
+    entries = _entries(rc.role if rc.role in ROLES else "byline", who, rc.text, allow_single=False)
+    # an agency inside a dropped job title ("By Jane Roe, AP Auto Writer") still credits the agency
+    title_orgs = _split_orgs(m.group("who"))[1] if m else []
+    return [CreditEntry(e.role, e.name, tuple(_unique([*e.organizations, *title_orgs])), e.raw) if e.name else e
+            for e in entries]
 
 
 def _name_key(name: str) -> str:

@@ -27,9 +27,12 @@ def first_field(record: dict, names: tuple[str, ...]) -> object:
 
 
 def as_text(value: object) -> str | None:
-    """A string field (or a list of strings, joined as paragraphs) -> text; other values -> None."""
+    """A string field (or a list of strings, joined as paragraphs) -> text; other values -> None.
+
+    Exporters (news-please's `maintext`) separate paragraphs with a single newline; text without
+    any blank line gets one blank line per newline so each line stays its own paragraph."""
     if isinstance(value, str):
-        return value
+        return value if "\n\n" in value.strip() else value.replace("\n", "\n\n")
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return "\n\n".join(value)
     return None

@@ -29,3 +29,21 @@ def test_never_raises_on_any_text(text):
 def test_cleaning_is_idempotent(text):
     body = clean_markdown(text).body
     assert clean_markdown(body).body == body
+
+
+# blocks of the shapes round 2 handles: datelines, bare agency sign-offs, tag lists, caption credits
+WIRE_BLOCK = st.sampled_from([
+    "Tbilisi (AFP) - The", "July 22 (Reuters) -", "*AFP*", "Reuters", "Topics", "* Health\n* Energy policy",
+    "Tags: Energy, Funding", "Photo: Ana Ruiz/The Courier", "Ana Ruiz / The Courier", "*© Reuters*",
+    "Home > News", "[Home](/) > [News](/news)", "Our Standards: The Trust Principles.", "# # the",
+    "Staff writer Ana Ruiz in Oslo contributed to this report.", "AP-US--Storm, 2nd Ld",
+])
+WIRE_ARTICLE = st.lists(st.one_of(PARAGRAPH, WIRE_BLOCK, st.tuples(WIRE_BLOCK, PARAGRAPH).map(" ".join)),
+                        min_size=1, max_size=8).map("\n\n".join)
+
+
+@FAST
+@given(WIRE_ARTICLE)
+def test_cleaning_is_idempotent_on_wire_shapes(text):
+    body = clean_markdown(text).body
+    assert clean_markdown(body).body == body
