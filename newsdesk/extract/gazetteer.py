@@ -287,6 +287,9 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
     for r in rows:
         by_name.setdefault((r["cc"], r["name"]), []).append(r)
     code_names = _admin1_code_names(gdir)
+    primary: dict[str, int] = {}
+    for c in cities.values():
+        primary[c["name"]] = max(primary.get(c["name"], 0), c["population"])
     ids = {}
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         if c["population"] < MIN_CITY_POPULATION:
@@ -299,6 +302,11 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
             b.key(c["name"], rid)
         if c["population"] >= ALTNAME_MIN_POPULATION:
             for alt in c["alternatenames"]:
+                # an alternate name never shadows a real town of that name ("Paris" is not Parys,
+                # "Waterloo" is not Austin's first name)
+                namesake = primary.get(alt, 0)
+                if namesake >= min(c["population"], ALTNAME_MIN_POPULATION):
+                    continue
                 if _is_latin_name(alt) and len(alt) > 3 and not alt.isupper():
                     b.key(alt, rid)
     return ids

@@ -66,8 +66,10 @@ NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 CONTEXT_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 2.5
+CONTEXT_EXTRA_BONUS = 0.5  # per further surface naming the same admin1 (two at most)
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
+SHARED_REGION_TOWN = 50_000
 BIG_CITY = 1_000_000
 SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
@@ -258,11 +260,27 @@ def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple,
             continue
         if m.key in g.stopwords or m.key.isupper():
             continue
-        if g.kind[rid] in QUALIFIER_KINDS or g.pop[rid] >= CONTEXT_CITY_POPULATION:
+        unique_county = g.kind[rid] == "admin2" and len(m.candidates) == 1  # "Black Hawk County"
+        if g.kind[rid] in QUALIFIER_KINDS or g.pop[rid] >= CONTEXT_CITY_POPULATION or unique_county:
             ccs.setdefault(g.cc[rid], set()).add(m.key)
             if g.admin1[rid]:
                 admins.setdefault((g.cc[rid], g.admin1[rid]), set()).add(m.key)
+    for (cc, admin1), keys in _shared_regions(g, matches).items():
+        ccs.setdefault(cc, set()).update(keys)
+        admins.setdefault((cc, admin1), set()).update(keys)
     return ccs, admins
+
+
+def _shared_regions(g, matches: list[_Match]) -> dict[tuple, set[str]]:
+    """Admin1 regions that two or more ambiguous town names could share (Tottenham, Walthamstow -> England)."""
+    seen: dict[tuple, set[str]] = {}
+    for m in matches:
+        if m.is_demonym or len(m.candidates) < 2 or m.key in g.stopwords:
+            continue
+        for r in m.candidates:
+            if g.kind[r] == "city" and g.pop[r] >= SHARED_REGION_TOWN and g.admin1[r]:
+                seen.setdefault((g.cc[r], g.admin1[r]), set()).add(m.key)
+    return {k: v for k, v in seen.items() if len(v) >= 2}
 
 
 def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> float:
@@ -271,8 +289,10 @@ def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> floa
     cc = g.cc[rid]
     if cc is not None and ccs.get(cc, set()) - {key}:
         score += CONTEXT_COUNTRY_BONUS
-    if g.admin1[rid] and g.kind[rid] in ("city", "admin1", "admin2") and admins.get((cc, g.admin1[rid]), set()) - {key}:
-        score += CONTEXT_ADMIN_BONUS
+    if g.admin1[rid] and g.kind[rid] in ("city", "admin1", "admin2"):
+        support = len(admins.get((cc, g.admin1[rid]), set()) - {key})
+        if support:
+            score += CONTEXT_ADMIN_BONUS + CONTEXT_EXTRA_BONUS * min(support - 1, 2)
     if qualifier is not None:
         for q in qualifier.candidates:
             if g.cc[q] == cc and (g.kind[q] == "country" or g.admin1[q] == g.admin1[rid]):
@@ -331,7 +351,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
 
 def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]:
     """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
-    ceiling = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
+    ceiling = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
     best, best_score = -1, -math.inf
     for r in m.candidates:
         if _prior(g, r) + ceiling < best_score:
@@ -366,7 +386,7 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
-            best = next((r for r in m.candidates if g.kind[r] in QUALIFIER_KINDS), best)  # a division wins
+            best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
         if m.key in g.stopwords and not qualified:
             continue
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
