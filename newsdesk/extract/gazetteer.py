@@ -53,6 +53,7 @@ class Gazetteer:
     person_names: frozenset[str]
     max_tokens: dict[str, int]  # first token -> longest key length in tokens
     pairs: frozenset[str]  # "first<SEP>second" token pairs that open a multi-token key
+    prior: list[float]  # log10(population + 10) + feature-type rank, per record
 
 
 # ---------------------------------------------------------------- loading
@@ -71,6 +72,7 @@ def load(path: str | None = None) -> Gazetteer:
         stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]),
         max_tokens=dict(zip(data["first_tokens"].split(SEP), data["first_widths"])),
         pairs=frozenset(data["pairs"].split(SEP + SEP)),
+        prior=[math.log10(p + 10) + KIND_RANK[k] for p, k in zip(r["pop"], r["kind"])],
     )
 
 

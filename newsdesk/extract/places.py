@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from newsdesk.extract.gazetteer import KIND_RANK, RE_TOKEN, SEP, candidates, load
+from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
 
-RE_CAP_WORD = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w*")
+RE_CAP_WORD = re.compile(  # capitalized words, less pronouns and conjunctions (no place starts with them)
+    r"(?<!\w)(?!(?:He|She|It|I|We|They|You|His|Her|Its|Our|My|Their|But|And|Or|If|When|While|This|That|"
+    r"These|Those|There|Then|So|As|At|On|For|By|With|After|Before|Mr|Mrs|Ms|Dr)\b)[A-ZÀ-ÖØ-Þ]\w*"
+)
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_PREV_WORD = re.compile(r"(\w+) $")
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
@@ -70,6 +73,7 @@ CONTEXT_EXTRA_BONUS = 0.5  # per further surface naming the same admin1 (two at 
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
 SHARED_REGION_TOWN = 50_000
+SHARED_REGION_PRIOR = math.log10(SHARED_REGION_TOWN)
 BIG_CITY = 1_000_000
 SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
@@ -247,7 +251,7 @@ def _qualifier(body: str, matches: list[_Match], k: int, g) -> _Match | None:
 
 def _prior(g, rid: int) -> float:
     """Population and feature-type prior of a record."""
-    return math.log10(g.pop[rid] + 10) + KIND_RANK[g.kind[rid]]
+    return g.prior[rid]
 
 
 def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple, set[str]]]:
@@ -278,6 +282,8 @@ def _shared_regions(g, matches: list[_Match]) -> dict[tuple, set[str]]:
         if m.is_demonym or len(m.candidates) < 2 or m.key in g.stopwords:
             continue
         for r in m.candidates:
+            if g.prior[r] < SHARED_REGION_PRIOR:
+                break  # candidates come best prior first
             if g.kind[r] == "city" and g.pop[r] >= SHARED_REGION_TOWN and g.admin1[r]:
                 seen.setdefault((g.cc[r], g.admin1[r]), set()).add(m.key)
     return {k: v for k, v in seen.items() if len(v) >= 2}
