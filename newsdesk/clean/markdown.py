@@ -123,7 +123,8 @@ def _read_header(blocks: list[str], state: _State) -> int:
 
 def _is_furniture(block: str, plain: str) -> bool:
     """Site furniture: a debris line (navigation, widgets) or a block made only of links (breadcrumbs)."""
-    return remove.is_debris(plain) or not paragraphs.drop_link_lines(block).strip()
+    return (remove.is_debris(plain) or not paragraphs.drop_link_lines(block).strip()
+            or bool(R.RE_LINK.search(block) and R.RE_BREADCRUMB_REST.match(R.RE_LINK.sub("", block))))
 
 
 def _same_text(a: str, b: str | None) -> bool:

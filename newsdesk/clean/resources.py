@@ -37,6 +37,8 @@ RE_HRULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3
 RE_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
 RE_BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 RE_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+# what is left of a breadcrumb line once its links are removed: separators only ("Home > News")
+RE_BREADCRUMB_REST = re.compile(r"^[\s>»›/|•·*_-]*$")
 RE_ONE_CELL_ROW = re.compile(r"^\|[^|\n]+\|$")
 RE_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 RE_CODE_FENCE = re.compile(r"^[ \t]*(?:```|~~~)")

@@ -127,3 +127,67 @@ def test_empty_inputs_give_empty_body_with_warning(text):
     doc = clean_markdown(text)
     assert doc.body == ""
     assert "empty body after cleaning" in doc.warnings
+
+
+# --- round 2: wire datelines, navigation above the title, taxonomy lists, credits before debris ----
+
+WIRE_SHAPE = """Skip to main content
+
+[Home](https://x.example/) > [Markets](https://x.example/markets)
+
+# Port workers strike over pay
+
+March 3, 2021
+
+AP-US--Port-Strike, 2nd Ld-Writethru
+
+The cranes stand still at the harbour. *© Reuters*
+
+Harbourton (Reuters) - Dock workers walked out on Wednesday.
+
+"We have waited long enough," union leader Ada Berg said.
+
+Our Standards: The Trust Principles.
+
+Topics
+
+* Labour
+* Shipping
+
+*AFP*
+"""
+
+
+def test_wire_shape_fields_and_body():
+    doc = clean_markdown(WIRE_SHAPE)
+    assert doc.title == "Port workers strike over pay"
+    assert doc.published == date(2021, 3, 3)
+    assert doc.image_caption == "The cranes stand still at the harbour."
+    assert doc.body == ("Dock workers walked out on Wednesday.\n\n"
+                        '"We have waited long enough," union leader Ada Berg said.')
+    roles = sorted((c.role, c.text) for c in doc.credits)
+    assert ("wire", "Harbourton (Reuters)") in roles and ("wire", "AFP") in roles
+    assert ("photo", "© Reuters") in roles
+
+
+def test_dateline_in_any_paragraph_and_lone_dateline():
+    doc = clean_markdown("# T\n\nA gallery label\n\nJuly 22 (Reuters) -\n\nRevenue rose 3%.\n\nOSLO (AP) — Later item.")
+    assert doc.body == "Revenue rose 3%.\n\nLater item."
+    assert sum(c.role == "wire" for c in doc.credits) == 2
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Tags: Energy, Funding, Ireland", False),
+    ("Topics\n\n* NHS\n* Health policy", False),
+    ("Topics: the council said it would decide later.", True),
+    ("Topics\n\nThe council met on Tuesday to discuss the budget.", True),
+])
+def test_taxonomy_lists(text, kept):
+    body = clean_markdown(f"# T\n\nThe story starts here.\n\n{text}").body
+    assert (body != "The story starts here.") == kept
+
+
+@pytest.mark.parametrize("text", [WIRE_SHAPE, "# # T\n\n(AP) — # The.", "A.\n\nTbilisi (AFP) - (AP)."])
+def test_round2_idempotent(text):
+    body = clean_markdown(text).body
+    assert clean_markdown(body).body == body

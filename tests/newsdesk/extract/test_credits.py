@@ -151,6 +151,10 @@ def test_not_credits(line):
     ("(*Reuters*) — Shares fell.", "Reuters", "Shares fell."),
     ("PARIS (AFP) - Strikes continued.", "AFP", "Strikes continued."),
     ("TOKYO (Bloomberg) -- Stocks rose.", "Bloomberg", "Stocks rose."),
+    ("Tbilisi (AFP) - In a cellar, wine waits.", "AFP", "In a cellar, wine waits."),
+    ("New York (Reuters) - Shares fell.", "Reuters", "Shares fell."),
+    ("July 22 (Reuters) - Revenue rose.", "Reuters", "Revenue rose."),
+    ("Lisbon, 22 July (AFP) - Runners set off.", "AFP", "Runners set off."),
 ])
 def test_dateline_becomes_wire_credit_and_leaves_the_body(paragraph, org, body):
     credit, rest = split_dateline(paragraph)
@@ -162,6 +166,8 @@ def test_dateline_becomes_wire_credit_and_leaves_the_body(paragraph, org, body):
     "VIENNA — The house will become a police station.",
     "Shares of Example Corp (EXMP) - rose 3%.",
     "The company (which declined to comment) — said nothing.",
+    "Officials at the Agency (Unknown Wire) - said nothing.",
+    "He joined the network (CNN) later.",
     "",
 ])
 def test_no_dateline(paragraph):
@@ -180,6 +186,8 @@ def test_no_dateline(paragraph):
     ("The rocket on the pad. (credit: NASA/Jo Park)", "The rocket on the pad.", [("photo", "Jo Park", ("NASA",))]),
     ("The new gallery, installation view, photos © Studio Nord, 2019", "The new gallery, installation view",
      [("photo", None, ("Studio Nord",))]),
+    ("Frost on the blossoms near Marlow, Ga. Ines Okafor / The Valley Courier", "Frost on the blossoms near Marlow, Ga.",
+     [("photo", "Ines Okafor", ("The Valley Courier",))]),
 ])
 def test_trailing_photo_credit(caption, text_out, expected):
     rest, credit = split_trailing_photo_credit(caption)
@@ -194,6 +202,31 @@ def test_trailing_photo_credit(caption, text_out, expected):
 ])
 def test_no_trailing_photo_credit(caption):
     assert split_trailing_photo_credit(caption) == (caption, None)
+
+
+# --- round 2 forms: wire sign-offs, contributors with places, agencies in job titles ---------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("AFP", [("wire", None, ("AFP",))]),
+    ("*Reuters*", [("wire", None, ("Reuters",))]),
+    ("— AP", [("wire", None, ("AP",))]),
+    ("Associated Press writer Lena Voss in Denver contributed to this report.", [("contributor", "Lena Voss", ("AP",))]),
+    ("Associated Press writers Lena Voss in Denver, Colorado, and Oskar Brandt in Reno, Nevada, contributed to this report.",
+     [("contributor", "Lena Voss", ("AP",)), ("contributor", "Oskar Brandt", ("AP",))]),
+    ("*Gazette staff writer Oskar Brandt in Mobile contributed to this report.*", [("contributor", "Oskar Brandt", ())]),
+    ("By Lena Voss, AP Auto Writer", [("byline", "Lena Voss", ("AP",))]),
+])
+def test_round2_forms(line, expected):
+    assert people(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "The Hill / The Times",  # no person
+    "Reuters reported that the talks had stalled.",
+    "The volunteers contributed to this report's data collection and more besides, said the mayor of the town.",
+])
+def test_round2_non_credits(line):
+    assert classify_line(line) is None
 
 
 # --- parsing details -------------------------------------------------------------------------------

@@ -89,3 +89,25 @@ def test_author_names(value, names):
 def test_unknown_format_is_an_error():
     [item] = parse("x", "docx")
     assert item.document is None and "unknown input format" in item.error
+
+
+def test_html_figcaption_credit_that_trafilatura_drops():
+    page = PAGE.replace("<article><h1>Ferry service resumes after winter break</h1>",
+                        "<article><h1>Ferry service resumes after winter break</h1><figure><img src='/f.jpg'>"
+                        "<figcaption>The ferry leaves the pier on Friday. Photo: Ines Okafor/The Island Post"
+                        "</figcaption></figure>")
+    [item] = parse(page, "html")
+    doc = item.document
+    assert doc.image_caption == "The ferry leaves the pier on Friday."
+    assert any(c.role == "photo" and "Ines Okafor" in c.text for c in doc.credits)
+    assert "Ines Okafor" not in doc.body
+
+
+def test_jsonl_single_newline_paragraphs():
+    record = {"title": "Ferry returns", "maintext": "The ferry returns in June.\nTickets go on sale Monday.\n"
+              "The port said more sailings would follow.\nReporting by Ana Ruiz; Editing by Tom Berg"}
+    [item] = parse(json.dumps(record), "jsonl")
+    doc = item.document
+    assert doc.body.split("\n\n")[:2] == ["The ferry returns in June.", "Tickets go on sale Monday."]
+    assert "Reporting by" not in doc.body
+    assert {c.role for c in doc.credits} >= {"contributor"}
