@@ -132,7 +132,7 @@ def local_pool(workers: int):
         yield None
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsdesk.storage"])
+    context.set_forkserver_preload(["newsdesk.batch"])
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         yield pool
 

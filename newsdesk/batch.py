@@ -10,9 +10,8 @@ from pathlib import Path
 
 from newsdesk.ingest import RawFile, read_raw
 from newsdesk.pipeline import DocumentResult, process_raw, reject_row
+from newsdesk.storage import SOURCE_KEY, source_key
 from newsdesk.validate import validate_result
-
-SOURCE_KEY = "_source"  # hidden column tying child rows to their input, dropped before publishing
 
 
 @dataclass(slots=True)
@@ -37,11 +36,6 @@ class BatchRows:
         self.articles.append(art)
         for table in ("quotes", "places", "credits"):
             getattr(self, table).extend({**row, SOURCE_KEY: key} for row in getattr(result, table))
-
-
-def source_key(source_path: str, locator: str) -> str:
-    """One string naming an input document (a file, or a line of a JSONL file)."""
-    return f"{source_path}#{locator}" if locator else source_path
 
 
 def process_file_safely(raw: RawFile, seconds: Counter | None = None) -> list[DocumentResult]:

@@ -17,6 +17,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -24,25 +25,34 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from newsdesk import faults
-from newsdesk.batch import SOURCE_KEY, BatchRows, process_paths, source_key
 from newsdesk.incremental import sort_key
 from schemas import TABLES, arrow_schema
+
+if TYPE_CHECKING:
+    from newsdesk.batch import BatchRows
 
 PARTITION = "published_month"
 PARTITIONED = ("articles", "quotes", "places", "credits")
 CHILD_TABLES = ("quotes", "places", "credits")
-# Row groups of ~16-50 MB uncompressed: big enough for fast scans, small enough that the writer's
-# buffers (one open group per partition) keep memory flat. Article rows carry the body (~3 KB).
-ROWS_PER_GROUP = {"articles": 16 * 1024}
-DEFAULT_ROWS_PER_GROUP = 128 * 1024
-GROUPS_PER_FILE = 8  # target files: ~50-150 MB compressed before a month spills into a 2nd file
+# (min, max) rows per row group. The writer keeps up to `min` rows buffered per open month before
+# it writes a group, so min x months bounds its memory (articles carry a ~3 KB body: 1,024 rows x
+# 36 months ~ 110 MB); `max` caps a group. Files roll over at GROUPS_PER_FILE max-size groups.
+GROUP_ROWS = {"articles": (1_024, 16_384)}
+DEFAULT_GROUP_ROWS = (8_192, 131_072)
+GROUPS_PER_FILE = 8
 KEEP_SNAPSHOTS = 3  # old snapshots kept so readers mid-query are not cut off
 MANIFEST = "manifest"
+SOURCE_KEY = "_source"  # hidden staging column tying child rows to their input, dropped when publishing
 
 MANIFEST_SCHEMA = pa.schema([
     ("source_path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("content_hash", pa.string()),
     ("inputs", pa.int64()),  # article candidates in the file: 1, or one per JSONL line
 ])
+
+
+def source_key(source_path: str, locator: str) -> str:
+    """One string naming an input document (a file, or a line of a JSONL file)."""
+    return f"{source_path}#{locator}" if locator else source_path
 
 
 class LockedError(RuntimeError):
@@ -75,6 +85,8 @@ def staging_schema(table: str) -> pa.Schema:
 def stage_paths(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: int) -> dict:
     """Process one batch of files and stage its rows. Runs in worker processes: returns only
     small, picklable facts (the staging dir, file count, seconds per stage)."""
+    from newsdesk.batch import process_paths  # here: the flow's own process never loads the extractors
+
     rows = process_paths(paths, raw_dir)
     started = time.perf_counter()
     batch_dir = write_staging(rows, staging_dir, batch_no)
@@ -208,12 +220,12 @@ def _write_dataset(reader: pa.RecordBatchReader, schema: pa.Schema, path: Path, 
             yield batch
 
     partitioned = table in PARTITIONED
-    group = ROWS_PER_GROUP.get(table, DEFAULT_ROWS_PER_GROUP)
+    least, most = GROUP_ROWS.get(table, DEFAULT_GROUP_ROWS)
     partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive") if partitioned else None
     ds.write_dataset(
         pa.RecordBatchReader.from_batches(schema, counted()), path, format="parquet", partitioning=partitioning,
-        basename_template="part-{i}.parquet", preserve_order=True, max_rows_per_group=group,
-        min_rows_per_group=group, max_rows_per_file=group * GROUPS_PER_FILE, existing_data_behavior="error",
+        basename_template="part-{i}.parquet", preserve_order=True, max_rows_per_group=most,
+        min_rows_per_group=least, max_rows_per_file=most * GROUPS_PER_FILE, existing_data_behavior="error",
         use_threads=False, file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
     )
     if count == 0:  # readers still get the columns (and the partition key, as 'unknown')

@@ -1,0 +1,117 @@
+"""Incremental runs: plans from the manifest, and carried-over snapshots equal to full rebuilds."""
+
+import json
+import os
+from itertools import count
+from pathlib import Path
+
+import pytest
+
+from newsdesk import incremental, storage
+
+ARTICLE = """# {title}
+
+March 3, 2021
+
+The harbour ferry resumed service on Wednesday after two days of closures, officials in {town} said.
+
+"We are glad to be back," said Maria Lopez, the ferry operator's director.
+
+Original url:
+
+<https://news.example.org/2021/03/03/{slug}>
+"""
+_RUNS = count()
+
+
+def write(raw: Path, rel: str, slug: str, town: str = "Portsmouth") -> None:
+    path = raw / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ARTICLE.format(title=f"Ferry {slug}", town=town, slug=slug), encoding="utf-8")
+
+
+def run(raw: Path, out: Path, full: bool = False) -> incremental.Plan:
+    """The flow's storage steps without Prefect: plan, stage, snapshot, switch."""
+    plan = incremental.plan_run(raw, out, full)
+    if plan.is_noop:
+        return plan
+    run_id = f"run-{next(_RUNS):04d}"
+    staged = storage.stage_paths(plan.to_process, raw, out / "_staging" / run_id, 0)
+    snapshot = out / "_snapshots" / run_id
+    storage.write_snapshot([Path(staged["batch_dir"])], snapshot, storage.Carry(plan.previous, plan.replaced))
+    storage.switch_current(out, snapshot)
+    return plan
+
+
+def tables(out: Path) -> dict[str, list[str]]:
+    """Every table of the current snapshot as sorted JSON rows (order-insensitive comparison)."""
+    snap = (out / "current").resolve()
+    names = [*storage.PARTITIONED, "rejects", storage.MANIFEST]
+    return {t: sorted(json.dumps(r, sort_keys=True, default=str) for r in storage.published(snap, t).to_table()
+                      .to_pylist()) for t in names}
+
+
+@pytest.fixture()
+def raw(tmp_path) -> Path:
+    raw = tmp_path / "raw"
+    for i, slug in enumerate(("alpha", "bravo", "charlie")):
+        write(raw, f"d{i}/{slug}.md", slug)
+    (raw / "garbage.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    return raw
+
+
+def test_first_plan_processes_everything(raw, tmp_path):
+    plan = incremental.plan_run(raw, tmp_path / "out")
+    assert len(plan.to_process) == 4 and plan.previous is None and not plan.is_noop
+
+
+def test_unchanged_folder_is_a_noop(raw, tmp_path):
+    out = tmp_path / "out"
+    run(raw, out)
+    plan = incremental.plan_run(raw, out)
+    assert plan.is_noop and plan.counts == {"new": 0, "changed": 0, "deleted": 0, "unchanged": 4}
+    assert not incremental.plan_run(raw, out, full=True).is_noop
+
+
+def test_new_changed_and_deleted_files_match_a_full_rebuild(raw, tmp_path):
+    out, full = tmp_path / "out", tmp_path / "full"
+    run(raw, out)
+    write(raw, "d0/alpha.md", "alpha", town="Southampton")  # changed: same URL, new body
+    os.utime(raw / "d0/alpha.md", ns=(1, 1))
+    write(raw, "d3/delta.md", "delta")  # new
+    (raw / "d1/bravo.md").unlink()  # deleted
+    plan = run(raw, out)
+    assert plan.counts == {"new": 1, "changed": 1, "deleted": 1, "unchanged": 2}
+    assert [p.name for p in plan.to_process] == ["alpha.md", "delta.md"]
+    run(raw, full, full=True)
+    assert tables(out) == tables(full)
+    assert "Southampton" in json.dumps(tables(out)["articles"])
+
+
+def test_a_new_file_sorting_first_takes_over_a_carried_article(raw, tmp_path):
+    out, full = tmp_path / "out", tmp_path / "full"
+    run(raw, out)
+    write(raw, "a/bravo copy.md", "bravo")  # same URL as d1/bravo.md, and earlier in path order
+    run(raw, out)
+    run(raw, full, full=True)
+    assert tables(out) == tables(full)
+    assert '"reason_code": "duplicate"' in "".join(tables(out)["rejects"])
+
+
+def test_deleting_the_original_brings_back_its_duplicate(raw, tmp_path):
+    out, full = tmp_path / "out", tmp_path / "full"
+    write(raw, "d9/charlie again.md", "charlie")  # a duplicate of d2/charlie.md
+    run(raw, out)
+    (raw / "d2/charlie.md").unlink()
+    run(raw, out)
+    run(raw, full, full=True)
+    assert tables(out) == tables(full)
+    assert not any('"duplicate"' in r for r in tables(out)["rejects"])
+
+
+def test_scan_sees_what_ingest_discovers(raw):
+    from newsdesk import ingest
+
+    (raw / ".hidden").write_text("x")
+    assert sorted(incremental.scan(raw), key=incremental.sort_key) == \
+        [p.relative_to(raw).as_posix() for p in ingest.discover(raw)]

@@ -1,0 +1,48 @@
+"""Storage: staged batches become one complete, hive-partitioned snapshot, switched atomically."""
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from newsdesk import storage
+from tests.newsdesk.test_incremental import ARTICLE, run, write  # noqa: F401 - shared helpers
+
+
+def test_snapshot_is_partitioned_by_month_and_counted(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, "a.md", "alpha")
+    (raw / "b.md").write_text(ARTICLE.format(title="Other", town="Dover", slug="bravo").replace("2021", "2020"))
+    run(raw, out)
+    snap = (out / "current").resolve()
+    assert sorted(p.name for p in (snap / "articles").iterdir()) == ["published_month=2020-03",
+                                                                     "published_month=2021-03"]
+    counts = storage.snapshot_counts(snap)
+    assert (counts["articles"], counts["files"], counts["inputs"]) == (2, 2, 2)
+
+
+def test_the_table_links_follow_the_current_snapshot(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write(raw, "a.md", "alpha")
+    run(raw, out)
+    first = (out / "current").resolve()
+    write(raw, "b.md", "bravo")
+    run(raw, out)
+    assert (out / "current").resolve() != first and first.is_dir()  # the old snapshot stays readable
+    assert (out / "articles").resolve() == (out / "current").resolve() / "articles"
+    assert storage.published(out / "current", "articles").count_rows() == 2
+
+
+def test_an_empty_run_still_has_every_column(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    run(raw, out)
+    files = list((out / "current" / "quotes").rglob("*.parquet"))
+    assert files and "speaker" in pq.read_schema(files[0]).names
+
+
+def test_stage_paths_reports_time_per_stage(tmp_path):
+    raw = tmp_path / "raw"
+    write(raw, "a.md", "alpha")
+    facts = storage.stage_paths([raw / "a.md"], raw, tmp_path / "staging", 0)
+    assert facts["files"] == 1 and Path(facts["batch_dir"]).is_dir()
+    assert {"ingest", "process", "validate", "stage"} <= set(facts["seconds"])
