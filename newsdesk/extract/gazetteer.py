@@ -31,7 +31,8 @@ RE_DIVISION_SUFFIX = re.compile(
     r"(?: (?:Zhuangzu|Huizu|Uygur))? (?:Sheng|Shi|Zizhiqu|Province|Voivodeship|Oblast'?|Kray|Krai|Governorate|"
     r"Prefecture|Region|Rayon|Rajons|apskritis|Marz|Autonomous Region)$"
 )
-ALTNAME_MIN_POPULATION = 15000
+ALTNAME_MIN_POPULATION = 100_000  # alternate names of smaller towns are mostly noise ("Victor", "Caroline")
+ALTNAME_ONE_WORD_POPULATION = 1_000_000  # one-word exonyms only for big cities ("Bombay", "Peking")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,14 @@ def _read_lines(name: str) -> list[str]:
 def _read_tsv(name: str) -> list[list[str]]:
     """Rows of a tab-separated resource file."""
     return [ln.split("\t") for ln in _read_lines(name)]
+
+
+def _first_names() -> set[str]:
+    """Given names from the shared first-name list (newsdesk/resources/first_names.tsv), capitalized."""
+    path = RESOURCES / "first_names.tsv"
+    if not path.exists():
+        return set()
+    return {row[0].strip().capitalize() for row in _read_tsv("first_names.tsv") if row and row[0].strip()}
 
 
 def _is_latin_name(s: str) -> bool:
@@ -307,7 +316,9 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
                 # an alternate name never shadows a real town of that name ("Paris" is not Parys,
                 # "Waterloo" is not Austin's first name)
                 namesake = primary.get(alt, 0)
-                if namesake >= min(c["population"], ALTNAME_MIN_POPULATION):
+                if namesake >= min(c["population"], 15000):
+                    continue
+                if " " not in alt and "-" not in alt and c["population"] < ALTNAME_ONE_WORD_POPULATION:
                     continue
                 if _is_latin_name(alt) and len(alt) > 3 and not alt.isupper():
                     b.key(alt, rid)
@@ -373,7 +384,7 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
         "demonyms": b.packed(b.demonyms),
         "blockers": sorted(set(_read_lines("places_blockers.txt"))),
         "stopwords": sorted(set(_read_lines("places_stopwords.txt"))),
-        "person_names": sorted(set(_read_lines("places_person_names.txt"))),
+        "person_names": sorted(set(_read_lines("places_person_names.txt")) | _first_names()),
     }
     widths: dict[str, int] = {}
     pairs: set[str] = set()

@@ -43,6 +43,10 @@ FACILITY_WORDS = frozenset(
     "University College Museum Center Centre Corner Stadium Arena Hotel Mall School Church Cathedral "
     "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial".split()
 )
+COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
+    "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
+    "Motors".split()
+)
 ORG_WORDS = frozenset(
     "Police Mayor Council City Fire Transit Public Regional Airport Region Hydro Board District Catholic "
     "General Municipal Provincial Community Health Area International Island Islands Zoo Port County "
@@ -72,9 +76,12 @@ CONTEXT_ADMIN_BONUS = 2.5
 CONTEXT_EXTRA_BONUS = 0.5  # per further surface naming the same admin1 (two at most)
 QUALIFIED_BONUS = 10.0
 SMALL_TOWN = 20000
+COUNTRY_SUPPORTED_TOWN = 50_000  # a town this big may stand on its country being named in the article
+LONE_TOWN = 100_000  # a one-word town smaller than this needs support from the article
 SHARED_REGION_TOWN = 50_000
 SHARED_REGION_PRIOR = math.log10(SHARED_REGION_TOWN)
 BIG_CITY = 1_000_000
+GIANT_RATIO = 100
 SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
@@ -233,9 +240,17 @@ def _used_lowercase(body: str, word: str) -> bool:
 
 
 def _is_facility(body: str, m: _Match) -> bool:
-    """A place name that is part of a street or building name ("Falcon Street", "Xavier University")."""
+    """A place name inside a street or building name ("Falcon Street", "Xavier University")."""
     nxt = _next_word(body, m.end)
     return bool(nxt and nxt[0] in FACILITY_WORDS)
+
+
+def _is_company(body: str, m: _Match) -> bool:
+    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors")."""
+    if body[m.end : m.end + 1] == "-" and body[m.end + 1 : m.end + 2].isupper():
+        return True
+    nxt = _next_word(body, m.end)
+    return bool(nxt and nxt[0] in COMPANY_WORDS)
 
 
 def _qualifier(body: str, matches: list[_Match], k: int, g) -> _Match | None:
@@ -313,7 +328,7 @@ def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
         return True
     if g.admin1[rid] and admins.get((g.cc[rid], g.admin1[rid]), set()) - {key}:
         return True
-    return g.pop[rid] >= SMALL_TOWN and bool(ccs.get(g.cc[rid], set()) - {key})
+    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and bool(ccs.get(g.cc[rid], set()) - {key})
 
 
 def _is_strong(g, m: _Match) -> bool:
@@ -331,9 +346,11 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         if m.is_demonym:
             kept.append(m)
             continue
-        if _is_facility(body, m):
-            continue
         top = m.candidates[0]
+        if g.kind[top] != "country" and _is_facility(body, m):
+            continue
+        if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m):
+            continue
         name_like = m.key in g.person_names
         if " " in m.key or not (name_like or g.kind[top] in ("city", "admin2")):
             kept.append(m)
@@ -368,6 +385,16 @@ def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]
     return best, best_score
 
 
+def _respect_giants(g, m: _Match, best: int, explicit: set[tuple]) -> int:
+    """A town 100x smaller than a big namesake needs its own state or province named in the article."""
+    giant = m.candidates[0]
+    if best == giant or g.kind[best] != "city" or g.pop[giant] < BIG_CITY:
+        return best
+    if g.pop[best] * GIANT_RATIO > g.pop[giant] or (g.cc[best], g.admin1[best]) in explicit:
+        return best
+    return giant  # "Damascus" next to Washington is still Syria's capital
+
+
 def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, int]:
     """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas")."""
     sense: dict[str, int] = {}
@@ -385,12 +412,15 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     ccs, admins = _context(g, kept)
     quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
     sense = _qualified_senses(g, kept, quals, ccs, admins)
+    explicit = {(g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1"}
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
         best, score = _choose(g, m, ccs, admins, qual)
         qualified = qual is not None and score >= QUALIFIED_BONUS
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
+        if not qualified:
+            best = _respect_giants(g, m, best, explicit)
         if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
             best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
         if m.key in g.stopwords and not qualified:
@@ -398,7 +428,7 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
             if not _supported(g, best, m.key, ccs, admins, False):
                 small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
-                if small or (" " not in m.key and g.pop[best] < 100_000 and _is_sentence_start(body, m.start)):
+                if small or (" " not in m.key and g.pop[best] < LONE_TOWN):
                     continue
                 if _used_lowercase(body, m.key):
                     continue

@@ -11,6 +11,7 @@ same or the previous paragraphs. Speakers are then resolved within the article b
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,6 +101,7 @@ DOUBLE_MARKS = '"“”„«»‟'
 SINGLE_MARKS = "‘’'‹›"
 RE_DOUBLE = re.compile('["“”„«»‟]')
 RE_SINGLE = re.compile("[‘’'‹›]")
+RE_ANY_MARK = re.compile("[\"“”„«»‟‘'‹]")
 RE_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–/:;,\-\ue000]))[‘'‹](?=[\w…$])")
 RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
@@ -613,7 +615,12 @@ def extract_quotes(body: str) -> list[QuoteMention]:
         return []
     raws: list[_Raw] = []
     prev: tuple[int, int] | None = None
+    marks = _mark_positions(body)  # blocks without any quotation mark are skipped
     for bstart, bend, para in split_blocks(body):
+        k = bisect.bisect_left(marks, bstart)
+        if k == len(marks) or marks[k] >= bend:
+            prev = (bstart, bend)
+            continue
         found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end)
         if found and found[0].attr is None and not found[0].continues and prev is not None \
                 and found[0].a - bstart <= 1 and body[prev[0]:prev[1]].rstrip().endswith(":"):
@@ -622,6 +629,19 @@ def extract_quotes(body: str) -> list[QuoteMention]:
         prev = (bstart, bend)
     _fill_from_neighbours(raws)
     return _resolve(body, raws)
+
+
+def _mark_positions(body: str) -> list[int]:
+    """Offsets of double quotation marks and of single marks that can open a quote (not apostrophes)."""
+    out = []
+    n = len(body)
+    for m in RE_ANY_MARK.finditer(body):
+        i = m.start()
+        ch = body[i]
+        if ch in DOUBLE_MARKS or (i == 0 or body[i - 1] in OPEN_CTX) and i + 1 < n and (
+                body[i + 1].isalnum() or body[i + 1] in "…$"):
+            out.append(i)
+    return out
 
 
 def lead_in_paragraph(body: str, bstart: int, bend: int) -> Attribution | None:

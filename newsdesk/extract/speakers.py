@@ -66,6 +66,7 @@ RE_NAME_SEQ = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
     r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*"
 )
+RE_MULTI_SEQ = re.compile(RE_NAME_SEQ.pattern.replace(")*", ")+"))
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-’'.]*)\s*$")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-]+")
@@ -94,7 +95,8 @@ class Cast:
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
     at: dict[str, list[int]] = field(default_factory=dict)  # full name -> sorted mention offsets
     body: str = ""
-    scanned: int = 0  # body[:scanned] has been scanned for names
+    scanned: int = 0  # body[:scanned] has been scanned for multi-word names
+    singles_done: set[int] = field(default_factory=set)  # paragraph starts scanned for lone names
 
 
 def _strip_possessive(token: str) -> str:
@@ -181,33 +183,68 @@ def _scan(cast: Cast, upto: int) -> None:
     """Add the names of body[cast.scanned:upto] to the cast."""
     body = cast.body
     lo, cast.scanned = cast.scanned, max(cast.scanned, upto)
-    for m in RE_NAME_SEQ.finditer(body, lo, upto):
-        text = m.group(0)
-        if " " not in text:  # fast path: a lone capitalized word
-            if text.lower().rstrip(".") not in STOP_CAPS:
-                _cast_single(cast, body, m.start(), _strip_possessive(text), [])
+    for m in RE_MULTI_SEQ.finditer(body, lo, upto):
+        parsed = _parse_seq(m.group(0))
+        if parsed is None:
             continue
-        toks = _cut_at_sentence_end(text.split())
-        offset = m.start()
-        while toks and toks[0].lower().rstrip(".") in STOP_CAPS_NO_HONORIFIC:
-            offset += len(toks[0]) + 1
-            toks = toks[1:]
-        if not toks:
+        skip, role, name_toks, full = parsed
+        offset = m.start() + skip
+        if full is None:
+            _cast_single(cast, body, offset, name_toks[0], list(role))
             continue
-        toks[-1] = _strip_possessive(toks[-1])
-        role, name_toks = split_role(toks)
-        if not name_toks:
-            continue
-        if len(name_toks) == 1:
-            _cast_single(cast, body, offset, name_toks[0], role)
-            continue
-        if not is_person_like(name_toks, role):
-            continue
-        full = " ".join(name_toks)
         if full not in cast.people:
-            role = role_before(body, offset) + role
-        _add_person(cast, full, gender_of(name_toks[0], role), role)
+            role_list = role_before(body, offset) + list(role)
+            _add_person(cast, full, gender_of(name_toks[0], role_list), role_list)
         _add_mention(cast, offset, full)
+
+
+@lru_cache(maxsize=65536)
+def _parse_seq(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str | None] | None:
+    """A capitalized sequence -> (chars skipped, role tokens, name tokens, full name or None if one token).
+
+    None when it holds no person name. Pure function of the text, so cached across articles.
+    """
+    toks = _cut_at_sentence_end(text.split())
+    skip = 0
+    while toks and toks[0].lower().rstrip(".") in STOP_CAPS_NO_HONORIFIC:
+        skip += len(toks[0]) + 1
+        toks = toks[1:]
+    if not toks:
+        return None
+    toks[-1] = _strip_possessive(toks[-1])
+    role, name_toks = split_role(toks)
+    if not name_toks:
+        return None
+    if len(name_toks) == 1:
+        return skip, tuple(role), tuple(name_toks), None
+    if not is_person_like(name_toks, role):
+        return None
+    return skip, tuple(role), tuple(name_toks), " ".join(name_toks)
+
+
+def _scan_singles(cast: Cast, pos: int) -> None:
+    """Lone capitalized words ("Clinton") of the paragraphs around pos, as mentions of known people.
+
+    Multi-word names are scanned for the whole prefix; lone words matter only to pronouns, which look
+    at their own and the previous paragraph first, so they are scanned there, on demand.
+    """
+    body = cast.body
+    here = body.rfind("\n\n", 0, pos)
+    starts = [here + 2 if here >= 0 else 0]
+    if here > 0:
+        prev = body.rfind("\n\n", 0, here)
+        starts.insert(0, prev + 2 if prev >= 0 else 0)
+    for start in starts:
+        if start in cast.singles_done:
+            continue
+        cast.singles_done.add(start)
+        end = body.find("\n\n", start)
+        end = len(body) if end < 0 else end
+        _ensure(cast, end)
+        for m in RE_NAME_SEQ.finditer(body, start, end):
+            text = m.group(0)
+            if " " not in text and text.lower().rstrip(".") not in STOP_CAPS:
+                _cast_single(cast, body, m.start(), _strip_possessive(text), [])
 
 
 def _cast_single(cast: Cast, body: str, offset: int, token: str, role: list[str]) -> None:
@@ -306,6 +343,8 @@ def _recent_person(cast: Cast, pos: int, gender: str) -> str | None:
     gender, or an unknown gender (a first name outside the gazetteer), the article itself telling us
     the gender by using the pronoun.
     """
+    if cast.body:
+        _scan_singles(cast, pos)
     i = bisect.bisect_left(cast.positions, pos) - 1
     start = _sentence_start(cast.body, pos) if cast.body else pos
     k = bisect.bisect_left(cast.positions, start)

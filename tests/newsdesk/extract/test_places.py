@@ -170,3 +170,28 @@ def test_one_sense_per_article_after_a_qualifier():
 )
 def test_surnames_and_street_names_are_not_places(text, absent):
     assert absent not in [p.surface for p in extract_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Donald Trump held a rally on Tuesday.", "Donald"),
+        ("Hewlett-Packard cut its forecast.", "Hewlett"),
+        ("Latina voters turned out in large numbers.", "Latina"),
+        ("Officials from the Department of Homeland Security declined to comment.", "Homeland"),
+    ],
+)
+def test_names_brands_and_words_are_not_places(text, absent):
+    assert absent not in [p.surface for p in extract_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface, country_code",
+    [
+        ("Rand prices fell in South Africa while fashion week opened in Paris.", "Paris", "FR"),
+        ("Officials in Washington said the strike near Damascus killed ten.", "Damascus", "SY"),
+        ("The Pacific and the Indian Ocean are warming, scientists in Ohio said.", "Pacific", None),
+    ],
+)
+def test_big_namesakes_and_regions_beat_small_towns(text, surface, country_code):
+    assert _by_surface(text)[surface].country_code == country_code
