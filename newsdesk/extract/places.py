@@ -20,6 +20,7 @@ RE_CAP_WORD = re.compile(  # capitalized words, less pronouns and conjunctions (
     r"These|Those|There|Then|So|As|At|On|For|By|With|After|Before|Mr|Mrs|Ms|Dr)\b)[A-ZÀ-ÖØ-Þ]\w*"
 )
 RE_NEXT_WORD = re.compile(r" (\w+)")
+RE_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. $")  # "John F. Kennedy"
 RE_PREV_WORD = re.compile(r"(\w+) $")
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
 SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
@@ -45,7 +46,7 @@ FACILITY_WORDS = frozenset(
 )
 COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
     "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
-    "Motors".split()
+    "Motors Research Media News Press Pharmaceuticals Energy Capital Partners Holdings".split()
 )
 ORG_WORDS = frozenset(
     "Police Mayor Council City Fire Transit Public Regional Airport Region Hydro Board District Catholic "
@@ -81,7 +82,7 @@ LONE_TOWN = 100_000  # a one-word town smaller than this needs support from the 
 SHARED_REGION_TOWN = 50_000
 SHARED_REGION_PRIOR = math.log10(SHARED_REGION_TOWN)
 BIG_CITY = 1_000_000
-GIANT_RATIO = 100
+GIANT_RATIO = 50
 SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
@@ -221,12 +222,14 @@ def _given_name_first(body: str, m: _Match, place_starts: set[int]) -> bool:
     return bool(nxt and nxt[1] not in place_starts and nxt[0] not in NOT_NAME_NEXT)
 
 
-def _surname_after(body: str, m: _Match, place_starts: set[int]) -> bool:
-    """A place preceded by a capitalized word that is not a place ("Marco Rubio", "President Lincoln")."""
+def _surname_after(body: str, m: _Match, place_starts: set[int], given_names: frozenset[str]) -> bool:
+    """A place preceded by a name ("Marco Rubio", "President Lincoln", "John F. Kennedy", "Alex Jones")."""
+    if RE_INITIAL_BEFORE.search(body, max(0, m.start - 4), m.start):
+        return True
     prev = _prev_word(body, m.start)
     if not prev or prev[1] in place_starts or prev[0] in NOT_NAME_PREV:
         return False
-    return prev[0] in TITLE_WORDS or not _is_sentence_start(body, prev[1])
+    return prev[0] in TITLE_WORDS or prev[0] in given_names or not _is_sentence_start(body, prev[1])
 
 
 def _speaks(body: str, m: _Match) -> bool:
@@ -362,7 +365,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             names.add(_next_word(body, m.end)[0])  # its surname too ("Marco Rubio")
             place_starts.discard(m.start)
             continue
-        if (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts):
+        if (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts, g.person_names):
             names.add(m.key)
             continue
         if g.pop[top] < SPEAKER_CITY and _speaks(body, m):

@@ -178,6 +178,8 @@ def test_surnames_and_street_names_are_not_places(text, absent):
         ("Donald Trump held a rally on Tuesday.", "Donald"),
         ("Hewlett-Packard cut its forecast.", "Hewlett"),
         ("Latina voters turned out in large numbers.", "Latina"),
+        ("The story John F. Kennedy told about his father is famous.", "Kennedy"),
+        ("Edison Research ran the exit poll.", "Edison"),
         ("Officials from the Department of Homeland Security declined to comment.", "Homeland"),
     ],
 )
@@ -190,6 +192,7 @@ def test_names_brands_and_words_are_not_places(text, absent):
     [
         ("Rand prices fell in South Africa while fashion week opened in Paris.", "Paris", "FR"),
         ("Officials in Washington said the strike near Damascus killed ten.", "Damascus", "SY"),
+        ("The U.S. and China signed the Paris climate agreement.", "Paris", "FR"),
         ("The Pacific and the Indian Ocean are warming, scientists in Ohio said.", "Pacific", None),
     ],
 )
