@@ -379,8 +379,9 @@ def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]
     """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
     ceiling = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
     best, best_score = -1, -math.inf
+    prior = g.prior
     for r in m.candidates:
-        if _prior(g, r) + ceiling < best_score:
+        if prior[r] + ceiling < best_score:
             break
         score = _score(g, r, m.key, ccs, admins, qual)
         if score > best_score:
