@@ -72,6 +72,7 @@ CALENDAR_WORDS = frozenset(
 )
 NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
+WIDE_KINDS = frozenset({"ocean", "sea", "region", "continent"})
 CONTEXT_COUNTRY_BONUS = 1.5
 CONTEXT_ADMIN_BONUS = 2.5
 CONTEXT_EXTRA_BONUS = 0.5  # per further surface naming the same admin1 (two at most)
@@ -352,6 +353,8 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         top = m.candidates[0]
         if g.kind[top] != "country" and _is_facility(body, m):
             continue
+        if m.start > 1 and body[m.start - 1] == "-" and body[m.start - 2].islower() and g.kind[top] in WIDE_KINDS:
+            continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
         if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m):
             continue
         name_like = m.key in g.person_names

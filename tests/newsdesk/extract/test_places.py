@@ -180,6 +180,8 @@ def test_surnames_and_street_names_are_not_places(text, absent):
         ("Latina voters turned out in large numbers.", "Latina"),
         ("The story John F. Kennedy told about his father is famous.", "Kennedy"),
         ("Edison Research ran the exit poll.", "Edison"),
+        ("He quit the trans-Pacific trade pact.", "Pacific"),
+        ("A video published by The Atlantic showed the room.", "Atlantic"),
         ("Officials from the Department of Homeland Security declined to comment.", "Homeland"),
     ],
 )
