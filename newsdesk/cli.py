@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsdesk import __version__
@@ -31,14 +32,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.full and nothing_changed(Path(args.raw_dir), Path(args.out_dir)):
         return EXIT_OK
     quiet_prefect_defaults()
+    from flows import ephemeral
+
+    api_url = ephemeral.start()  # the temporary server boots while we import Prefect below
     from flows.pipeline import newsdesk_flow, task_runner_for
     from newsdesk.storage import LockedError
 
     runner = task_runner_for(args.task_runner, args.dask_address, args.workers)
     run_flow = newsdesk_flow.with_options(task_runner=runner) if runner else newsdesk_flow
     try:
-        summary = run_flow(raw_dir=args.raw_dir, out_dir=args.out_dir, batch_size=args.batch_size,
-                           wait_for_lock=args.wait, full=args.full, workers=args.workers)
+        with api_settings(api_url):
+            summary = run_flow(raw_dir=args.raw_dir, out_dir=args.out_dir, batch_size=args.batch_size,
+                               wait_for_lock=args.wait, full=args.full, workers=args.workers)
     except LockedError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -49,6 +54,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
+
+
+@contextmanager
+def api_settings(api_url: str | None):
+    """Use the early-started temporary server when it came up; else Prefect starts its own."""
+    from flows import ephemeral
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    timeout = float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])
+    if not api_url or not ephemeral.wait_until_ready(api_url, timeout):
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = api_url  # for worker processes (Dask) started from here
+    try:
+        with temporary_settings({PREFECT_API_URL: api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
 
 
 def nothing_changed(raw_dir: Path, out_dir: Path) -> bool:
