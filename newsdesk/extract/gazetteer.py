@@ -363,8 +363,8 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
     city_ids = _add_cities(b, cities, rows, gdir)
     _add_admin2(b, rows)
     continents = _add_continents(b, gdir)
-    for name, kind, lat, lon in _read_tsv("places_regions.tsv"):
-        rid = b.add(name.removeprefix("the "), kind, None, None, float(lat), float(lon), 0)
+    for name, kind, lat, lon, *cc in _read_tsv("places_regions.tsv"):
+        rid = b.add(name.removeprefix("the "), kind, cc[0] if cc else None, None, float(lat), float(lon), 0)
         continents.setdefault(name, rid)
         b.key(name, rid)
     for fname, demonym in (("places_aliases.tsv", False), ("places_demonyms.tsv", True)):
