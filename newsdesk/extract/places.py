@@ -288,7 +288,10 @@ def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple,
             ccs.setdefault(g.cc[rid], set()).add(m.key)
             if g.admin1[rid]:
                 admins.setdefault((g.cc[rid], g.admin1[rid]), set()).add(m.key)
+    named = {g.cc[m.candidates[0]] for m in matches if len(m.candidates) == 1 or g.kind[m.candidates[0]] in QUALIFIER_KINDS}
     for (cc, admin1), keys in _shared_regions(g, matches).items():
+        if named - {None} and cc not in named:
+            continue  # Halifax and Edmonton share England only when the article is not about another country
         ccs.setdefault(cc, set()).update(keys)
         admins.setdefault((cc, admin1), set()).update(keys)
     return ccs, admins

@@ -195,6 +195,7 @@ def test_names_brands_and_words_are_not_places(text, absent):
         ("Rand prices fell in South Africa while fashion week opened in Paris.", "Paris", "FR"),
         ("Officials in Washington said the strike near Damascus killed ten.", "Damascus", "SY"),
         ("The U.S. and China signed the Paris climate agreement.", "Paris", "FR"),
+        ("Canada's ranking puts Vancouver first and Edmonton and Halifax near the bottom.", "Halifax", "CA"),
         ("The Pacific and the Indian Ocean are warming, scientists in Ohio said.", "Pacific", None),
     ],
 )
