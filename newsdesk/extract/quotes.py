@@ -321,7 +321,8 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         wl = w.lower().rstrip(".")
         if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
             break
-        if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in STOP_CAPS_RIGHT):
+        if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in STOP_CAPS_RIGHT) \
+                and not (w[0].isupper() and wl in spk.FIRST_NAMES):  # "said Will Doyle"
             return None
         out.append(t)
         if wl in PRONOUNS and len(out) == 1:
@@ -332,8 +333,8 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         return None
     first = out[0].group()
     if first[0].islower() and first.lower() not in DETS and first.lower() not in PRONOUNS \
-            and first.lower() not in spk.ROLE_WORDS:
-        return None
+            and first.lower() not in spk.ROLE_WORDS and not any(t.group()[0].isupper() for t in out[1:]):
+        return None  # a lowercase description must lead to a name: "former Gov. Jim Hodges"
     return out[0].start(), out[-1].end()
 
 
@@ -367,6 +368,8 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             span = _with_subject(text, s0, c0) or _subject(text, s0, c0)
             if span:
                 return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
+            if any(c < c0 for c, _, _ in cues):
+                continue  # "issued a statement calling …": the earlier cue has the subject
         span = np_left(text, s0, c0)
         if span is None and CUE_FORMS[form] in INVERSION_LEMMAS and _clause_initial(text, s0, c0):
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
@@ -596,6 +599,8 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
         text = block[a:b].strip()
         end_char = text.rstrip("\"”’' ")[-1:]
         attr = attribute(masked, sent, qa, qb, end_char if end_char in ".,?!" else "")
+        if attr is None and has_open and masked[sent[0]:qa].strip() == "":
+            attr = _reported_before(masked, sents, sent)
         if attr:
             attr.speaker_at += bstart
         ta, tb = _trim(block, a, b)
@@ -623,7 +628,7 @@ def extract_quotes(body: str) -> list[QuoteMention]:
             continue
         found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end)
         if found and found[0].attr is None and not found[0].continues and prev is not None \
-                and found[0].a - bstart <= 1 and body[prev[0]:prev[1]].rstrip().endswith(":"):
+                and found[0].a - bstart <= 1:
             found[0].attr = lead_in_paragraph(body, *prev)
         raws.extend(found)
         prev = (bstart, bend)
@@ -645,7 +650,8 @@ def _mark_positions(body: str) -> list[int]:
 
 
 def lead_in_paragraph(body: str, bstart: int, bend: int) -> Attribution | None:
-    """Who introduces the quote below a paragraph ending in a colon ("As the ministry said:")."""
+    """Who introduces the quote below a paragraph: one ending in a colon ("As the ministry said:"),
+    or one whose last sentence reports speech without quoting it ("Smith said costs rose.")."""
     block = body[bstart:bend].rstrip()
     spans = find_double_spans(block) if RE_DOUBLE.search(block) else []
     masked = _mask(block, spans)
@@ -654,11 +660,26 @@ def lead_in_paragraph(body: str, bstart: int, bend: int) -> Attribution | None:
         return None
     s0 = sents[-1][0]
     end = len(masked) - 1
+    if not block.endswith(":") and MASK in masked[s0:]:
+        return None
     attr = attribute(masked, (s0, end), end, end, ".")
     if attr is None or attr.cue == ":" or not attr.speaker:
         return None
     attr.speaker_at += bstart
     return attr
+
+
+def _reported_before(masked: str, sents: list[tuple[int, int]], sent: tuple[int, int]) -> Attribution | None:
+    """A quote opening its sentence, after a sentence of reported speech ("Smith said costs rose. "…"")."""
+    k = sents.index(sent) if sent in sents else 0
+    if k == 0:
+        return None
+    p0, p1 = sents[k - 1]
+    if MASK in masked[p0:p1]:
+        return None  # a quote there: the carry rule gives its speaker
+    end = len(masked[:p1].rstrip()) - 1
+    attr = attribute(masked, (p0, end), end, end, ".")
+    return attr if attr is not None and attr.speaker and attr.cue != ":" else None
 
 
 def _fill_from_neighbours(raws: list[_Raw]) -> None:

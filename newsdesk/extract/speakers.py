@@ -407,7 +407,9 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     if low in DETERMINERS or toks[0][0].islower():
         caps_tail = _caps_tail(toks)
         if len(caps_tail) >= 2 and len(caps_tail) < len(toks):
-            return resolve_speaker(" ".join(caps_tail), pos, cast)[0], " ".join(toks[: len(toks) - len(caps_tail)])
+            name, inner = resolve_speaker(" ".join(caps_tail), pos, cast)
+            outer = " ".join(toks[: len(toks) - len(caps_tail)])
+            return name, f"{outer} {inner}" if inner else outer
         head = toks[-1].lower()
         if head in ROLE_WORDS:
             found = _by_role_head(cast, head, pos)

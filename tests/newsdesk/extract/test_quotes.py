@@ -189,3 +189,42 @@ def test_compiled_cue_finder_matches_the_word_by_word_reference():
             "Trailing Borders Estates is not a cue, the so-called says-nothing either.")
     assert find_cues(text, 0, len(text)) == [c for c in _find_cues_slow(text, 0, len(text))
                                              if text[c[0] - 1:c[0]].isspace() or c[0] == 0]
+
+
+def test_quote_after_a_sentence_of_reported_speech_takes_its_speaker():
+    body = (LEAD + '"The river is high," Gonzalez said.\n\n'
+            'Engineer Paul Novak said the pumps had failed twice. "We replaced them in March."')
+    assert [q.speaker for q in extract_quotes(body)] == ["Maria Gonzalez", "Paul Novak"]
+
+
+def test_quote_paragraph_after_a_paragraph_of_reported_speech():
+    body = (LEAD + '"The river is high," Gonzalez said.\n\n'
+            'Engineer Paul Novak said the pumps had failed twice.\n\n'
+            '"We replaced them in March and they failed again."')
+    assert [q.speaker for q in extract_quotes(body)] == ["Maria Gonzalez", "Paul Novak"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker, role",
+    [
+        ('"Thanks for coming," said master of ceremonies Lena Ruiz, a local teacher.', "Lena Ruiz",
+         "master of ceremonies"),
+        ('"We are ready," said former Ohio Gov. Dale Pike, a party elder.', "Dale Pike", "former Ohio Gov."),
+        ('"We are ready," said Will Tanner, a party elder.', "Will Tanner", None),
+    ],
+)
+def test_inverted_speaker_with_a_description_or_a_stopword_first_name(body, speaker, role):
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.speaker_role) == (speaker, role)
+
+
+def test_light_verb_statement_cue_and_participle_after_it():
+    body = 'The water board issued a statement calling the plan "a victory for the valley."'
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("water board", "issued a statement")
+
+
+def test_inverted_read_cue():
+    body = '"Vote for the levy," read the flyer.'
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("flyer", "read")
