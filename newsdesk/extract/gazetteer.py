@@ -315,10 +315,12 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
             for alt in c["alternatenames"]:
                 # an alternate name never shadows a real town of that name ("Paris" is not Parys,
                 # "Waterloo" is not Austin's first name)
+                short_form = c["name"].startswith((alt + " ", alt + ","))  # "Newcastle" upon Tyne
                 namesake = primary.get(alt, 0)
-                if namesake >= min(c["population"], 15000):
+                if namesake >= min(c["population"], 15000) and not short_form:
                     continue
-                if " " not in alt and "-" not in alt and c["population"] < ALTNAME_ONE_WORD_POPULATION:
+                one_word = " " not in alt and "-" not in alt
+                if one_word and c["population"] < ALTNAME_ONE_WORD_POPULATION and not short_form:
                     continue
                 if _is_latin_name(alt) and len(alt) > 3 and not alt.isupper():
                     b.key(alt, rid)
