@@ -42,7 +42,7 @@ def test_run_waits_for_the_lock_and_reruns_are_identical(raw, newsdesk, tmp_path
     marker, summary_a = tmp_path / "paused", tmp_path / "a.json"
     first = newsdesk.start(raw, out, "--json", str(summary_a),
                            env={"NEWSDESK_TEST_PAUSE_AT": "parquet", "NEWSDESK_TEST_PAUSE_FILE": str(marker),
-                                "NEWSDESK_TEST_PAUSE_SECONDS": "4"})
+                                "NEWSDESK_TEST_PAUSE_SECONDS": "10"})
     wait_for(lambda: marker.exists() or first.poll() is not None, 180, "the first run to hold the lock")
     assert first.poll() is None
     proc, summary_b = newsdesk.run(raw, out, "--full", "--wait", "240")  # waits, then reprocesses everything
