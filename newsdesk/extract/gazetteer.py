@@ -315,7 +315,9 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
             for alt in c["alternatenames"]:
                 # an alternate name never shadows a real town of that name ("Paris" is not Parys,
                 # "Waterloo" is not Austin's first name)
-                short_form = c["name"].startswith((alt + " ", alt + ","))  # "Newcastle" upon Tyne
+                rest = c["name"][len(alt) :] if c["name"].startswith(alt) else ""
+                short_form = rest[:1] == "," or rest == " Town" or (rest[:1] == " " and rest[1:2].islower())
+                # short forms: Newcastle (upon Tyne), Frankfurt (am Main), Enfield (Town)
                 namesake = primary.get(alt, 0)
                 if namesake >= min(c["population"], 15000) and not short_form:
                     continue
