@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
@@ -396,7 +397,7 @@ def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]
 
 
 def _respect_giants(g, m: _Match, best: int, explicit: set[tuple]) -> int:
-    """A town 100x smaller than a big namesake needs its own state or province named in the article."""
+    """A town 50x smaller than a big namesake needs its state or province named twice in the article."""
     giant = m.candidates[0]
     if best == giant or g.kind[best] != "city" or g.pop[giant] < BIG_CITY:
         return best
@@ -422,7 +423,8 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     ccs, admins = _context(g, kept)
     quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
     sense = _qualified_senses(g, kept, quals, ccs, admins)
-    explicit = {(g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1"}
+    named = Counter((g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1")
+    explicit = {admin for admin, count in named.items() if count >= 2}  # a state the article is about
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
         best, score = _choose(g, m, ccs, admins, qual)

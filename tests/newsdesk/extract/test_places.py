@@ -201,3 +201,13 @@ def test_names_brands_and_words_are_not_places(text, absent):
 )
 def test_big_namesakes_and_regions_beat_small_towns(text, surface, country_code):
     assert _by_surface(text)[surface].country_code == country_code
+
+
+def test_a_state_named_once_does_not_pull_a_big_city_home():
+    text = "He brokered the Paris climate agreement. Hawaii, Arizona, Tennessee and Kentucky opposed it."
+    assert _by_surface(text)["Paris"].country_code == "FR"
+
+
+def test_local_paper_keeps_its_small_town():
+    text = "PARIS, Ky. — Bourbon County officials met Tuesday. Paris police said Kentucky roads were icy."
+    assert [p.country_code for p in extract_places(text) if p.name == "Paris"] == ["US", "US"]
