@@ -268,6 +268,10 @@ def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         while j >= 0 and toks[j].group() not in (",", ":", "—", "–") and MASK not in toks[j].group() and i - j < 40:
             j -= 1
         if j >= 0 and toks[j].group() == "," and j > 0:
+            inner = toks[j + 1:i]
+            if 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
+                    and inner[0].group().lower() not in spk.STOP_CAPS:
+                return inner[0].start(), inner[-1].end()  # "Labour's spokesperson, Owen Pritchard, said"
             span = _np_ending_at(toks, j - 1)
             if span:
                 return span
@@ -294,7 +298,13 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             break
         if wl in DETS:
             j -= 1
+            if j - 1 >= 0 and toks[j - 1].group() == "of" and j - 2 >= 0 and toks[j - 2].group()[0].isupper():
+                continue  # "Einar Magnusson of the University of Iceland"
             break
+        if wl in ("and", "&") and j - 2 >= 0 and toks[j - 2].group()[0].isupper() and w != "And" and any(
+                t.group() == "of" for t in toks[max(0, j - 4):j - 1]):
+            j -= 1  # "Department of Health and Social Care"
+            continue
         if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS:
             break
         if w[0].islower() and wl not in spk.ROLE_WORDS and wl not in spk.ORG_WORDS and not (

@@ -60,6 +60,8 @@ NON_PERSON_WORDS = ORG_WORDS | {
     "republic", "federation", "ministry", "kremlin", "white", "house", "capitol", "hill", "senate", "congress",
 }
 
+OCCUPATION_SUFFIXES = ("ist", "ent", "ant", "ian", "eer", "ologist", "grapher", "maker", "writer", "worker")
+ORG_CONNECTORS = {"of", "and", "for", "the", "&", "on"}
 ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
 STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
 RE_NAME_SEQ = re.compile(
@@ -69,6 +71,7 @@ RE_NAME_SEQ = re.compile(
 RE_MULTI_SEQ = re.compile(RE_NAME_SEQ.pattern.replace(")*", ")+"))
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-’'.]*)\s*$")
+RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-]+")
 RE_SENT_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])|\n\n")
 
@@ -107,11 +110,18 @@ def _strip_possessive(token: str) -> str:
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """(role tokens, name tokens): leading titles and the words they qualify, then the name."""
+    """(role tokens, name tokens): leading titles and the words they qualify, then the name.
+
+    An unknown leading word also counts as a title when a known first name follows it, or when it
+    has an occupation's suffix, before a name of two words ("Volcanologist Einar Magnusson").
+    """
     last_title = -1
     for i, tok in enumerate(tokens[:-1]):
         if tok.lower() in ROLE_WORDS or tok.lower().rstrip(".") in ROLE_WORDS:
             last_title = i
+    if last_title < 0 and len(tokens) >= 3 and tokens[0].lower() not in FIRST_NAMES and "of" not in tokens[:3] and (
+            tokens[1].lower() in FIRST_NAMES or tokens[0].lower().endswith(OCCUPATION_SUFFIXES)):
+        last_title = 0
     return tokens[: last_title + 1], tokens[last_title + 1 :]
 
 
@@ -335,7 +345,7 @@ def _sentence_start(body: str, pos: int) -> int:
     return best
 
 
-def _recent_person(cast: Cast, pos: int, gender: str) -> str | None:
+def _recent_person(cast: Cast, pos: int, gender: str | None) -> str | None:
     """The antecedent of a "he"/"she" at pos.
 
     First the subject of the pronoun's own sentence (its first compatible person, as in "Clinton
@@ -350,13 +360,13 @@ def _recent_person(cast: Cast, pos: int, gender: str) -> str | None:
     k = bisect.bisect_left(cast.positions, start)
     for j in range(k, i + 1):
         person = cast.people[cast.mentions[j]]
-        if person.gender == gender or (person.gender is None and _person_shaped(person)):
+        if gender is None or person.gender == gender or (person.gender is None and _person_shaped(person)):
             return person.name
     unknown = None
     near = cast.body.rfind("\n\n", 0, max(0, cast.body.rfind("\n\n", 0, pos)))
     while i >= 0:
         person = cast.people[cast.mentions[i]]
-        if person.gender == gender:
+        if gender is None or person.gender == gender:
             return person.name
         if unknown is None and person.gender is None and _person_shaped(person):
             if cast.positions[i] > near:  # close by: the pronoun tells its gender
@@ -404,6 +414,10 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
         return _person_result(cast, _recent_person(cast, pos, PRONOUN_GENDER[low]))
     if len(toks) == 1 and low in PLURAL_PRONOUNS:
         return _recent_group(cast, pos), None
+    if low in DETERMINERS and len(toks) > 2 and all(t[0].isupper() or t in ORG_CONNECTORS for t in toks[1:]):
+        org = " ".join(toks[1:])  # "the Department of Health and Social Care"
+        cast.groups.append((pos, org))
+        return org, None
     if low in DETERMINERS or toks[0][0].islower():
         caps_tail = _caps_tail(toks)
         if len(caps_tail) >= 2 and len(caps_tail) < len(toks):
@@ -411,6 +425,10 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
             outer = " ".join(toks[: len(toks) - len(caps_tail)])
             return name, f"{outer} {inner}" if inner else outer
         head = toks[-1].lower()
+        if RE_AGE_NOUN.fullmatch(head):  # "the 41-year-old": the person just written about
+            found = _recent_person(cast, pos, None)
+            if found:
+                return found, cast.people[found].role
         if head in ROLE_WORDS:
             found = _by_role_head(cast, head, pos)
             if found:
@@ -422,6 +440,10 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     role, name = split_role(toks)
     if not name:
         return " ".join(toks), None
+    if "of" in name[1:]:  # "Einar Magnusson of the University of Iceland"
+        left = name[: name.index("of")]
+        if (len(left) >= 2 and is_person_like(left, [])) or (len(left) == 1 and _lookup(cast, left[0], pos)):
+            name = left
     if len(name) == 1:
         full = _lookup(cast, name[0], pos)
         if full is None and cast.scanned < len(cast.body):

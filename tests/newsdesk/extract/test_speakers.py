@@ -104,3 +104,37 @@ def test_lazy_and_eager_casts_agree():
     from newsdesk.extract.speakers import build_cast
     lazy, eager = build_cast(ARTICLE, lazy=True), build_cast(ARTICLE)
     assert resolve_speaker("Olsen", len(ARTICLE), lazy) == resolve_speaker("Olsen", len(ARTICLE), eager)
+
+
+@pytest.mark.parametrize(
+    "body, speaker, role",
+    [
+        # name inside commas after a description
+        ('The union\'s transport spokesperson, Ida Marsh, called the fares "a slap in the face."',
+         "Ida Marsh", None),
+        # person "of" an organization: the person speaks
+        ('Glaciologist Runa Holt of the University of Tromso said the melt was "a warning."',
+         "Runa Holt", "Glaciologist"),
+        # an organization name with "of ... and ..."
+        ('The Ministry of Fisheries and Coastal Affairs said in a statement: "Quotas will not change."',
+         "Ministry of Fisheries and Coastal Affairs", None),
+        # unknown leading word before a known first name is a title
+        ('"We will reopen," Harbourmaster James Colby said.', "James Colby", "Harbourmaster"),
+    ],
+)
+def test_speaker_shapes(body, speaker, role):
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.speaker_role) == (speaker, role)
+
+
+def test_age_description_refers_to_the_person_just_named():
+    body = ('Tamar Gelashvili has run the bakery for a decade.\n\n'
+            '"Bread is the last thing people give up," said the 52-year-old.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Tamar Gelashvili"
+
+
+def test_put_it_cue_with_a_relative_clause_apposition():
+    body = 'Rafael Ortiz, who runs the ferry, put it simply: "No boats, no town."'
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("Rafael Ortiz", "put it")
