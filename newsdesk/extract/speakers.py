@@ -377,8 +377,10 @@ def _recent_person(cast: Cast, pos: int, gender: str | None) -> str | None:
 
 
 def _person_shaped(person: Person) -> bool:
-    """A cast entry that reads as a person (first name + surname, a role, or a previous speaker)."""
-    return True
+    """A cast entry of unknown gender that reads as a person: a role, or a two-word name, or a known
+    first name ("Cook Political Report" and "Happy Cinco de Mayo" are not)."""
+    toks = person.name.split()
+    return bool(person.role) or len(toks) <= 2 or toks[0].lower() in FIRST_NAMES
 
 
 def _org_name(tokens: list[str]) -> str:

@@ -138,3 +138,10 @@ def test_put_it_cue_with_a_relative_clause_apposition():
     body = 'Rafael Ortiz, who runs the ferry, put it simply: "No boats, no town."'
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue) == ("Rafael Ortiz", "put it")
+
+
+def test_pronoun_skips_capitalized_phrases_that_are_not_people():
+    body = ('Senator Omar Welles spoke after the Harbor Policy Report came out.\n\n'
+            '"It changes nothing," he said.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Omar Welles"
