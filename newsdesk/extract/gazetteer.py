@@ -134,6 +134,7 @@ class _Builder:
     """Accumulates records and surface keys."""
 
     def __init__(self) -> None:
+        """Empty columns and surface tables."""
         self.rec: dict[str, list] = {c: [] for c in ("name", "kind", "cc", "gid", "lat", "lon", "pop", "admin1")}
         self.keys: dict[str, set[int]] = {}
         self.demonyms: dict[str, set[int]] = {}
