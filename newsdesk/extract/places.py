@@ -17,8 +17,8 @@ from itertools import islice
 from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
 
 RE_CAP_WORD = re.compile(  # capitalized words, less pronouns and conjunctions (no place starts with them)
-    r"(?<!\w)(?!(?:He|She|It|I|We|They|You|His|Her|Its|Our|My|Their|But|And|Or|If|When|While|This|That|"
-    r"These|Those|There|Then|So|As|At|On|For|By|With|After|Before|Mr|Mrs|Ms|Dr)\b)[A-ZÀ-ÖØ-Þ]\w*"
+    r"(?<!\w)(?=[A-ZÀ-ÖØ-Þ])(?!(?:He|She|It|I|We|They|You|His|Her|Its|Our|My|Their|But|And|Or|If|When|"
+    r"While|This|That|These|Those|There|Then|So|As|At|On|For|By|With|After|Before|Mr|Mrs|Ms|Dr)\b)\w+"
 )
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. $")  # "John F. Kennedy"
@@ -164,25 +164,26 @@ def find_matches(body: str, g) -> list[_Match]:
     """Leftmost-longest gazetteer hits over capitalized token n-grams (blockers consume their span)."""
     out: list[_Match] = []
     last_end = 0
+    widths, pairs, next_token = g.max_tokens.get, g.pairs, RE_TOKEN.search
     for w in RE_CAP_WORD.finditer(body):
-        s = w.start()
+        s, e = w.span()
         if s < last_end:
             continue
-        first = w.group()
-        width = g.max_tokens.get(first)
-        capitals = False
+        first = body[s:e]
+        width = widths(first)
         if width is None:
-            if not (first.isupper() and len(first) > 2 and (s == 0 or body[s - 1] == "\n")):
+            if not (first.isupper() and e - s > 2 and (s == 0 or body[s - 1] == "\n")):
                 continue
-            width, capitals = DATELINE_TOKENS, True  # an all-caps dateline: "OTTAWA —"
-        if width > 1 and not capitals:
-            nxt = RE_TOKEN.search(body, w.end())
-            if nxt is None or first + SEP + nxt.group() not in g.pairs:
-                width = 1
-        if width == 1:
-            end, key, cands, demonym = _lookup_word(first, s, w.end(), g)
+            end, key, cands, demonym = _lookup(body, s, DATELINE_TOKENS, g, True)  # "OTTAWA —"
         else:
-            end, key, cands, demonym = _lookup(body, s, width, g, capitals)
+            if width > 1:
+                nxt = next_token(body, e)
+                if nxt is None or first + SEP + nxt.group() not in pairs:
+                    width = 1
+            if width == 1:
+                end, key, cands, demonym = _lookup_word(first, s, e, g)
+            else:
+                end, key, cands, demonym = _lookup(body, s, width, g, False)
         if end > s:
             last_end = end
         if key is not None:
