@@ -103,6 +103,8 @@ RE_DOUBLE = re.compile('["“”„«»‟]')
 RE_SINGLE = re.compile("[‘’'‹›]")
 RE_ANY_MARK = re.compile("[\"“”„«»‟‘'‹]")
 RE_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–/:;,\-\ue000]))[‘'‹](?=[\w…$])")
+RE_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+RE_SPACE_CAP = re.compile(r"\s+[A-Z]")
 RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
 RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
@@ -216,11 +218,11 @@ def sentence_bounds(masked: str, quote_ends: dict[int, str]) -> list[tuple[int, 
     for m in RE_SENT_END.finditer(masked):
         word = masked[max(0, m.start() - 6):m.start()].split()[-1:] or [""]
         w = word[0].lower().lstrip("(")
-        if w.rstrip(".") in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+        if w.rstrip(".") in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or RE_INITIALS.fullmatch(w):
             continue
         cuts.append(m.end())
     for end, last_char in quote_ends.items():
-        if last_char == "." and end < len(masked) and re.match(r"\s+[A-Z]", masked[end:end + 3]):
+        if last_char == "." and end < len(masked) and RE_SPACE_CAP.match(masked, end, end + 3):
             cuts.append(end)
     cuts = sorted(set(cuts)) + [len(masked)]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
@@ -540,6 +542,8 @@ def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> b
 
 def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
     """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star."""
+    if len(text) > 80:
+        return False
     words = [w.strip(".,!?:;()") for w in text.split()]
     words = [w for w in words if w]
     if not words or len(words) > 7 or not words[0][:1].isupper() or words[-1].lower() in PRONOUNS:

@@ -63,9 +63,10 @@ NON_PERSON_WORDS = ORG_WORDS | {
 OCCUPATION_SUFFIXES = ("ist", "ent", "ant", "ian", "eer", "ologist", "grapher", "maker", "writer", "worker")
 ORG_CONNECTORS = {"of", "and", "for", "the", "&", "on"}
 ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
+STOP_CAPS_ROLE = STOP_CAPS - {"former", "new"}
 STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
-RE_NAME_SEQ = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
+RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan
+    r"[A-Z](?<![\w’'].)[\w’'\-]*\.?"
     r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*"
 )
 RE_MULTI_SEQ = re.compile(RE_NAME_SEQ.pattern.replace(")*", ")+"))
@@ -137,22 +138,36 @@ def gender_of(first: str, role: list[str]) -> str | None:
     return FIRST_NAMES.get(first.lower().rstrip(".")) or titled
 
 
+def _word_before(body: str, pos: int) -> tuple[int, str] | None:
+    """(start, word) of the word ending right before pos (spaces skipped), looking 40 characters back."""
+    lo = max(0, pos - 40)
+    j = pos
+    while j > lo and body[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > lo and (body[k - 1].isalnum() or body[k - 1] in "_-’'."):
+        k -= 1
+    while k < j and not ("A" <= body[k] <= "Z" or "a" <= body[k] <= "z"):
+        k += 1
+    return (k, body[k:j]) if k < j else None
+
+
 def role_before(body: str, start: int) -> list[str]:
     """Lowercase/capitalized role words right before a name ("Kremlin spokesman" in "Kremlin spokesman X")."""
     words: list[str] = []
     pos = start
     while len(words) < 5:
-        m = RE_WORD_BEFORE.search(body, max(0, pos - 40), pos)
-        if not m or (m.end() < pos and body[m.end():pos].strip()):
+        found = _word_before(body, pos)
+        if found is None:
             break
-        word = m.group(1)
+        k, word = found
         low = word.lower().rstrip(".")
-        if low in DETERMINERS or low in STOP_CAPS - {"former", "new"} or "\n" in body[m.start():pos]:
+        if low in DETERMINERS or low in STOP_CAPS_ROLE or "\n" in body[k:pos]:
             break
         if word[0].islower() and low not in ROLE_WORDS and low != "former" and not low.endswith(ADJ_SUFFIXES):
             break
         words.insert(0, word)
-        pos = m.start()
+        pos = k
     while words and words[-1].lower().rstrip(".") not in ROLE_WORDS:
         words.pop()
     while words and words[0][0].islower() and words[0].lower() not in ROLE_WORDS and not words[0].endswith("al"):
