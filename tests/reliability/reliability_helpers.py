@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
@@ -95,13 +96,23 @@ class PrefectServer:
         except OSError:
             return False
 
-    def api(self, path: str, body: dict | None = None) -> object:
-        """POST (with body) or GET a JSON endpoint of the server."""
+    def api(self, path: str, body: dict | None = None, attempts: int = 10) -> object:
+        """POST (with body) or GET a JSON endpoint of the server; retries 5xx answers and refused
+        connections (a loaded CI machine makes the server answer 503 now and then)."""
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.api_url + path, data=data, method="POST" if data else "GET",
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read() or "null")
+        for attempt in range(attempts):
+            request = urllib.request.Request(self.api_url + path, data=data, method="POST" if data else "GET",
+                                             headers={"Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    return json.loads(response.read() or "null")
+            except urllib.error.HTTPError as exc:
+                if exc.code < 500 or attempt == attempts - 1:
+                    raise
+            except urllib.error.URLError:
+                if attempt == attempts - 1:
+                    raise
+            time.sleep(1)
 
     def stop(self) -> None:
         kill_group(self.proc, signal.SIGTERM)
