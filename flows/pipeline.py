@@ -36,6 +36,7 @@ faults.install()  # tests only: no-op unless NEWSDESK_TEST_PAUSE_AT / _FAIL_ONCE
 DEFAULT_BATCH_SIZE = 500
 MIN_BATCH_SIZE = 50
 POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
+BATCHES_PER_WORKER = 20  # then the worker is replaced: caches in the extractors cannot grow with N
 _POOL: Executor | None = None  # the local worker pool of the running flow, if any
 
 
@@ -65,7 +66,13 @@ def build_models(out_dir: Path, snapshot_dir: Path) -> list[str]:
     return sqlmodels.build_database(out_dir / "newsdesk.duckdb", snapshot_dir)
 
 
-@flow(name="newsdesk", log_prints=True)
+def thread_runner(workers: int = 0) -> ThreadPoolTaskRunner:
+    """Prefect's thread runner, bounded: one thread per worker process plus one. Its default is
+    unbounded, so every batch of a 100k-file run would be in flight (and in memory) at once."""
+    return ThreadPoolTaskRunner(max_workers=(workers or os.cpu_count() or 1) + 1)
+
+
+@flow(name="newsdesk", log_prints=True, task_runner=thread_runner())
 def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batch_size: int = DEFAULT_BATCH_SIZE,
                   wait_for_lock: float = 0, full: bool = False, workers: int = 0) -> dict:
     """Turn the articles under raw_dir into the curated tables and database under out_dir.
@@ -133,7 +140,7 @@ def local_pool(workers: int):
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsdesk.batch"])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=BATCHES_PER_WORKER) as pool:
         yield pool
 
 
@@ -205,9 +212,9 @@ def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch
 
 
 def task_runner_for(name: str, dask_address: str | None = None, workers: int = 0):
-    """The Prefect task runner for `--task-runner`: None (the flow's default) or a Dask runner."""
+    """The Prefect task runner for `--task-runner`: bounded threads (default) or a Dask runner."""
     if name != "dask" and not dask_address:
-        return None
+        return thread_runner(workers)
     from prefect_dask import DaskTaskRunner
 
     if dask_address:

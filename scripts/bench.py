@@ -127,12 +127,14 @@ STUB_RUNNER = """
 import re, sys
 from newsdesk import formats, pipeline
 from newsdesk.clean import CleanDocument
-RE_URL = re.compile(r"<(https?://[^>]+)>")
+from datetime import date
+RE_URL = re.compile(r"<(https?://[^>]+/(\\d{4})/(\\d{2})/(\\d{2})/[^>]+)>")
 def parse(text, fmt):
     title, _, rest = text.partition("\\n")
     url = RE_URL.search(text)
+    day = date(*map(int, url.groups()[1:])) if url else None
     return [formats.ParsedItem("", CleanDocument(body=rest.strip(), title=title.lstrip("# "),
-                                                  url=url.group(1) if url else None))]
+                                                  url=url.group(1) if url else None, published=day))]
 formats.parse = parse
 pipeline.extract_quotes = pipeline.extract_places = lambda body: []
 pipeline.parse_credits = lambda credits: []
@@ -145,7 +147,7 @@ def run_cli(args: list[str], env: dict) -> dict:
     """Run `newsdesk ...`; returns wall seconds, peak tree PSS, the JSON summary if any, stdout."""
     summary_file = Path(tempfile.mkstemp(suffix=".json")[1])
     command = [sys.executable, "-c", STUB_RUNNER] if env.get("BENCH_STUBS") else [NEWSDESK]
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen([*command, *args, "--json", str(summary_file)], env=env, cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak, output = 0, []
@@ -160,8 +162,16 @@ def run_cli(args: list[str], env: dict) -> dict:
         raise SystemExit(f"newsdesk {' '.join(args)} failed ({proc.returncode}):\n{''.join(output)[-3000:]}")
     text = summary_file.read_text() if summary_file.stat().st_size else ""
     summary_file.unlink()
-    return {"wall": wall, "peak_rss": peak, "summary": json.loads(text) if text else None,
+    return {"wall": wall, "cpu": _children_cpu() - cpu_before, "peak_rss": peak, "summary": json.loads(text) if text else None,
             "stdout": "".join(output)}
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of finished child processes (and the children they waited for)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def prefect_env(api_url: str | None = None) -> dict:
@@ -173,15 +183,16 @@ def prefect_env(api_url: str | None = None) -> dict:
     return env
 
 
-def startup_seconds(work: Path, env: dict) -> list[float]:
-    """Wall time of `newsdesk run` on one file, three times (the first may create PREFECT_HOME)."""
+def startup_seconds(work: Path, env: dict) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of `newsdesk run` on one file, three times (the first may create
+    PREFECT_HOME). CPU time is the steadier figure when other work shares the machine."""
     raw = work / "one"
     raw.mkdir(exist_ok=True)
     shutil.copy(REPO / "data" / "raw" / "000_1959c37fc4a78743.txt", raw)
     times = []
     for i in range(3):
-        times.append(run_cli(["run", "--raw-dir", str(raw), "--out-dir", str(work / f"one-out-{i}"), "--full"],
-                             env)["wall"])
+        done = run_cli(["run", "--raw-dir", str(raw), "--out-dir", str(work / f"one-out-{i}"), "--full"], env)
+        times.append((done["wall"], done["cpu"]))
     return times
 
 
@@ -243,11 +254,12 @@ def explain_pruning(out: Path) -> str:
     import duckdb
 
     month = sorted(p.name for p in (out / "articles").iterdir())[len(list((out / "articles").iterdir())) // 2]
-    sql = (f"select count(*) from read_parquet('{out}/articles/**/*.parquet', hive_partitioning = true, "
+    sql = (f"select count(*), avg(word_count) from read_parquet('{out}/articles/**/*.parquet', hive_partitioning = true, "
            f"hive_types = {{'published_month': varchar}}) where published_month = '{month.split('=')[1]}'")
     con = duckdb.connect()
     plan = con.sql("explain analyze " + sql).fetchall()[0][1]
-    return sql + "\n\n" + plan[plan.index("┌─────────────┴"):].strip() if "┌─────────────┴" in plan else plan
+    scan = plan.find("TABLE_SCAN")
+    return sql + "\n\n" + (plan[plan.rfind("┌", 0, scan):].strip() if scan >= 0 else plan)
 
 
 def du(path: Path) -> int:
@@ -319,8 +331,9 @@ def render(results: list[dict], startups: dict, split: dict, argv: list[str], ho
                      f"{r['floor_s']:.2f} s | {r['flow_s']:.1f} s | {r['wall_s']:.1f} s | **{r['peak_rss_mb']:.0f} MB** | "
                      f"{r['output_mb']:.0f} MB | {r['duckdb_mb']:.1f} MB | **{r['noop_s']:.2f} s** | "
                      f"{r['incremental_s']:.1f} s ({r['changed_files']} files) |")
-    lines += ["", "Start-up (`newsdesk run --full` on one file, wall, 3 runs): "
-              + "; ".join(f"{k}: {', '.join(f'{t:.1f}' for t in v)} s" for k, v in startups.items()) + ".", ""]
+    lines += ["", "Start-up (`newsdesk run --full` on one file, 3 runs, wall / CPU of the process tree): "
+              + "; ".join(f"{k}: {', '.join(f'{w:.1f} / {c:.1f}' for w, c in v)} s" for k, v in startups.items())
+              + ".", ""]
     for r in results:
         s = r["summary"]
         lines += [f"Stages at N = {r['n']:,} (wall seconds of the flow steps; stage seconds are summed over "
@@ -368,8 +381,6 @@ def main() -> None:
     work = args.out or Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     host, env = machine(), prefect_env()
-    if args.stub_extractors:
-        env["BENCH_STUBS"], args.workers = "1", 1
     try:
         startups = {"temporary server": startup_seconds(work, env)}
         if args.server:
@@ -380,7 +391,9 @@ def main() -> None:
                 server.terminate()
                 server.wait(30)
         print(f"[bench] start-up: {startups}", flush=True)
-        fixed = min(startups["temporary server"][1:])
+        if args.stub_extractors:  # after the start-up runs: those use the real CLI
+            env["BENCH_STUBS"], args.workers = "1", 1
+        fixed = min(wall for wall, _ in startups["temporary server"][1:])
         results = [bench_size(n, work, env, args.workers, fixed) for n in (args.n or [20_000, 100_000])]
         split = sample_stage_split(work / f"raw-{results[0]['n']}")
         block = render(results, startups, split, [Path(sys.argv[0]).name, *sys.argv[1:]], host,
