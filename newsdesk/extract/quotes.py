@@ -462,6 +462,9 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
     if not prev:
         return False
     p = prev[-1].lower().strip(",")
+    if p.endswith(("'s", "’s", "s'", "s’")) and p not in ("it's", "it’s", "that's", "that’s", "he's", "he’s",
+                                                          "she's", "she’s", "who's", "who’s"):
+        return True  # "Obama's remarks", "Rubio's proposed credit"
     if p.endswith("so-") or p in DETS - RELATIVE_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \

@@ -228,3 +228,10 @@ def test_inverted_read_cue():
     body = '"Vote for the levy," read the flyer.'
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue) == ("flyer", "read")
+
+
+def test_cue_form_after_a_possessive_is_a_noun():
+    body = ('Mayor Ana Ruiz, a critic of the plan, called the governor\'s remarks on Friday '
+            '"a slap in the face."')
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("Ana Ruiz", "called")
