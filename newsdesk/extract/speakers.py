@@ -61,6 +61,7 @@ NON_PERSON_WORDS = ORG_WORDS | {
 }
 
 OCCUPATION_SUFFIXES = ("ist", "ent", "ant", "ian", "eer", "ologist", "grapher", "maker", "writer", "worker")
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
 ORG_CONNECTORS = {"of", "and", "for", "the", "&", "on"}
 ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
 STOP_CAPS_ROLE = STOP_CAPS - {"former", "new"}
@@ -446,7 +447,7 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
             found = _recent_person(cast, pos, None)
             if found:
                 return found, cast.people[found].role
-        if head in ROLE_WORDS:
+        if head in ROLE_WORDS and low not in INDEFINITE:  # "a longtime adviser" is someone new
             found = _by_role_head(cast, head, pos)
             if found:
                 return found, cast.people[found].role

@@ -145,3 +145,10 @@ def test_pronoun_skips_capitalized_phrases_that_are_not_people():
             '"It changes nothing," he said.')
     (quote,) = extract_quotes(body)
     assert quote.speaker == "Omar Welles"
+
+
+def test_indefinite_description_is_not_a_known_person():
+    body = ('Campaign adviser Nora Quist spoke first.\n\n'
+            '"We are worried," one longtime adviser said.')
+    (quote,) = extract_quotes(body)
+    assert quote.speaker != "Nora Quist"
