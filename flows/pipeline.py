@@ -134,12 +134,13 @@ def pool_size(workers: int, files: int) -> int:
 @contextmanager
 def local_pool(workers: int):
     """A pool of worker processes, or None. forkserver: workers fork from a clean process that
-    preloaded newsdesk (fast start, and no fork of this process's Prefect threads)."""
+    preloaded and warmed the pipeline (flows.warmup): fast start, resources shared copy-on-write,
+    and no fork of this process's Prefect threads."""
     if workers < 2:
         yield None
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsdesk.batch"])
+    context.set_forkserver_preload(["newsdesk.batch", "flows.warmup"])
     with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=BATCHES_PER_WORKER) as pool:
         yield pool
 
