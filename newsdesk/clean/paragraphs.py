@@ -31,20 +31,22 @@ def list_item(marker: str, text: str) -> str:
 def flatten(block: str) -> str:
     """A markdown block -> plain lines: table rows `| a | b |` and list items `• item` one per line,
     wrapped prose lines joined with a space."""
-    out: list[str] = []
+    # each output line is a list of parts joined once at the end: appending a wrapped continuation
+    # line is O(1), so a block of N lines flattens in linear time (no repeated string concatenation)
+    out: list[list[str]] = []
     for line in block.split("\n"):
         line = line.strip()
         if not line or R.RE_LONE_BULLET.match(line) or R.RE_TABLE_SEPARATOR.match(line) or R.RE_HRULE.match(line) or R.RE_CODE_FENCE.match(line):
             continue
         if R.RE_TABLE_ROW.match(line):
-            out.append(table_row(line))
+            out.append([table_row(line)])
         elif marker := R.RE_LIST_ITEM.match(line):
-            out.append(list_item(marker.group(0), line[marker.end():]))
+            out.append([list_item(marker.group(0), line[marker.end():])])
         elif not out:
-            out.append(line)
+            out.append([line])
         else:  # a hard-wrapped continuation line (html2text wraps at ~78 columns)
-            out[-1] = f"{out[-1]} {line}"
-    return "\n".join(line for line in out if line)
+            out[-1].append(line)
+    return "\n".join(joined for parts in out if (joined := " ".join(parts)))
 
 
 def ends_sentence(paragraph: str) -> bool:
@@ -62,13 +64,15 @@ def is_continuation(previous: str, paragraph: str) -> bool:
 
 def rejoin(paragraphs: list[str]) -> list[str]:
     """Re-join paragraphs that were split in mid-sentence (`"but there's` / `currently no such…`)."""
-    out: list[str] = []
+    # a joined paragraph ends like its last part and holds a newline only in its last part (a newline
+    # ends the joining), so testing the last part is the same test, and joining once keeps it linear
+    groups: list[list[str]] = []
     for paragraph in paragraphs:
-        if out and is_continuation(out[-1], paragraph):
-            out[-1] = f"{out[-1]} {paragraph}"
+        if groups and is_continuation(groups[-1][-1], paragraph):
+            groups[-1].append(paragraph)
         else:
-            out.append(paragraph)
-    return out
+            groups.append([paragraph])
+    return [" ".join(group) for group in groups]
 
 
 def link_density(line: str) -> float:

@@ -15,11 +15,12 @@ RE_REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s+\S+.*$", re.MULTILINE)
 # autolinks <https://...> and bare URLs
 RE_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>", re.IGNORECASE)
 RE_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
-# bold/italic: markers must hug the text (CommonMark-ish flanking), never quotes or apostrophes
-RE_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-RE_EM_STAR = re.compile(r"(?<![*\w\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![*\w])")
-RE_EM_UNDERSCORE = re.compile(r"(?<![_\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![_\w])")
-RE_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+# bold/italic/strikethrough: a run of marker characters `*`, `_`, `~` (no regex spans a pair: pairing is
+# done by remove.emphasis with one stack per marker kind, so the work is linear in the line length), or a
+# backslash escape of ASCII punctuation, which keeps `\*` literal. Markers must hug the text
+# (CommonMark-ish flanking), never quotes or apostrophes.
+RE_EMPHASIS_RUN = re.compile(r"\\[!-/:-@\[-`{-~]|[*_~]+")
+EMPHASIS_CHARS = frozenset("*_~")
 RE_INLINE_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 # backslash escapes of markdown punctuation: \[We\] -> [We]
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$&])")
