@@ -235,3 +235,21 @@ def test_cue_form_after_a_possessive_is_a_noun():
             '"a slap in the face."')
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue) == ("Ana Ruiz", "called")
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ('Councilwoman Ada Brennan ripped the transit agency for "years of neglect."', "ripped"),
+    ('Ada Brennan exhorted the crowd to "keep the pressure on."', "exhorted"),
+    ('"We did it, we really did," Ada Brennan beamed.', "beamed"),
+    ('Ada Brennan scolded the board for its "reckless handling" of the budget.', "scolded"),
+])
+def test_colourful_speech_verbs_of_the_lexicon(sentence, cue):
+    (quote,) = extract_quotes(sentence)
+    assert (quote.speaker, quote.cue) == ("Ada Brennan", cue)
+
+
+def test_issued_the_following_statement_introduces_the_quote_paragraph():
+    body = ('Governor Lena Ostrowski issued the following statement:\n\n'
+            '"Our thoughts are with the families of the victims."')
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue_lemma) == ("Lena Ostrowski", "issue a statement")
