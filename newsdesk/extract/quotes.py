@@ -382,7 +382,8 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
                 return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
             if any(c < c0 for c, _, _ in cues):
                 continue  # "issued a statement calling …": the earlier cue has the subject
-        span = np_left(text, s0, c0)
+        span = _parenthetical_right(text, s0, c0, c1, qa) if CUE_FORMS[form] in INVERSION_LEMMAS else None
+        span = span or np_left(text, s0, c0)
         if span is None and CUE_FORMS[form] in INVERSION_LEMMAS and _clause_initial(text, s0, c0):
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
         if span is None:
@@ -396,6 +397,29 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     if found:
         return found
     return None
+
+
+def _named_np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """np_right, kept only for a name or a determiner + role ("Donald Hartley", "the senator")."""
+    span = np_right(text, start, hi)
+    if span is None:
+        return None
+    words = text[span[0]:span[1]].split()
+    if words[0][0].isupper() and words[0].lower() not in PRONOUNS:
+        return span
+    if len(words) > 1 and words[0].lower() in DETS and words[1].lower().rstrip(".") in spk.ROLE_WORDS:
+        return span
+    return None
+
+
+def _parenthetical_right(text: str, s0: int, c0: int, c1: int, hi: int) -> tuple[int, int] | None:
+    """'The paradox, says Carl Anthony, is that …': a cue between commas, a name after it, is inverted."""
+    if not text[s0:c0].rstrip().endswith(","):
+        return None
+    span = _named_np_right(text, c1, hi)
+    if span is None or not text[span[1]:].lstrip().startswith(","):
+        return None
+    return span
 
 
 def _clause_initial(text: str, s0: int, c0: int) -> bool:
@@ -447,6 +471,8 @@ def _attribute_after(text: str, qb: int, s1: int, adjacent: bool) -> Attribution
             continue
         if CUE_FORMS[form] in INVERSION_LEMMAS and (not before.strip(" ,—–―-") or before.rstrip().endswith(",")):
             span = np_right(text, c1, s1)
+        elif adjacent and not before.strip(" ,—–―-"):
+            span = _named_np_right(text, c1, s1)  # '"…!" beamed Donald Hartley': any cue verb, a name after it
         if span is None and before.strip(" ,—–―-"):
             span = np_left(text, qb, c0)
             if span and adjacent and text[qb:span[0]].strip(" ,—–―-"):

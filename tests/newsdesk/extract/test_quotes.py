@@ -253,3 +253,17 @@ def test_issued_the_following_statement_introduces_the_quote_paragraph():
             '"Our thoughts are with the families of the victims."')
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue_lemma) == ("Lena Ostrowski", "issue a statement")
+
+
+def test_any_cue_verb_is_inverted_right_after_a_quote_when_a_name_follows():
+    body = ('Hundreds of fans waved flags in the hall.\n\n'
+            '"This is the best night of my life!" gushed Marta Olsen of Duluth, Minnesota.')
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("Marta Olsen", "gushed")
+
+
+def test_cue_between_commas_with_a_name_after_it_is_inverted():
+    body = ('The irony of the plan, says Omar Haddad, a professor of economics, is that it '
+            '"rewards the very banks that caused the crisis."')
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("Omar Haddad", "says")
