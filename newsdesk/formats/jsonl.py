@@ -88,11 +88,21 @@ def parse_lines(text: str) -> list:
         except json.JSONDecodeError as error:
             items.append(ParsedItem(locator, None, f"not valid JSON ({error.msg} at column {error.colno})"))
             continue
+        except RecursionError:  # `[[[[…]]]]` 100,000 deep: the decoder recurses once per level
+            items.append(ParsedItem(locator, None, "JSON nested too deeply to be an article record "
+                                                   "(arrays or objects inside each other thousands of levels deep)"))
+            continue
+        except (ValueError, MemoryError) as error:  # anything else the decoder refuses stays this line's reason
+            items.append(ParsedItem(locator, None, f"not valid JSON ({type(error).__name__}: {error})"[:300]))
+            continue
         if error := record_error(record):
             items.append(ParsedItem(locator, None, error))
             continue
         try:
             document = parse_record(record)
+        except RecursionError:  # a nested value in a field we read (e.g. authors)
+            items.append(ParsedItem(locator, None, "JSON nested too deeply to be an article record"))
+            continue
         except Exception as error:  # a cleaning bug must not lose the other lines
             items.append(ParsedItem(locator, None, f"could not be cleaned ({type(error).__name__}: {error})"))
             continue
