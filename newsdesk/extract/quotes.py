@@ -112,6 +112,7 @@ RE_LOWER_WORD = re.compile(r"(?:[a-z]|A(?=ccording))[a-z]+")
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
+RE_DASH_COLON_LEAD = re.compile(r"\s[—–―-]+\s+((?:(?:[A-Z][\w’'.\-]*|and)\s+){0,6}[A-Z][\w’'.\-]*)\s*:\s*$")
 RE_DASH_AFTER = re.compile(r"\s*[—–―-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
 OPEN_CTX = set(" \t\n([{—–-/:;,\ue000") | set(DOUBLE_MARKS)
 CLOSE_CTX = set(" \t\n.,;:!?)]}—–-…\ue000") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
@@ -367,6 +368,9 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
         found = _attribute_after(text, qb, s1, adjacent=True)
         if found:
             return _antecedent(text, s0, found)
+    m = RE_DASH_COLON_LEAD.search(text, s0, qa)
+    if m:  # 'Polls agree - Carl Bialik: "…"': the name after the dash introduces the quote
+        return Attribution(m.group(1), m.start(1), ":")
     cues = [c for c in find_cues(text, s0, qa)]
     for c0, c1, form in reversed(cues):
         if form == "according to":

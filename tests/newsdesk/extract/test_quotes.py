@@ -267,3 +267,10 @@ def test_cue_between_commas_with_a_name_after_it_is_inverted():
             '"rewards the very banks that caused the crisis."')
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue) == ("Omar Haddad", "says")
+
+
+def test_name_after_a_dash_and_before_a_colon_introduces_the_quote():
+    body = ('Economists agree on the outlook - Lucia Ferreira: "Growth will slow in the second half '
+            'of the year, but a recession is unlikely."')
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("Lucia Ferreira", ":")
