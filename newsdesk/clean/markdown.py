@@ -241,6 +241,8 @@ def clean_markdown(text: str) -> CleanDocument:
     warnings = [msg for msg, missing in (("no title found", state.title is None),
                                          ("no publication date found", published is None),
                                          ("empty body after cleaning", not body)) if missing]
+    if future := metadata.future_warning(published):
+        warnings.append(future)
     return CleanDocument(
         body=body, title=state.title, published=published, url=url, image_caption=state.caption,
         related_titles=tuple(state.related), credits=tuple(state.credits),

@@ -45,15 +45,44 @@ def _dateutil(text: str) -> date | None:
     return _plausible(first.date()) if first.date() == second.date() else None
 
 
+DATE_LABEL_MAX_WORDS = 2
+
+
+def _without_label(text: str) -> list[str]:
+    """`Опубликовано 12 апреля 2021` -> [`12 апреля 2021`]: the text after each of its first (at most
+    DATE_LABEL_MAX_WORDS) leading words without a digit, i.e. a label in any language ("Publié le",
+    "Veröffentlicht am", "Опубликовано"), which dateparser does not skip."""
+    words, found = text.split(), []
+    for index in range(1, min(DATE_LABEL_MAX_WORDS, len(words) - 1) + 1):
+        if any(ch.isdigit() for ch in words[index - 1]):
+            break
+        found.append(" ".join(words[index:]))
+    return found
+
+
 def _dateparser(text: str) -> date | None:
     import dateparser  # slow to import; only needed for non-English date lines
 
-    try:
-        parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["year", "month", "day"],
-                                                  "PREFER_DAY_OF_MONTH": "first"})
-    except Exception:  # dateparser raises assorted errors on odd input
+    for candidate in [text, *_without_label(text)]:
+        try:
+            parsed = dateparser.parse(candidate, settings={"REQUIRE_PARTS": ["year", "month", "day"],
+                                                           "PREFER_DAY_OF_MONTH": "first"})
+        except Exception:  # dateparser raises assorted errors on odd input
+            continue
+        if parsed and (day := _plausible(parsed.date())):
+            return day
+    return None
+
+
+FUTURE_SLACK_DAYS = 1  # a date "tomorrow" is a time zone ahead, not the future
+
+
+def future_warning(day: date | None, today: date | None = None) -> str | None:
+    """A warning for a publication date after today (kept: the source says so, a reader should look)."""
+    today = today or date.today()
+    if day is None or (day - today).days <= FUTURE_SLACK_DAYS:
         return None
-    return _plausible(parsed.date()) if parsed else None
+    return f"publication date {day.isoformat()} is in the future"
 
 
 def parse_date(text: str) -> date | None:

@@ -43,7 +43,10 @@ def clean_with_metadata(body: str, *, title: str | None = None, url: str | None 
     has_byline = any(credit.role == "byline" for credit in document.credits)
     credits = document.credits if has_byline else byline_credits(authors) + document.credits
     warnings = tuple(w for w in document.warnings if not (w == "no publication date found" and day)
-                     and not (w == "no title found" and (document.title or title)))
+                     and not (w == "no title found" and (document.title or title))
+                     and not w.startswith("publication date "))
+    if future := metadata.future_warning(day):  # the declared date may be the future one
+        warnings += (future,)
     return dataclasses.replace(
         document, title=document.title or (" ".join(title.split()) if title else None), published=day,
         url=document.url or url, authors=authors, site_name=site_name or None,
