@@ -386,7 +386,9 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
                 return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
             if any(c < c0 for c, _, _ in cues):
                 continue  # "issued a statement calling …": the earlier cue has the subject
-        span = _parenthetical_right(text, s0, c0, c1, qa) if CUE_FORMS[form] in INVERSION_LEMMAS else None
+        span = _passive_agent(text, s0, c0, c1, qa)
+        if span is None and CUE_FORMS[form] in INVERSION_LEMMAS:
+            span = _parenthetical_right(text, s0, c0, c1, qa)
         span = span or np_left(text, s0, c0)
         if span is None and CUE_FORMS[form] in INVERSION_LEMMAS and _clause_initial(text, s0, c0):
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
@@ -413,7 +415,21 @@ def _named_np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         return span
     if len(words) > 1 and words[0].lower() in DETS and words[1].lower().rstrip(".") in spk.ROLE_WORDS:
         return span
+    if len(words) > 1 and words[0].lower().rstrip(".") in spk.ROLE_WORDS and words[1][0].isupper():
+        return span  # "host Bill Maher"
     return None
+
+
+RE_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+RE_BY = re.compile(r"\s+by\s+")
+
+
+def _passive_agent(text: str, s0: int, c0: int, c1: int, hi: int) -> tuple[int, int] | None:
+    """'Sanders was asked by host Bill Maher, "…"': the agent after "by" is the speaker."""
+    if not RE_PASSIVE_BEFORE.search(text, s0, c0):
+        return None
+    m = RE_BY.match(text, c1, hi)
+    return _named_np_right(text, m.end(), hi) if m else None
 
 
 def _parenthetical_right(text: str, s0: int, c0: int, c1: int, hi: int) -> tuple[int, int] | None:

@@ -274,3 +274,10 @@ def test_name_after_a_dash_and_before_a_colon_introduces_the_quote():
             'of the year, but a recession is unlikely."')
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue) == ("Lucia Ferreira", ":")
+
+
+def test_passive_cue_takes_the_agent_after_by():
+    body = ('At the town hall, Mayor Ana Ruiz was asked by moderator Keith Dunn, '
+            '"Will you raise property taxes next year?"')
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.cue) == ("Keith Dunn", "asked")
