@@ -81,12 +81,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, str | None, str | None]] = {
 }
 
 # Bugs in other engineers' modules, reported on issue #7; the cases stay in the corpus.
-KNOWN_BUGS = {
-    "export_deeply_nested.jsonl": "formats/jsonl.py parse_lines catches only JSONDecodeError: a RecursionError "
-                                  "on one deeply nested line rejects the whole file and loses its good lines",
-    "html_without_article.html": "formats/html.py: trafilatura (favor_recall) returns the cookie banner of a "
-                                 "404 page as the body, so a page with no article becomes a 4-word article",
-}
+KNOWN_BUGS: dict[str, str] = {}  # fixed: export_deeply_nested.jsonl (formats/jsonl.py), html_without_article.html (formats/html.py)
 
 SLOW_CASE_SECONDS = 10.0  # one document; the slowest legitimate case takes ~4 s (the first non-English date loads dateparser)
 
@@ -141,7 +136,6 @@ def test_run_reconciles(bad_run):
     assert summary["files_seen"] == len({path for path, _ in EXPECTED if path not in LOOP_CASES})
 
 
-@pytest.mark.xfail(reason=KNOWN_BUGS["export_deeply_nested.jsonl"], strict=False)
 def test_every_jsonl_line_is_an_input(bad_run):
     _, summary, _ = bad_run
     assert summary["inputs_seen"] == len(EXPECTED) - len(LOOP_CASES)
