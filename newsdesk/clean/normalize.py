@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from newsdesk.clean import resources as R
 
@@ -12,10 +15,22 @@ from newsdesk.clean import resources as R
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=False,
                              normalization=None, explain=False)
 
+# Characters any enabled ftfy fixer acts on (entities, ANSI escapes, C1 controls, ligatures, line
+# breaks, surrogates, the control characters it removes) plus `Ã`/`Â` (its one `^`-anchored mojibake
+# pattern is tested per line). Text with none of them and no mojibake (`is_bad`) is returned by
+# ftfy unchanged, so it is skipped: ftfy costs more than the rest of normalizing.
+_FTFY_TRIGGER = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted({*CONTROL_CHARS, *LIGATURES}))
+                           + "&\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff\u00c3\u00c2]")
+
+
+def _needs_ftfy(text: str) -> bool:
+    return bool(_FTFY_TRIGGER.search(text)) or (not text.isascii() and is_bad(text))
+
 
 def unicode(text: str) -> str:
     """Repair mojibake/entities (ftfy), drop BOM, zero-width and control characters; NFC."""
-    text = ftfy.fix_text(text, _FTFY)
+    if _needs_ftfy(text):
+        text = ftfy.fix_text(text, _FTFY)
     text = R.RE_ZERO_WIDTH.sub("", R.RE_CONTROL.sub("", text))
     return unicodedata.normalize("NFC", text)
 
