@@ -34,6 +34,7 @@ from newsdesk.summary import RunSummary, count_reasons
 faults.install()  # tests only: no-op unless NEWSDESK_TEST_PAUSE_AT / _FAIL_ONCE name a stage
 
 DEFAULT_BATCH_SIZE = 500
+DATABASE = "newsdesk.duckdb"
 MIN_BATCH_SIZE = 50
 POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
 BATCHES_PER_WORKER = 20  # then the worker is replaced: caches in the extractors cannot grow with N
@@ -61,9 +62,17 @@ def publish_snapshot(batch_dirs: list[Path], snapshot_dir: Path, carry: storage.
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def build_models(out_dir: Path, snapshot_dir: Path) -> list[str]:
-    """Build newsdesk.duckdb (staging views, marts) from the snapshot."""
-    return sqlmodels.build_database(out_dir / "newsdesk.duckdb", snapshot_dir)
+def build_models(out_dir: Path, snapshot_dir: Path) -> Path:
+    """Build the next newsdesk.duckdb (staging views, marts) from the snapshot, into a temp file."""
+    tmp, _ = sqlmodels.build_database_file(out_dir / DATABASE, snapshot_dir)
+    return tmp
+
+
+def ensure_database(out_dir: Path, snapshot_dir: Path) -> None:
+    """Rebuild newsdesk.duckdb when it was not built from the current snapshot (a run killed
+    between publishing the Parquet and replacing the database)."""
+    if sqlmodels.built_from(out_dir / DATABASE) != snapshot_dir.name:
+        sqlmodels.build_database(out_dir / DATABASE, snapshot_dir)
 
 
 def thread_runner(workers: int = 0) -> ThreadPoolTaskRunner:
@@ -82,8 +91,10 @@ def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batc
     if not raw.is_dir():
         raise FileNotFoundError(f"raw directory {raw} does not exist")
     with storage.out_dir_lock(out, wait_for_lock):
+        storage.remove_leftovers(out)
         plan = clock.time("plan", plan_inputs, raw, out, full)
         if plan.is_noop:
+            ensure_database(out, plan.previous)
             return finish(plan.previous.name, plan, plan.previous, clock, published=False)
         run_id = storage.new_run_id()
         staging, snapshot = out / "_staging" / run_id, out / "_snapshots" / run_id
@@ -92,8 +103,9 @@ def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batc
         clock.add_stages(staged)
         carry = storage.Carry(plan.previous, plan.replaced)
         clock.time("publish", publish_snapshot, [Path(s["batch_dir"]) for s in staged], snapshot, carry)
-        clock.time("sql_models", build_models, out, snapshot)
-        storage.switch_current(out, snapshot)
+        next_database = clock.time("sql_models", build_models, out, snapshot)
+        storage.switch_current(out, snapshot)  # Parquet readers move to the new run...
+        os.replace(next_database, out / DATABASE)  # ...and SQL readers right after
         storage.prune_snapshots(out)
         shutil.rmtree(staging, ignore_errors=True)
     return finish(run_id, plan, snapshot, clock, published=True)

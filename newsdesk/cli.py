@@ -80,8 +80,11 @@ def nothing_changed(raw_dir: Path, out_dir: Path) -> bool:
     if not raw_dir.is_dir():
         return False  # the flow reports the missing folder
     from newsdesk.incremental import plan_run
+    from newsdesk.sqlmodels import built_from
 
     plan = plan_run(raw_dir.resolve(), out_dir.resolve())
+    if plan.is_noop and built_from(out_dir / "newsdesk.duckdb") != plan.previous.name:
+        return False  # the database lags the tables (a killed run): let the flow rebuild it
     if plan.is_noop:
         print(f"newsdesk: nothing changed since run {plan.previous.name} ({len(plan.files)} files); "
               f"nothing new published. Use --full to reprocess everything.")

@@ -9,7 +9,7 @@
 Stages, in run order: extract (a batch extracted, its rows not yet staged, other batches still
 being processed; this one is an explicit call in storage.write_staging, so it works in worker
 processes too), parquet (two tables of the snapshot written, the rest not), duckdb (models run,
-the database not yet committed), switch (database replaced, `current` not yet switched). The last
+the database not yet committed), switch (database built, neither it nor `current` switched yet). The last
 three wrap module functions of the main process (install() runs at import of flows.pipeline).
 """
 
@@ -94,5 +94,5 @@ def install() -> None:
             storage.publish_table = _after_calls(stage, storage.publish_table, 2)
         elif stage == "duckdb":  # every model ran inside the open transaction of the new database
             sqlmodels.run_models = _after_calls(stage, sqlmodels.run_models, 1)
-        elif stage == "switch":  # database replaced, out/current still on the old snapshot
+        elif stage == "switch":  # database built, out/current still on the old snapshot
             storage.switch_current = _before(stage, storage.switch_current)

@@ -48,13 +48,22 @@ def scan(raw_dir: Path) -> dict[str, tuple[Path, int, int]]:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
-                if entry.is_dir():
+                if _is_dir(entry):
                     if not entry.is_symlink():
                         stack.append(Path(entry.path))
                     continue
                 path = Path(entry.path)
                 found[path.relative_to(raw_dir).as_posix()] = (path, *_size_mtime(entry))
     return found
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    """Like os.walk: an entry that cannot be stat'ed (a symlink loop) is a file, and ingest
+    turns it into a reject with its reason."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _size_mtime(entry: os.DirEntry) -> tuple[int, int]:

@@ -38,8 +38,16 @@ def run_models(con: duckdb.DuckDBPyConnection, curated: Path, sql_dir: Path = SQ
 
 
 def build_database(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Build the database file atomically. Views read the (immutable) snapshot they were built
-    from, so views and marts of one database file always agree."""
+    """Build the database file and put it in place atomically (see build_database_file)."""
+    tmp, names = build_database_file(db_path, snapshot_dir, sql_dir)
+    os.replace(tmp, db_path)
+    return names
+
+
+def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR) -> tuple[Path, list[str]]:
+    """Build the models into a temp file beside db_path; the caller renames it into place.
+    Views read the (immutable) snapshot they were built from, so views and marts of one file agree;
+    the table `newsdesk_build` records which snapshot that is."""
     tmp = db_path.with_name(db_path.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
@@ -47,9 +55,23 @@ def build_database(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR) -
     try:
         con.execute("begin transaction")
         names = run_models(con, snapshot_dir, sql_dir)
+        con.execute("create table newsdesk_build as select ? as snapshot_id", [snapshot_dir.name])
         con.execute("commit")
         con.execute("checkpoint")
     finally:
         con.close()
-    os.replace(tmp, db_path)
-    return names
+    return tmp, names
+
+
+def built_from(db_path: Path) -> str | None:
+    """The snapshot id a database file was built from, or None (missing or unreadable file)."""
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute("select snapshot_id from newsdesk_build").fetchone()[0]
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()

@@ -288,7 +288,7 @@ def switch_current(out_dir: Path, snapshot_dir: Path) -> None:
 
 
 def prune_snapshots(out_dir: Path, keep: int = KEEP_SNAPSHOTS) -> None:
-    """Delete all but the newest `keep` snapshots (never the current one) and stale temp dirs."""
+    """Delete all but the newest `keep` published snapshots (never the current one) and temp dirs."""
     root = out_dir / "_snapshots"
     current = (out_dir / "current").resolve()
     snaps = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".tmp"))
@@ -297,6 +297,21 @@ def prune_snapshots(out_dir: Path, keep: int = KEEP_SNAPSHOTS) -> None:
             shutil.rmtree(old, ignore_errors=True)
     for tmp in root.glob("*.tmp"):
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Clear what killed runs left behind (call under the out dir lock): staging folders, temp
+    snapshots, and complete snapshots that were never published (newer than `current`), so they
+    neither fill the pruning window nor get mistaken for published data."""
+    shutil.rmtree(out_dir / "_staging", ignore_errors=True)
+    root = out_dir / "_snapshots"
+    if not root.is_dir():
+        return
+    link = out_dir / "current"
+    current = link.resolve().name if link.is_symlink() else ""
+    for snap in root.iterdir():
+        if snap.name.endswith(".tmp") or snap.name > current:
+            shutil.rmtree(snap, ignore_errors=True)
 
 
 def new_run_id() -> str:

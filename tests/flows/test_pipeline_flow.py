@@ -8,6 +8,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from flows.pipeline import newsdesk_flow
+from schemas import TABLES
 
 SEED = "000_1959c37fc4a78743.txt"
 
@@ -41,8 +42,10 @@ def raw_dir(tmp_path_factory, repo_root) -> Path:
 def run(raw_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     first = newsdesk_flow(raw_dir=str(raw_dir), out_dir=str(out), batch_size=2)
-    second = newsdesk_flow(raw_dir=str(raw_dir), out_dir=str(out), batch_size=2)
-    return out, first, second
+    first_tables = {name: table(out, name) for name in TABLES}
+    noop = newsdesk_flow(raw_dir=str(raw_dir), out_dir=str(out), batch_size=2)
+    full = newsdesk_flow(raw_dir=str(raw_dir), out_dir=str(out), batch_size=2, full=True)
+    return out, first, noop, full, first_tables
 
 
 def table(out: Path, name: str):
@@ -50,7 +53,7 @@ def table(out: Path, name: str):
 
 
 def test_every_input_is_an_article_a_reject_or_a_duplicate(run):
-    out, summary, _ = run
+    out, summary, *_ = run
     assert summary["files_seen"] == 5
     assert (summary["articles"], summary["rejects"], summary["duplicates"]) == (2, 2, 1)
     assert summary["reconciled"]
@@ -58,7 +61,7 @@ def test_every_input_is_an_article_a_reject_or_a_duplicate(run):
 
 
 def test_rejects_say_why_in_plain_words(run):
-    out, _, _ = run
+    out, *_ = run
     reasons = dict(zip(*(table(out, "rejects")[c].to_pylist() for c in ("source_path", "reason"))))
     assert "PNG image" in reasons["garbage.md"]
     assert "not an article format" in reasons["notes.pdf"]
@@ -66,7 +69,7 @@ def test_rejects_say_why_in_plain_words(run):
 
 
 def test_the_seed_article_is_clean_and_complete(run):
-    out, _, _ = run
+    out, *_ = run
     arts = {r["source_path"]: r for r in table(out, "articles").to_pylist()}
     seed = arts[SEED]
     assert seed["title"].startswith("Russia Slams")
@@ -75,15 +78,25 @@ def test_the_seed_article_is_clean_and_complete(run):
     assert "](#)" not in seed["body"] and "Original url" not in seed["body"]
 
 
-def test_rerun_gives_identical_tables(run):
-    out, first, second = run
-    assert {k: v for k, v in first.items() if k not in ("run_id", "seconds")} == \
-           {k: v for k, v in second.items() if k not in ("run_id", "seconds")}
+COUNTS = ("files_seen", "inputs_seen", "articles", "quotes", "places", "credits", "rejects", "duplicates")
+
+
+def test_a_rerun_with_nothing_changed_publishes_nothing(run):
+    out, first, noop, _, _ = run
+    assert noop["published"] is False and noop["run_id"] == first["run_id"]
+    assert [noop[k] for k in COUNTS] == [first[k] for k in COUNTS]
+
+
+def test_a_full_rerun_gives_identical_tables(run):
+    out, first, _, full, first_tables = run
+    assert full["published"] is True and full["run_id"] != first["run_id"]
+    for name in TABLES:
+        assert table(out, name).equals(first_tables[name]), name
     assert len(list((out / "_snapshots").iterdir())) == 2
 
 
 def test_database_marts_answer_sql(run):
-    out, _, _ = run
+    out, *_ = run
     con = duckdb.connect(str(out / "newsdesk.duckdb"), read_only=True)
     try:
         summary = con.sql("select count(*), sum(count_credits) from articles_summary").fetchall()
@@ -102,7 +115,7 @@ def test_the_analyst_cli_opens_the_database(run):
         pytest.fail("the duckdb CLI (duckdb-cli, dev extra) is not installed")
     import subprocess
 
-    out, _, _ = run
+    out, *_ = run
     done = subprocess.run([cli, "-readonly", str(out / "newsdesk.duckdb"), "-csv", "-c",
                            "select count(*) from articles_summary"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
