@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import date, datetime
+from itertools import islice
 
 from dateutil import parser as dateutil_parser
 
@@ -117,11 +118,20 @@ def date_from_url(url: str | None) -> date | None:
         return None
 
 
+LANGUAGE_MIN_LETTERS = 20
+LANGUAGE_PREFIX_CHARS = 2000  # classifying the opening is enough (the whole body cost ~14 % of cleaning)
+
+
 def language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (py3langid), None for text too short to tell."""
-    if sum(ch.isalpha() for ch in text) < 20:
+    """ISO 639-1 code of the text's language (py3langid on its first ~2,000 characters), None for
+    text too short to tell."""
+    letters = (ch for ch in text if ch.isalpha())
+    if next(islice(letters, LANGUAGE_MIN_LETTERS - 1, None), None) is None:  # stops at the 20th letter
         return None
     import py3langid
 
+    if len(text) > LANGUAGE_PREFIX_CHARS:  # cut at a word boundary, not inside a word
+        end = text.find(" ", LANGUAGE_PREFIX_CHARS)
+        text = text[:end] if end != -1 else text
     code, _ = py3langid.classify(text)
     return code
