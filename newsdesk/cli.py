@@ -29,6 +29,9 @@ def quiet_prefect_defaults() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the flow once and print the summary."""
+    if not Path(args.raw_dir).is_dir():  # said before Prefect's server start, not after it
+        print(f"newsdesk run: raw directory {args.raw_dir} does not exist", file=sys.stderr)
+        return EXIT_USAGE
     if not args.full and nothing_changed(Path(args.raw_dir), Path(args.out_dir)):
         return EXIT_OK
     quiet_prefect_defaults()
