@@ -42,5 +42,7 @@ def line_endings(text: str) -> str:
 
 def whitespace(text: str) -> str:
     """Runs of spaces/tabs -> one space, lines stripped, paragraphs separated by exactly one blank line."""
-    lines = [R.RE_HSPACE.sub(" ", line).strip() for line in line_endings(text).split("\n")]
-    return R.RE_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    # one pass over the whole text (RE_HSPACE never crosses a newline), not one per line
+    lines = [line.strip() for line in R.RE_HSPACE.sub(" ", line_endings(text)).split("\n")]
+    text = "\n".join(lines)
+    return (R.RE_BLANK_LINES.sub("\n\n", text) if "\n\n" in text else text).strip()

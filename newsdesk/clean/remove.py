@@ -7,17 +7,19 @@ from newsdesk.clean import resources as R
 
 def images(text: str) -> str:
     """Drop markdown images `![alt](src)` and `<img>` tags."""
-    return R.RE_IMAGE.sub("", text)
+    return R.RE_IMAGE.sub("", text) if "![" in text or "<" in text else text
 
 
 def link_artifacts(text: str) -> str:
     """Markdown links `[text](url)`, `[text][ref]` and autolinks `<https://…>` -> their text."""
-    text = R.RE_REF_DEFINITION.sub("", text)
-    previous = None
-    while previous != text:  # nested links/images-in-links unwrap from the inside out
-        previous, text = text, R.RE_LINK.sub(r"\1", text)
-    text = R.RE_REF_LINK.sub(r"\1", text)
-    return R.RE_AUTOLINK.sub(r"\1", text)
+    # substring pre-checks: every pattern below needs a `[` (or the autolink's `<`)
+    if "[" in text:
+        text = R.RE_REF_DEFINITION.sub("", text)
+        previous = None
+        while previous != text:  # nested links/images-in-links unwrap from the inside out
+            previous, text = text, R.RE_LINK.sub(r"\1", text)
+        text = R.RE_REF_LINK.sub(r"\1", text)
+    return R.RE_AUTOLINK.sub(r"\1", text) if "<" in text else text
 
 
 def _is_word(char: str | None) -> bool:
@@ -81,7 +83,7 @@ def emphasis(text: str) -> str:
     Linear in the text length (one stack pass per line, see `_emphasis_line`): no input limit needed."""
     if "*" in text or "_" in text or "~" in text:
         text = "\n".join(_emphasis_line(line) if len(line) > 2 else line for line in text.split("\n"))
-    return R.RE_INLINE_CODE.sub(r"\1", text)
+    return R.RE_INLINE_CODE.sub(r"\1", text) if "`" in text else text
 
 
 def stray_emphasis(text: str) -> str:
@@ -91,30 +93,30 @@ def stray_emphasis(text: str) -> str:
 
 def shortcodes(text: str) -> str:
     """WordPress-style shortcodes `[button link="…"]…[/button]` -> their inner text."""
-    return R.RE_SHORTCODE.sub("", text)
+    return R.RE_SHORTCODE.sub("", text) if "[" in text else text
 
 
 def html_tags(text: str) -> str:
     """Inline HTML tags and comments that converters leave behind."""
-    return R.RE_HTML_TAG.sub("", R.RE_HTML_COMMENT.sub("", text))
+    return R.RE_HTML_TAG.sub("", R.RE_HTML_COMMENT.sub("", text)) if "<" in text else text
 
 
 def markdown_escapes(text: str) -> str:
     """Backslash-escaped markdown punctuation `\\[We\\]` -> `[We]`."""
-    return R.RE_ESCAPE.sub(r"\1", text)
+    return R.RE_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def heading_marker(line: str) -> str:
     """`## A subhead ##` -> `A subhead`; other lines unchanged. Repeated markers (`# # x`) all go, so
     cleaning stays idempotent."""
-    while match := R.RE_HEADING.match(line):
+    while "#" in line and (match := R.RE_HEADING.match(line)):
         line = match.group(2)
     return line
 
 
 def blockquote_marker(line: str) -> str:
     """`> quoted text` -> `quoted text`."""
-    return R.RE_BLOCKQUOTE.sub("", line, count=1)
+    return R.RE_BLOCKQUOTE.sub("", line, count=1) if ">" in line else line
 
 
 def list_marker(line: str) -> str:
@@ -154,9 +156,12 @@ def is_timestamp(line: str) -> bool:
     return all(R.RE_TIMESTAMP_WORD.match(w) for w in words)
 
 
+_TOGGLE_ENDS = ("more", "less", "more\n", "less\n")  # RE_CAPTION_TOGGLE ends in `more$`/`less$`
+
+
 def is_debris(paragraph: str) -> bool:
     """True for a paragraph that is navigation, promotion, a legal notice, a timestamp or a bare address."""
     return (is_navigation(paragraph) or is_promotion(paragraph) or is_legal_notice(paragraph)
             or is_timestamp(paragraph) or is_bare_address(paragraph)
             or bool(R.RE_TAG_LINE.match(paragraph) or R.RE_RULE_LINE.match(paragraph)
-                    or R.RE_CAPTION_TOGGLE.search(paragraph)))
+                    or (paragraph.endswith(_TOGGLE_ENDS) and R.RE_CAPTION_TOGGLE.search(paragraph))))
