@@ -47,6 +47,7 @@ RE_CODE_FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
 # --- whitespace and unicode ------------------------------------------------------------------------
 RE_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 RE_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+RE_HSPACE_OTHER = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # RE_HSPACE's non-ASCII spaces
 RE_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
