@@ -28,6 +28,11 @@ def list_item(marker: str, text: str) -> str:
     return f"{marker if marker[:1].isdigit() else '•'} {text.strip()}"
 
 
+# the first character of a stripped line that a bullet, table row/separator, rule, code fence or
+# list item (`\d`: any decimal digit, checked apart) can start with
+_MARKUP_FIRST = frozenset("-*+•|:_`~")
+
+
 def flatten(block: str) -> str:
     """A markdown block -> plain lines: table rows `| a | b |` and list items `• item` one per line,
     wrapped prose lines joined with a space."""
@@ -36,7 +41,15 @@ def flatten(block: str) -> str:
     out: list[list[str]] = []
     for line in block.split("\n"):
         line = line.strip()
-        if not line or R.RE_LONE_BULLET.match(line) or R.RE_TABLE_SEPARATOR.match(line) or R.RE_HRULE.match(line) or R.RE_CODE_FENCE.match(line):
+        if not line:
+            continue
+        if line[0] not in _MARKUP_FIRST and not line[0].isdecimal():  # plain prose: no pattern below can match
+            if out:
+                out[-1].append(line)
+            else:
+                out.append([line])
+            continue
+        if R.RE_LONE_BULLET.match(line) or R.RE_TABLE_SEPARATOR.match(line) or R.RE_HRULE.match(line) or R.RE_CODE_FENCE.match(line):
             continue
         if R.RE_TABLE_ROW.match(line):
             out.append([table_row(line)])

@@ -132,14 +132,15 @@ def is_navigation(line: str) -> bool:
 
 def is_promotion(paragraph: str) -> bool:
     """True for a short call-to-action ("Follow us on Twitter", "Sign up for our newsletter…") paragraph."""
-    if len(paragraph.split()) > R.CTA_MAX_WORDS or not R.RE_CTA_START.match(paragraph):
+    # split at most CTA_MAX_WORDS times: a long paragraph is not read to its end just to count words
+    if len(paragraph.split(None, R.CTA_MAX_WORDS)) > R.CTA_MAX_WORDS or not R.RE_CTA_START.match(paragraph):
         return False
     return bool(R.RE_CTA_CHANNEL.search(paragraph))
 
 
 def is_legal_notice(paragraph: str) -> bool:
     """True for a short copyright/usage notice ("© 2019 … All rights reserved.")."""
-    return len(paragraph.split()) <= R.LEGAL_MAX_WORDS and bool(R.RE_LEGAL.search(paragraph))
+    return len(paragraph.split(None, R.LEGAL_MAX_WORDS)) <= R.LEGAL_MAX_WORDS and bool(R.RE_LEGAL.search(paragraph))
 
 
 def is_bare_address(paragraph: str) -> bool:
@@ -147,10 +148,17 @@ def is_bare_address(paragraph: str) -> bool:
     return bool(R.RE_ONLY_URL.match(paragraph))
 
 
+_TIMESTAMP_PUNCT = "()[],|/·•:;-–—"
+
+
 def is_timestamp(line: str) -> bool:
     """True for a line made only of date/time words ("Nov. 19, 2019 / 12:21 AM / Updated 3 hours ago")."""
-    words = [w.strip("()[],|/·•:;-–—") for w in line.split()]
-    words = [w for w in words if w]
+    words = []
+    for word in line.split():
+        if word := word.strip(_TIMESTAMP_PUNCT):
+            words.append(word)
+            if len(words) > R.TIMESTAMP_MAX_WORDS:  # too long already: no need to read on
+                return False
     if not words or len(words) > R.TIMESTAMP_MAX_WORDS or not R.RE_YEAR_OR_TIME.search(line):
         return False
     return all(R.RE_TIMESTAMP_WORD.match(w) for w in words)
