@@ -153,12 +153,12 @@ _TIMESTAMP_PUNCT = "()[],|/·•:;-–—"
 
 def is_timestamp(line: str) -> bool:
     """True for a line made only of date/time words ("Nov. 19, 2019 / 12:21 AM / Updated 3 hours ago")."""
-    words = []
-    for word in line.split():
-        if word := word.strip(_TIMESTAMP_PUNCT):
-            words.append(word)
-            if len(words) > R.TIMESTAMP_MAX_WORDS:  # too long already: no need to read on
-                return False
+    head = line.split(None, 2 * R.TIMESTAMP_MAX_WORDS)
+    if len(head) > 2 * R.TIMESTAMP_MAX_WORDS and sum(
+            1 for w in head[:-1] if w.strip(_TIMESTAMP_PUNCT)) > R.TIMESTAMP_MAX_WORDS:
+        return False  # a long line whose first tokens already hold too many words: not read on
+    words = [w.strip(_TIMESTAMP_PUNCT) for w in line.split()]
+    words = [w for w in words if w]
     if not words or len(words) > R.TIMESTAMP_MAX_WORDS or not R.RE_YEAR_OR_TIME.search(line):
         return False
     return all(R.RE_TIMESTAMP_WORD.match(w) for w in words)
