@@ -15,6 +15,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,6 +121,12 @@ def _first_names() -> set[str]:
     return {row[0].strip().capitalize() for row in _read_tsv("first_names.tsv") if row and row[0].strip()}
 
 
+def fold_accents(s: str) -> str:
+    """The name without combining accents ("Reykjavík" -> "Reykjavik"); other letters unchanged."""
+    decomposed = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def _is_latin_name(s: str) -> bool:
     """A name written in Latin letters that starts with a capital."""
     return bool(s) and s[0].isupper() and all(ord(ch) < 0x250 for ch in s)
@@ -191,9 +198,11 @@ def _add_countries(b: _Builder, gdir: Path, cities: dict) -> dict[str, int]:
         lat, lon = points.get(cc, (None, None))
         if lat is None and (cap := capitals.get((cc, c.get("capital")))):
             lat, lon = cap["latitude"], cap["longitude"]
-        rid = b.add(c["name"], "country", cc, c["geonameid"], lat, lon, c["population"])
+        name = c["name"].removeprefix("The ")  # "The Netherlands" -> "Netherlands" (GeoNames keeps "Gambia")
+        rid = b.add(name, "country", cc, c["geonameid"], lat, lon, c["population"])
         ids[cc] = rid
         b.key(c["name"], rid)
+        b.key(name, rid)
         pc = pycountry.countries.get(alpha_2=cc)
         for attr in ("name", "common_name", "official_name"):
             val = getattr(pc, attr, None) if pc else None
@@ -312,6 +321,9 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
         ids[c["geonameid"]] = rid
         if _is_latin_name(c["name"]):
             b.key(c["name"], rid)
+            folded = fold_accents(c["name"])
+            if folded != c["name"] and primary.get(folded, 0) < c["population"]:
+                b.key(folded, rid)  # "Reykjavík" written "Reykjavik", unless a bigger town has that name
         if c["population"] >= ALTNAME_MIN_POPULATION:
             for alt in c["alternatenames"]:
                 # an alternate name never shadows a real town of that name ("Paris" is not Parys,

@@ -72,6 +72,8 @@ CALENDAR_WORDS = frozenset(
     "August September October November December".split()
 )
 NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
+COMMON_WORDS = PLACE_WORDS | FACILITY_WORDS | COMPANY_WORDS | ORG_WORDS | TITLE_WORDS  # "Capital" (VE, DK)
+DIVISION_KINDS = frozenset({"city", "admin1", "admin2"})
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 WIDE_KINDS = frozenset({"ocean", "sea", "region", "continent"})
 CONTEXT_COUNTRY_BONUS = 1.5
@@ -270,6 +272,27 @@ def _qualifier(body: str, matches: list[_Match], k: int, g) -> _Match | None:
     return nxt if any(g.kind[c] in QUALIFIER_KINDS for c in nxt.candidates) else None
 
 
+def _qualifier_record(g, qualifier: _Match, rid: int) -> int | None:
+    """The qualifier candidate that contains record rid ("Georgia" the US state for Augusta, Georgia)."""
+    for q in qualifier.candidates:
+        if g.cc[q] == g.cc[rid] and (g.kind[q] == "country" or g.admin1[q] == g.admin1[rid]):
+            return q
+    return None
+
+
+def _is_common_word(body: str, m: _Match) -> bool:
+    """A one-word key that is a common English word: a name part ("Capital") or written in lower case too."""
+    return " " not in m.key and (m.key in COMMON_WORDS or _used_lowercase(body, m.key))
+
+
+def _inside_name(body: str, m: _Match, place_starts: set[int]) -> bool:
+    """A word right after a capitalized non-place word mid-sentence ("Harbourlight Capital")."""
+    prev = _prev_word(body, m.start)
+    if not prev or prev[1] in place_starts or prev[0] in NOT_NAME_PREV:
+        return False
+    return not _is_sentence_start(body, prev[1])
+
+
 def _prior(g, rid: int) -> float:
     """Population and feature-type prior of a record."""
     return g.prior[rid]
@@ -323,11 +346,8 @@ def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> floa
         support = len(admins.get((cc, g.admin1[rid]), set()) - {key})
         if support:
             score += CONTEXT_ADMIN_BONUS + CONTEXT_EXTRA_BONUS * min(support - 1, 2)
-    if qualifier is not None:
-        for q in qualifier.candidates:
-            if g.cc[q] == cc and (g.kind[q] == "country" or g.admin1[q] == g.admin1[rid]):
-                score += QUALIFIED_BONUS
-                break
+    if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
+        score += QUALIFIED_BONUS
     return score
 
 
@@ -408,13 +428,17 @@ def _respect_giants(g, m: _Match, best: int, explicit: set[tuple]) -> int:
 
 
 def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, int]:
-    """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas")."""
+    """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas"), and for the
+    qualifier itself in the sense that qualified ("Augusta, Georgia": Georgia is the US state)."""
     sense: dict[str, int] = {}
     for m, qual in zip(kept, quals):
         if qual is not None and m.key not in sense:
             best, score = _choose(g, m, ccs, admins, qual)
             if score >= QUALIFIED_BONUS:
                 sense[m.key] = best
+                q = _qualifier_record(g, qual, best)
+                if q is not None:
+                    sense.setdefault(qual.key, q)
     return sense
 
 
@@ -426,6 +450,7 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     sense = _qualified_senses(g, kept, quals, ccs, admins)
     named = Counter((g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1")
     explicit = {admin for admin, count in named.items() if count >= 2}  # a state the article is about
+    place_starts = {m.start for m in kept if _is_strong(g, m) and not _is_common_word(body, m)}
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
         best, score = _choose(g, m, ccs, admins, qual)
@@ -438,6 +463,9 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
             best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
         if m.key in g.stopwords and not qualified:
             continue
+        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(body, m):
+            if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ccs, admins, False):
+                continue  # a common word as a place needs the article's support: "Nordhavn Capital"
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
             if not _supported(g, best, m.key, ccs, admins, False):
                 small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
