@@ -25,8 +25,9 @@ run: install
 test: install
 	PREFECT_LOGGING_LEVEL=WARNING $(BIN)/pytest
 
+# make bench BENCH_ARGS="--n 4000" for a quick run; the default is N = 20k and 100k (see BENCHMARKS.md).
 bench: install
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf data/curated/* .prefect .pytest_cache
