@@ -62,9 +62,10 @@ def query_report_data(db_path: Path) -> dict:
             "speakers": speakers,
             "timeline": timeline,
             "places": [dict(zip(("name", "kind", "lat", "lon", "mentions", "articles"), r)) for r in rows(
-                "select place_name, any_value(place_kind), avg(latitude), avg(longitude), sum(count_mentions), "
+                # one bubble per resolved place: Georgia (US) and Georgia (GE) are two places
+                "select place_name, place_kind, any_value(latitude), any_value(longitude), sum(count_mentions), "
                 "sum(count_articles) from place_mentions_daily where latitude is not null and longitude is not null "
-                "group by place_name order by 5 desc, 1")],
+                "group by place_name, place_kind, country_code order by 5 desc, 1")],
             "agencies": rows("select org, count(*) from (select unnest(organizations) as org from stg_credits) "
                              "group by 1 order by 2 desc, 1"),
             "credit_roles": rows("select credit_role, count(*) from stg_credits group by 1 order by 2 desc, 1"),
