@@ -227,6 +227,13 @@ def _read_body(blocks: list[str], state: _State) -> None:
             state.body.append(plain.strip())
 
 
+
+def settled(body: str) -> str:
+    """Joining lines can make new mojibake-looking pairs ('Â' + newline -> 'Â '), which a second
+    clean would repair: repair them now, so that cleaning a clean body changes nothing."""
+    repaired = normalize.unicode(body)
+    return body if repaired == body else normalize.whitespace(repaired)
+
 def clean_markdown(text: str) -> CleanDocument:
     """Scraped markdown (the seed's shape and friends) -> CleanDocument."""
     text = normalize.unicode(normalize.line_endings(text or ""))
@@ -236,7 +243,7 @@ def clean_markdown(text: str) -> CleanDocument:
     state = _State()
     start = _read_header(blocks, state)
     _read_body(blocks[start:], state)
-    body = normalize.whitespace(paragraphs.join(paragraphs.dedupe(paragraphs.rejoin(state.body))))
+    body = settled(normalize.whitespace(paragraphs.join(paragraphs.dedupe(paragraphs.rejoin(state.body)))))
     published = state.published or metadata.date_from_url(url)
     warnings = [msg for msg, missing in (("no title found", state.title is None),
                                          ("no publication date found", published is None),

@@ -1,5 +1,6 @@
 """Property tests: cleaning never raises and is idempotent."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,5 +46,12 @@ WIRE_ARTICLE = st.lists(st.one_of(PARAGRAPH, WIRE_BLOCK, st.tuples(WIRE_BLOCK, P
 @FAST
 @given(WIRE_ARTICLE)
 def test_cleaning_is_idempotent_on_wire_shapes(text):
+    body = clean_markdown(text).body
+    assert clean_markdown(body).body == body
+
+
+@pytest.mark.parametrize("text", ["Â\r0", "Â\n\u00a9", "A line Â\nand the next"])
+def test_joining_lines_does_not_leave_mojibake_for_a_second_clean(text):
+    """Found by hypothesis: 'Â' + newline joins into 'Â ', which ftfy repairs on a second pass."""
     body = clean_markdown(text).body
     assert clean_markdown(body).body == body
