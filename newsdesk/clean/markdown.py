@@ -150,7 +150,7 @@ def _split_datelines(plain: str, state: _State) -> str:
     Every paragraph is tried (the first real one may come after a slug, a gallery or a caption;
     roundups carry one per item), so a second pass finds none left: cleaning stays idempotent.
     Short non-sentence lines above the first dateline (`AP-US--Storm, 2nd Ld-Writethru`) go too."""
-    for _ in range(3):  # `(AP) — (AP) — The` after unescaping: bounded
+    for _ in range(100):  # `(AP) — (AP) — The …`: each pass strips one; bounded all the same
         dateline, rest = credit_lines.split_dateline(plain)
         if dateline is None:
             break
@@ -228,13 +228,8 @@ def _read_body(blocks: list[str], state: _State) -> None:
 
 
 
-def settled(body: str) -> str:
-    """Joining lines can make new mojibake-looking pairs ('Â' + newline -> 'Â '), which a second
-    clean would repair: repair them now, so that cleaning a clean body changes nothing."""
-    repaired = normalize.unicode(body)
-    return body if repaired == body else normalize.whitespace(repaired)
 
-def clean_markdown(text: str) -> CleanDocument:
+def clean_markdown(text: str, _settle: bool = True) -> CleanDocument:
     """Scraped markdown (the seed's shape and friends) -> CleanDocument."""
     text = normalize.unicode(normalize.line_endings(text or ""))
     url, text = metadata.original_url(text)
@@ -243,7 +238,11 @@ def clean_markdown(text: str) -> CleanDocument:
     state = _State()
     start = _read_header(blocks, state)
     _read_body(blocks[start:], state)
-    body = settled(normalize.whitespace(paragraphs.join(paragraphs.dedupe(paragraphs.rejoin(state.body)))))
+    body = normalize.whitespace(paragraphs.join(paragraphs.dedupe(paragraphs.rejoin(state.body))))
+    if _settle and normalize.unicode(body) != body:
+        # joining lines made a new mojibake-looking pair ('Â' + newline -> 'Â '): clean the body
+        # once more now, so that cleaning a clean body changes nothing
+        body = clean_markdown(body, _settle=False).body
     published = state.published or metadata.date_from_url(url)
     warnings = [msg for msg, missing in (("no title found", state.title is None),
                                          ("no publication date found", published is None),
