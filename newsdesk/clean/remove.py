@@ -119,11 +119,6 @@ def blockquote_marker(line: str) -> str:
     return R.RE_BLOCKQUOTE.sub("", line, count=1) if ">" in line else line
 
 
-def list_marker(line: str) -> str:
-    """`- item`, `* item`, `1. item` -> `item`."""
-    return R.RE_LIST_ITEM.sub("", line, count=1)
-
-
 def is_navigation(line: str) -> bool:
     """True for a short line that is site furniture ("Share this", "Advertisement", cookie notices…)."""
     stripped = line.strip()

@@ -12,15 +12,13 @@ RE_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:[^()\s]|\([^()\s]
 # reference-style links [text][ref] and their definitions [ref]: http://...
 RE_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 RE_REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s+\S+.*$", re.MULTILINE)
-# autolinks <https://...> and bare URLs
+# autolinks <https://...>
 RE_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>", re.IGNORECASE)
-RE_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+", re.IGNORECASE)
 # bold/italic/strikethrough: a run of marker characters `*`, `_`, `~` (no regex spans a pair: pairing is
 # done by remove.emphasis with one stack per marker kind, so the work is linear in the line length), or a
 # backslash escape of ASCII punctuation, which keeps `\*` literal. Markers must hug the text
 # (CommonMark-ish flanking), never quotes or apostrophes.
 RE_EMPHASIS_RUN = re.compile(r"\\[!-/:-@\[-`{-~]|[*_~]+")
-EMPHASIS_CHARS = frozenset("*_~")
 RE_INLINE_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 # backslash escapes of markdown punctuation: \[We\] -> [We]
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'$&])")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from newsdesk.extract import speakers as spk
 
@@ -772,9 +771,3 @@ def _resolve(body: str, raws: list[_Raw]) -> list[QuoteMention]:
             lemma = CUE_FORMS.get(cue) if cue else None
         out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma))
     return out
-
-
-@lru_cache(maxsize=1)
-def lexicon_size() -> int:
-    """Number of cue forms in the lexicon (for reports)."""
-    return len(CUE_FORMS)

@@ -72,7 +72,6 @@ RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the f
 )
 RE_MULTI_SEQ = re.compile(RE_NAME_SEQ.pattern.replace(")*", ")+"))
 RE_POSSESSIVE = re.compile(r"[’']s?$")
-RE_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-’'.]*)\s*$")
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-]+")
 RE_SENT_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])|\n\n")
