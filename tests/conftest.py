@@ -30,3 +30,22 @@ REPO = Path(__file__).resolve().parents[1]
 def repo_root() -> Path:
     """The repository root."""
     return REPO
+
+
+@pytest.fixture(scope="session")
+def publish_rows():
+    """Publish one batch of rows into an out dir without Prefect, in the flow's order: snapshot,
+    database file, switch `current`, then replace the database. Returns the out dir."""
+    from newsdesk import sqlmodels, storage
+
+    def publish(rows, out: Path, run_id: str = "run-1") -> Path:
+        staged = storage.write_staging(rows, out / "_staging", 0)
+        snapshot = out / "_snapshots" / run_id
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        storage.write_snapshot([staged], snapshot)
+        database, _ = sqlmodels.build_database_file(out / "newsdesk.duckdb", snapshot)
+        storage.switch_current(out, snapshot)
+        os.replace(database, out / "newsdesk.duckdb")
+        return out
+
+    return publish

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk import cli, sqlmodels, storage
+from newsdesk import cli
 from newsdesk.batch import process_paths
 
 ARTICLE = """# Council Approves New Park
@@ -24,17 +24,11 @@ Original url:
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory) -> Path:
+def out_dir(tmp_path_factory, publish_rows) -> Path:
     raw = tmp_path_factory.mktemp("raw")
     (raw / "park.md").write_text(ARTICLE, encoding="utf-8")
     (raw / "empty.md").write_text("", encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    staged = storage.write_staging(process_paths(sorted(raw.iterdir()), raw), out / "_staging", 0)
-    snapshot = out / "_snapshots" / "run1"
-    storage.write_snapshot([staged], snapshot)
-    sqlmodels.build_database(out / "newsdesk.duckdb", snapshot)
-    storage.switch_current(out, snapshot)
-    return out
+    return publish_rows(process_paths(sorted(raw.iterdir()), raw), tmp_path_factory.mktemp("out"))
 
 
 def run_cli(capsys, *argv):

@@ -12,7 +12,6 @@ import pytest
 from newsdesk.batch import BatchRows
 from newsdesk.cli import main
 from newsdesk.export import export_snapshot
-from newsdesk.storage import switch_current, write_snapshot, write_staging
 from schemas import SCHEMA_VERSION, TABLES
 
 MONTHS = ("2024-04", "2024-05")
@@ -23,7 +22,7 @@ def row(table: str, **fields) -> dict:
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory) -> Path:
+def out_dir(tmp_path_factory, publish_rows) -> Path:
     """Two articles in two months (one quote, place, credit each) and an undated one; one reject."""
     rows = BatchRows()
     for i, day in enumerate([date(2024, 4, 30), date(2024, 5, 1), None]):
@@ -42,13 +41,7 @@ def out_dir(tmp_path_factory) -> Path:
         rows.credits.append({**row("credits", credit_id=f"{aid}-c0", article_id=aid, published_month=month,
                                    credit_index=0, role="wire", organizations=["AP"], raw="(AP)"), **key})
     rows.rejects.append(row("rejects", source_path="x.bin", reason_code="binary", reason="binary data"))
-    out = tmp_path_factory.mktemp("curated")
-    batch = write_staging(rows, out / "_staging", 0)
-    snapshot = out / "_snapshots" / "run-1"
-    snapshot.parent.mkdir()
-    write_snapshot([batch], snapshot)
-    switch_current(out, snapshot)
-    return out
+    return publish_rows(rows, tmp_path_factory.mktemp("curated"))
 
 
 @pytest.fixture(scope="module")

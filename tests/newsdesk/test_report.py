@@ -13,8 +13,6 @@ import pytest
 from newsdesk import report
 from newsdesk.batch import BatchRows
 from newsdesk.cli import main
-from newsdesk.sqlmodels import build_database
-from newsdesk.storage import switch_current, write_snapshot, write_staging
 from schemas import TABLES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,16 +61,9 @@ def tiny_rows() -> BatchRows:
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory) -> Path:
+def out_dir(tmp_path_factory, publish_rows) -> Path:
     """A built out dir (Parquet snapshot + newsdesk.duckdb), without Prefect."""
-    out = tmp_path_factory.mktemp("curated")
-    batch = write_staging(tiny_rows(), out / "_staging", 0)
-    snapshot = out / "_snapshots" / "run-1"
-    snapshot.parent.mkdir()
-    write_snapshot([batch], snapshot)
-    switch_current(out, snapshot)
-    build_database(out / "newsdesk.duckdb", snapshot)
-    return out
+    return publish_rows(tiny_rows(), tmp_path_factory.mktemp("curated"))
 
 
 @pytest.fixture(scope="module")
@@ -199,12 +190,8 @@ def test_report_screenshot(page, tmp_path):
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_report_of_an_empty_corpus_says_so(tmp_path):
-    batch = write_staging(BatchRows(), tmp_path / "_staging", 0)
-    snapshot = tmp_path / "_snapshots" / "run-0"
-    snapshot.parent.mkdir()
-    write_snapshot([batch], snapshot)
-    build_database(tmp_path / "newsdesk.duckdb", snapshot)
+def test_report_of_an_empty_corpus_says_so(tmp_path, publish_rows):
+    publish_rows(BatchRows(), tmp_path, "run-0")
     text = report.render_html(report.query_report_data(tmp_path / "newsdesk.duckdb"))
     for message in ("no dated articles", "no outlets", "No attributed quotes", "no places with coordinates",
                     "no agency credits"):
