@@ -14,6 +14,9 @@ import duckdb
 
 SQL_DIR = Path(os.environ.get("NEWSDESK_SQL_DIR", Path(__file__).resolve().parents[1] / "sql"))
 LAYERS = ("staging", "marts")
+# DuckDB's default budget is 80 % of RAM; building the marts inside the flow's process must keep the
+# run's footprint bounded (issue #6: <= 1 GB in all), and DuckDB spills to disk beyond this.
+MEMORY_LIMIT = os.environ.get("NEWSDESK_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 def model_files(sql_dir: Path = SQL_DIR) -> list[Path]:
@@ -51,7 +54,7 @@ def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_D
     tmp = db_path.with_name(db_path.name + ".tmp")
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    con = connect_for_build(tmp)
     try:
         con.execute("begin transaction")
         names = run_models(con, snapshot_dir, sql_dir)
@@ -61,6 +64,11 @@ def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_D
     finally:
         con.close()
     return tmp, names
+
+
+def connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection whose memory budget is MEMORY_LIMIT (it spills beyond that)."""
+    return duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
 
 
 def built_from(db_path: Path) -> str | None:

@@ -122,3 +122,17 @@ def test_models_are_staging_then_marts():
     layers = [p.parent.name for p in model_files()]
     assert layers == sorted(layers, key=["staging", "marts"].index)
     assert {"stg_articles", "speakers", "place_mentions_daily", "articles_summary"} <= {p.stem for p in model_files()}
+
+
+@pytest.mark.parametrize("limit", ["256MB", "1GB"])
+def test_build_connection_bounds_duckdb_memory(tmp_path, monkeypatch, limit):
+    from newsdesk import sqlmodels
+
+    monkeypatch.setattr(sqlmodels, "MEMORY_LIMIT", limit)
+    con = sqlmodels.connect_for_build(tmp_path / "x.duckdb")
+    try:
+        budget = con.execute("select current_setting('memory_limit')").fetchone()[0]
+    finally:
+        con.close()
+    expected = {"256MB": "244.1 MiB", "1GB": "953.6 MiB"}[limit]  # DuckDB reports in MiB
+    assert budget == expected
