@@ -20,6 +20,7 @@ RE_CAP_WORD = re.compile(  # capitalized words, less pronouns and conjunctions (
     r"(?<!\w)(?=[A-ZÀ-ÖØ-Þ])(?!(?:He|She|It|I|We|They|You|His|Her|Its|Our|My|Their|But|And|Or|If|When|"
     r"While|This|That|These|Those|There|Then|So|As|At|On|For|By|With|After|Before|Mr|Mrs|Ms|Dr)\b)\w+"
 )
+RE_WORD = re.compile(r"\w+")
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. $")  # "John F. Kennedy"
 RE_PREV_WORD = re.compile(r"(\w+) $")
@@ -242,9 +243,35 @@ def _speaks(body: str, m: _Match) -> bool:
     return RE_SPEECH_AFTER.match(body, m.end) is not None
 
 
-def _used_lowercase(body: str, word: str) -> bool:
+class _Words:
+    r"""Whole-word membership in one body: `w in words` iff `(?<!\w)w(?!\w)` occurs in the body.
+
+    A w that is one run of word characters occurs so exactly when it is one of the body's maximal
+    runs of word characters, so the body is split into runs once, on the first question (many
+    articles ask none), instead of scanning the body per word.
+    """
+
+    __slots__ = ("body", "runs")
+
+    def __init__(self, body: str) -> None:
+        """Nothing split yet."""
+        self.body = body
+        self.runs: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        """Whether `word` occurs in the body with no word character on either side."""
+        if word not in self.body:  # the common answer, and a plain substring test is cheap
+            return False
+        if RE_WORD.fullmatch(word) is None:  # "winston-salem", "u.s.": rare, so search the body for it
+            return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.body) is not None
+        if self.runs is None:
+            self.runs = frozenset(RE_WORD.findall(self.body))
+        return word in self.runs
+
+
+def _used_lowercase(words: _Words, word: str) -> bool:
     """The word also occurs in lower case in the body (so it is a common word)."""
-    return re.search(r"(?<!\w)" + re.escape(word.lower()) + r"(?!\w)", body) is not None
+    return word.lower() in words
 
 
 def _is_facility(body: str, m: _Match) -> bool:
@@ -280,9 +307,9 @@ def _qualifier_record(g, qualifier: _Match, rid: int) -> int | None:
     return None
 
 
-def _is_common_word(body: str, m: _Match) -> bool:
+def _is_common_word(words: _Words, m: _Match) -> bool:
     """A one-word key that is a common English word: a name part ("Capital") or written in lower case too."""
-    return " " not in m.key and (m.key in COMMON_WORDS or _used_lowercase(body, m.key))
+    return " " not in m.key and (m.key in COMMON_WORDS or _used_lowercase(words, m.key))
 
 
 def _inside_name(body: str, m: _Match, place_starts: set[int]) -> bool:
@@ -450,7 +477,8 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     sense = _qualified_senses(g, kept, quals, ccs, admins)
     named = Counter((g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1")
     explicit = {admin for admin, count in named.items() if count >= 2}  # a state the article is about
-    place_starts = {m.start for m in kept if _is_strong(g, m) and not _is_common_word(body, m)}
+    words = _Words(body)
+    place_starts = {m.start for m in kept if _is_strong(g, m) and not _is_common_word(words, m)}
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
         best, score = _choose(g, m, ccs, admins, qual)
@@ -463,7 +491,7 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
             best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
         if m.key in g.stopwords and not qualified:
             continue
-        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(body, m):
+        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(words, m):
             if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ccs, admins, False):
                 continue  # a common word as a place needs the article's support: "Nordhavn Capital"
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
@@ -471,7 +499,7 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
                 small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
                 if small or (" " not in m.key and g.pop[best] < LONE_TOWN):
                     continue
-                if _used_lowercase(body, m.key):
+                if _used_lowercase(words, m.key):
                     continue
         m.choice = best
         out.append(m)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.places import PlaceMention, extract_places
+from newsdesk.extract.places import PlaceMention, _Words, extract_places
 
 
 def _names(text: str) -> list[str]:
@@ -242,3 +244,57 @@ def test_demonym_adjectives_are_places_but_plural_people_nouns_are_not():
     place = _by_surface("The Ethiopian duo faded late in the race.")["Ethiopian"]
     assert place.is_demonym and place.name == "Ethiopia" and place.country_code == "ET"
     assert "Ethiopians" not in _by_surface("The two Ethiopians struggled to respond late in the race.")
+
+
+def _whole_word(body: str, word: str) -> bool:
+    """The regex _Words replaces: word with no word character on either side."""
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", body) is not None
+
+
+@pytest.mark.parametrize(
+    "body, word, found",
+    [
+        ("a nice day", "nice", True),
+        ("Nice, a nice day", "nice", True),
+        ("Nice is in France", "nice", False),  # case matters: the capitalized form is the place
+        ("a comparison", "paris", False),  # inside a longer word
+        ("nice_try and nice2", "nice", False),  # underscore and digits are word characters
+        ("(nice)", "nice", True),
+        ("nice", "nice", True),
+        ("ünice and nicé", "nice", False),  # accented letters are word characters
+        ("the u.s. and the us", "u.s.", True),  # not one run of word characters: searched
+        ("the u.s.a. team", "u.s.", False),  # a word character right after
+        ("the bu.s. stop", "u.s.", False),
+        ("winston-salem's mayor", "winston-salem", True),
+        ("winston-salemx", "winston-salem", False),
+        ("o'fallon and fallon", "o'fallon", True),
+        ("", "nice", False),
+    ],
+)
+def test_words_membership_matches_the_whole_word_regex(body, word, found):
+    words = _Words(body)
+    assert (word in words) is found
+    assert (word in words) is _whole_word(body, word)  # asked twice: the split runs are reused
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab_1 .-'éA\n", max_size=40),
+    st.text(alphabet="ab_1.-'é", min_size=1, max_size=4),
+)
+def test_words_membership_equals_the_regex_on_any_text(body, word):
+    assert (word in _Words(body)) is _whole_word(body, word)
+
+
+@pytest.mark.parametrize(
+    "place, word_use",
+    [
+        ("Surprise", "surprise was the word"),  # one word (a town in Arizona)
+        ("Long Beach", "a long beach walk"),  # two words: not one run of word characters
+        ("Leeds", "leeds"),
+    ],
+)
+def test_a_town_written_in_lower_case_too_needs_support(place, word_use):
+    assert place in _names(f"Floods hit {place} overnight.")
+    assert place not in _names(f"Floods hit {place} overnight; {word_use}.")
+    assert place not in _names(f"Floods hit {place} overnight; ({word_use}).")
