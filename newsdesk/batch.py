@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk.ingest import RawFile, read_raw
+from newsdesk.ingest import RawFile, read_raw, read_raw_remote
+from newsdesk.locations import Location
 from newsdesk.pipeline import DocumentResult, process_raw, reject_row
 from newsdesk.storage import SOURCE_KEY, source_key
 from newsdesk.validate import validate_result
@@ -59,12 +60,14 @@ def process_file_safely(raw: RawFile, seconds: Counter | None = None) -> list[Do
         return [DocumentResult(reject=reject_row(raw.source_path, "internal_error", reason[:500], raw.content_hash))]
 
 
-def process_paths(paths: list[Path], raw_dir: Path) -> BatchRows:
-    """Read, clean, extract and validate a batch of files (time per stage in rows.seconds)."""
+def process_paths(paths: list[Location], raw_dir: Location) -> BatchRows:
+    """Read, clean, extract and validate a batch of files (time per stage in rows.seconds).
+    Paths below a local raw_dir, or object URIs below an object-store raw_dir."""
     rows = BatchRows()
+    read = read_raw if isinstance(raw_dir, Path) else read_raw_remote
     for path in paths:
         started = time.thread_time()
-        raw = read_raw(path, raw_dir)
+        raw = read(path, raw_dir)
         rows.seconds["ingest"] += time.thread_time() - started
         results = process_file_safely(raw, rows.seconds)
         rows.files.append({"source_path": raw.source_path, "size": raw.size, "mtime_ns": raw.mtime_ns,

@@ -5,6 +5,9 @@ make use; reading every byte to hash 100k files would cost more than the no-op b
 and new files are processed again; rows of unchanged files are carried over from the previous
 snapshot; deleted files drop out.
 
+On an object store (newsdesk.locations) the raw files are listed with their size and last-modified
+time, and the current snapshot is the one the `<out>/CURRENT` pointer object names (POINTER).
+
 Files that were rejected as duplicates are re-processed whenever anything changes: the article
 they duplicated may be the one that changed or went away, and only a fresh look can tell.
 """
@@ -16,19 +19,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.compute as pc
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from newsdesk import locations
+from newsdesk.locations import Location
+
 MANIFEST_FILE = "manifest.parquet"
+POINTER = "CURRENT"  # object-store out: a small object holding the run id of the published snapshot
+SNAPSHOTS = "_snapshots"
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     """What a run has to do: which files to process, which old rows to drop, what to carry."""
 
-    files: list[Path]  # every input file now under raw_dir, sorted
-    to_process: list[Path]  # new or changed files (all files on a full run)
+    files: list[Location]  # every input file now under raw_dir, sorted (Paths, or URIs on an object store)
+    to_process: list[Location]  # new or changed files (all files on a full run)
     replaced: frozenset[str] = frozenset()  # source paths whose rows in `previous` are dropped
-    previous: Path | None = None  # the current snapshot, when rows are carried over from it
+    previous: Location | None = None  # the current snapshot, when rows are carried over from it
     counts: dict[str, int] = field(default_factory=dict)  # new / changed / deleted / unchanged
 
     @property
@@ -57,6 +66,19 @@ def scan(raw_dir: Path) -> dict[str, tuple[Path, int, int]]:
     return found
 
 
+def scan_remote(raw_uri: str) -> dict[str, tuple[str, int, int]]:
+    """Like scan, for an object-store prefix: relative path -> (URI, size, mtime_ns) from one
+    recursive listing (no request per object). Keys below a hidden 'folder' are skipped too."""
+    fs, base = locations.resolve(raw_uri)
+    found: dict[str, tuple[str, int, int]] = {}
+    for info in fs.get_file_info(pafs.FileSelector(base, recursive=True, allow_not_found=True)):
+        rel = info.path[len(base) + 1:]
+        if info.type != pafs.FileType.File or any(part.startswith(".") for part in rel.split("/")):
+            continue
+        found[rel] = (f"{raw_uri}/{rel}", info.size, info.mtime_ns or 0)
+    return found
+
+
 def _is_dir(entry: os.DirEntry) -> bool:
     """Like os.walk: an entry that cannot be stat'ed (a symlink loop) is a file, and ingest
     turns it into a reject with its reason."""
@@ -79,22 +101,33 @@ def sort_key(source_path: str) -> tuple[str, ...]:
     return tuple(source_path.split("/"))
 
 
-def read_manifest(snapshot: Path) -> dict[str, tuple[int, int]]:
+def read_table(location: Location, columns: list[str]):
+    """A Parquet file or folder, local or on an object store."""
+    if isinstance(location, Path):
+        return pq.read_table(location, columns=columns)
+    fs, path = locations.resolve(location)
+    return pq.read_table(path, columns=columns, filesystem=fs)
+
+
+def read_manifest(snapshot: Location) -> dict[str, tuple[int, int]]:
     """source_path -> (size, mtime_ns) as recorded in a snapshot's manifest."""
-    table = pq.read_table(snapshot / MANIFEST_FILE, columns=["source_path", "size", "mtime_ns"])
+    table = read_table(locations.join(snapshot, MANIFEST_FILE), columns=["source_path", "size", "mtime_ns"])
     return dict(zip(table["source_path"].to_pylist(), zip(table["size"].to_pylist(),
                                                             table["mtime_ns"].to_pylist())))
 
 
-def duplicate_paths(snapshot: Path) -> set[str]:
+def duplicate_paths(snapshot: Location) -> set[str]:
     """Source paths that had an input rejected as a duplicate in a snapshot."""
-    rejects = pq.read_table(snapshot / "rejects", columns=["source_path", "reason_code"])
+    rejects = read_table(locations.join(snapshot, "rejects"), columns=["source_path", "reason_code"])
     mask = pc.equal(rejects["reason_code"], "duplicate")
     return set(rejects.filter(mask)["source_path"].to_pylist())
 
 
-def current_snapshot(out_dir: Path) -> Path | None:
-    """The snapshot out_dir/current points at, if it has a manifest."""
+def current_snapshot(out_dir: Location) -> Location | None:
+    """The snapshot out_dir/current points at (or, on an object store, the one <out>/CURRENT
+    names), if it has a manifest."""
+    if isinstance(out_dir, str):
+        return remote_snapshot(out_dir)
     current = out_dir / "current"
     if not current.is_symlink():
         return None
@@ -102,9 +135,25 @@ def current_snapshot(out_dir: Path) -> Path | None:
     return snapshot if (snapshot / MANIFEST_FILE).is_file() else None
 
 
-def plan_run(raw_dir: Path, out_dir: Path, full: bool = False) -> Plan:
+def current_run_id(out_uri: str) -> str | None:
+    """The run id the pointer object of an object-store out location names (None before any run)."""
+    text = locations.read_text(f"{out_uri}/{POINTER}")
+    return (text or "").strip() or None
+
+
+def remote_snapshot(out_uri: str) -> str | None:
+    """The published snapshot of an object-store out location, if it has a manifest."""
+    run_id = current_run_id(out_uri)
+    if run_id is None:
+        return None
+    snapshot = f"{out_uri}/{SNAPSHOTS}/{run_id}"
+    fs, path = locations.resolve(snapshot)
+    return snapshot if fs.get_file_info(f"{path}/{MANIFEST_FILE}").type == pafs.FileType.File else None
+
+
+def plan_run(raw_dir: Location, out_dir: Location, full: bool = False) -> Plan:
     """Decide what this run processes, from the raw folder and the current snapshot's manifest."""
-    now = scan(raw_dir)
+    now = scan(raw_dir) if isinstance(raw_dir, Path) else scan_remote(raw_dir)
     files = [now[p][0] for p in sorted(now, key=sort_key)]
     previous = None if full else current_snapshot(out_dir)
     if previous is None:

@@ -1,4 +1,5 @@
-"""Ingest: find input files, read their bytes, decode them. The only module that reads raw files."""
+"""Ingest: find input files, read their bytes, decode them. The only module that reads raw files
+(from a local folder, or from an object store: read_raw_remote)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import os
 import re
 import stat as stat_module
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import charset_normalizer
+import pyarrow.fs as pafs
 
+from newsdesk import locations
 from newsdesk.formats import FORMAT_BY_SUFFIX
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are not articles (a 50 MB dump is rejected)
@@ -150,6 +153,44 @@ def read_raw(path: Path, raw_dir: Path) -> RawFile:
         # a scraper still writing it: a half article now would be a wrong article for good
         return RawFile(**meta, content_hash=None, error_code="unreadable",
                        error="the file changed while it was being read (still being written?); "
+                             "it will be read again on the next run")
+    return decode_raw(data, meta)
+
+
+def read_raw_remote(uri: str, raw_uri: str) -> RawFile:
+    """read_raw for an object below the prefix raw_uri: the same checks and rejects. An object is
+    written in one PUT, so a read sees one whole version; a size that differs from the listing's
+    means it was replaced meanwhile (its new mtime makes the next run read it again)."""
+    rel = locations.relative(uri, raw_uri)
+    suffix = PurePosixPath(rel).suffix
+    fmt = FORMAT_BY_SUFFIX.get(suffix.lower())
+    fs, path = locations.resolve(uri)
+    try:
+        info = fs.get_file_info(path)
+    except OSError as exc:
+        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=f"cannot read the object: {exc}")
+    if info.type == pafs.FileType.NotFound:
+        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable",
+                       error="cannot read the object: it no longer exists (deleted after the listing?)")
+    meta = dict(source_path=rel, size=info.size or 0, mtime_ns=info.mtime_ns or 0, fmt=fmt)
+    if info.type != pafs.FileType.File:
+        return RawFile(**meta, content_hash=None, error_code="unreadable", error=f"not an object: {rel} is a folder")
+    if fmt is None:
+        return RawFile(**meta, content_hash=None, error_code="unsupported_type",
+                       error=f"not an article format ({suffix or 'no extension'}); "
+                             f"newsdesk reads {', '.join(sorted(FORMAT_BY_SUFFIX))}")
+    if info.size > MAX_FILE_BYTES:
+        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(info.size))
+    try:
+        with fs.open_input_stream(path) as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:  # FileNotFoundError included: deleted between the two requests
+        return RawFile(**meta, content_hash=None, error_code="unreadable", error=f"cannot read the object: {exc}")
+    if len(data) > MAX_FILE_BYTES:
+        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(len(data)))
+    if len(data) != info.size:
+        return RawFile(**meta, content_hash=None, error_code="unreadable",
+                       error="the object changed while it was being read (replaced?); "
                              "it will be read again on the next run")
     return decode_raw(data, meta)
 

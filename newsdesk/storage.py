@@ -6,6 +6,12 @@ Layout of an out dir:
     <table> -> current/<table>                                             stable paths for readers
     newsdesk.duckdb                                                        replaced atomically
 Readers therefore see the previous complete run or the new complete run, never a mix.
+
+An object-store out location (newsdesk.locations: `s3://bucket/prefix`) has no symlinks or
+renames. Staging files are written there (Dask workers elsewhere write them, the flow reads them);
+the snapshot is built in a local folder (where newsdesk.duckdb is built too), uploaded below
+`<out>/_snapshots/<run_id>/`, and published by writing the small object `<out>/CURRENT` (the run
+id) last: one PUT, so readers that resolve CURRENT see the old snapshot or the new one.
 """
 
 from __future__ import annotations
@@ -22,10 +28,12 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsdesk import faults
-from newsdesk.incremental import sort_key
+from newsdesk import faults, locations
+from newsdesk.incremental import POINTER, SNAPSHOTS, current_run_id, sort_key
+from newsdesk.locations import Location
 from schemas import TABLES, arrow_schema
 
 if TYPE_CHECKING:
@@ -63,7 +71,7 @@ class LockedError(RuntimeError):
 class Carry:
     """Rows carried over from the previous snapshot: all of it except the `replaced` source paths."""
 
-    previous: Path | None = None
+    previous: Location | None = None
     replaced: frozenset[str] = frozenset()
 
 
@@ -82,9 +90,10 @@ def staging_schema(table: str) -> pa.Schema:
     return schema.append(pa.field(SOURCE_KEY, pa.string(), nullable=False)) if table in CHILD_TABLES else schema
 
 
-def stage_paths(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: int) -> dict:
+def stage_paths(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int) -> dict:
     """Process one batch of files and stage its rows. Runs in worker processes: returns only
-    small, picklable facts (the staging dir, file count, seconds per stage)."""
+    small, picklable facts (the staging dir, file count, seconds per stage). On an object store
+    paths and dirs are URIs, and the worker reads and writes the store itself."""
     from newsdesk.batch import process_paths  # here: the flow's own process never loads the extractors
 
     rows = process_paths(paths, raw_dir)
@@ -94,9 +103,11 @@ def stage_paths(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: i
     return {"batch_dir": str(batch_dir), "files": len(rows.files), "seconds": dict(rows.seconds)}
 
 
-def write_staging(rows: BatchRows, staging_dir: Path, batch_no: int) -> Path:
+def write_staging(rows: BatchRows, staging_dir: Location, batch_no: int) -> Location:
     """Write one batch's rows as one Parquet file per table under staging_dir/batch-NNNNN/."""
     faults.inject("extract")  # tests only (NEWSDESK_TEST_*): a kill or I/O error mid-extraction
+    if isinstance(staging_dir, str):
+        return write_staging_remote(rows, staging_dir, batch_no)
     batch_dir = staging_dir / f"batch-{batch_no:05d}"
     tmp = batch_dir.with_suffix(".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -111,21 +122,48 @@ def write_staging(rows: BatchRows, staging_dir: Path, batch_no: int) -> Path:
     return batch_dir
 
 
-def staged(batch_dirs: list[Path], table: str) -> ds.Dataset:
+def write_staging_remote(rows: BatchRows, staging_uri: str, batch_no: int) -> str:
+    """write_staging onto an object store. No rename there: a retried batch overwrites the same
+    objects, and the flow only reads the batches whose task returned."""
+    batch_uri = f"{staging_uri}/batch-{batch_no:05d}"
+    fs, path = locations.resolve(batch_uri)
+    for table in TABLES:
+        data = pa.Table.from_pylist(getattr(rows, table), schema=staging_schema(table))
+        pq.write_table(data, f"{path}/{table}.parquet", compression="lz4", filesystem=fs)
+    pq.write_table(pa.Table.from_pylist(rows.files, schema=MANIFEST_SCHEMA), f"{path}/{MANIFEST}.parquet",
+                   filesystem=fs)
+    return batch_uri
+
+
+def _on_filesystem(location: Location) -> tuple[Path | str, pafs.FileSystem | None]:
+    """(path, file system) for pyarrow: a local Path as is (default file system), a URI resolved."""
+    if isinstance(location, Path):
+        return location, None
+    fs, path = locations.resolve(location)
+    return path, fs
+
+
+def staged(batch_dirs: list[Location], table: str) -> ds.Dataset:
     """The staging files of one table across batches, in batch order."""
-    files = [str(Path(d) / f"{table}.parquet") for d in sorted(batch_dirs)]
     schema = MANIFEST_SCHEMA if table == MANIFEST else staging_schema(table)
+    if batch_dirs and locations.is_remote(batch_dirs[0]):
+        fs = _on_filesystem(batch_dirs[0])[1]
+        files = [_on_filesystem(f"{d}/{table}.parquet")[0] for d in sorted(batch_dirs)]
+        return ds.dataset(files, format="parquet", schema=schema, filesystem=fs)
+    files = [str(Path(d) / f"{table}.parquet") for d in sorted(batch_dirs)]
     return ds.dataset(files, format="parquet", schema=schema)
 
 
-def published(snapshot: Path, table: str) -> ds.Dataset:
+def published(snapshot: Location, table: str) -> ds.Dataset:
     """One table of a published snapshot (partition column read back as a string)."""
     if table == MANIFEST:
-        return ds.dataset(snapshot / f"{MANIFEST}.parquet", format="parquet", schema=MANIFEST_SCHEMA)
+        path, fs = _on_filesystem(locations.join(snapshot, f"{MANIFEST}.parquet"))
+        return ds.dataset(path, format="parquet", schema=MANIFEST_SCHEMA, filesystem=fs)
     partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive") \
         if table in PARTITIONED else None
-    return ds.dataset(snapshot / table, format="parquet", schema=arrow_schema(TABLES[table]),
-                      partitioning=partitioning)
+    path, fs = _on_filesystem(locations.join(snapshot, table))
+    return ds.dataset(path, format="parquet", schema=arrow_schema(TABLES[table]), partitioning=partitioning,
+                      filesystem=fs)
 
 
 def not_replaced(carry: Carry) -> pc.Expression:
@@ -133,7 +171,7 @@ def not_replaced(carry: Carry) -> pc.Expression:
     return ~pc.field("source_path").isin(pa.array(sorted(carry.replaced), pa.string()))
 
 
-def article_candidates(batch_dirs: list[Path], carry: Carry) -> list[tuple]:
+def article_candidates(batch_dirs: list[Location], carry: Carry) -> list[tuple]:
     """(sort key, order, article_id, source_path, locator, content_hash, is_carried) of every
     article, in input order: by path, then position in the file (like a full run)."""
     columns = ["article_id", "source_path", "source_locator", "content_hash"]
@@ -148,7 +186,7 @@ def article_candidates(batch_dirs: list[Path], carry: Carry) -> list[tuple]:
     return sorted(rows)
 
 
-def find_duplicates(batch_dirs: list[Path], carry: Carry = Carry()) -> Duplicates:
+def find_duplicates(batch_dirs: list[Location], carry: Carry = Carry()) -> Duplicates:
     """Articles whose id an earlier input (in path order) already took. A carried article can
     lose to a new file that sorts before it; carried articles never collide among themselves."""
     first_seen: dict[str, str] = {}
@@ -177,7 +215,7 @@ def removed_article_ids(carry: Carry, dups: Duplicates) -> pa.Array:
     return pa.array(sorted(ids), pa.string())
 
 
-def new_rows(table: str, batch_dirs: list[Path], dups: Duplicates) -> ds.Scanner:
+def new_rows(table: str, batch_dirs: list[Location], dups: Duplicates) -> ds.Scanner:
     """This run's staged rows of a table, minus duplicates."""
     data, schema = staged(batch_dirs, table), arrow_schema(TABLES[table])
     if not dups.new_keys:
@@ -199,7 +237,7 @@ def carried_rows(table: str, carry: Carry, removed_ids: pa.Array) -> ds.Scanner 
     return published(carry.previous, table).scanner(columns=arrow_schema(TABLES[table]).names, filter=keep)
 
 
-def publish_table(table: str, batch_dirs: list[Path], dups: Duplicates, dest: Path,
+def publish_table(table: str, batch_dirs: list[Location], dups: Duplicates, dest: Path,
                   carry: Carry = Carry(), removed_ids: pa.Array | None = None) -> int:
     """Write one table of the snapshot (carried + new rows, compacted, hive-partitioned by month)."""
     schema = arrow_schema(TABLES[table])
@@ -236,7 +274,7 @@ def _write_dataset(reader: pa.RecordBatchReader, schema: pa.Schema, path: Path, 
     return count
 
 
-def publish_small(table: str, batch_dirs: list[Path], carry: Carry, extra: pa.Table | None = None) -> pa.Table:
+def publish_small(table: str, batch_dirs: list[Location], carry: Carry, extra: pa.Table | None = None) -> pa.Table:
     """Rejects or manifest (small, one file): carried rows, this run's rows, and `extra` rows."""
     schema = MANIFEST_SCHEMA if table == MANIFEST else arrow_schema(TABLES[table])
     parts = [staged(batch_dirs, table).to_table(columns=schema.names)]
@@ -246,7 +284,7 @@ def publish_small(table: str, batch_dirs: list[Path], carry: Carry, extra: pa.Ta
     return pa.concat_tables([p.cast(schema) for p in parts])
 
 
-def write_snapshot(batch_dirs: list[Path], snapshot_dir: Path, carry: Carry = Carry()) -> dict[str, int]:
+def write_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: Carry = Carry()) -> dict[str, int]:
     """Assemble the staged batches (plus rows carried from the previous snapshot) into a complete
     snapshot directory, every table rewritten compacted. Returns row counts."""
     tmp = snapshot_dir.with_name(snapshot_dir.name + ".tmp")
@@ -312,6 +350,34 @@ def remove_leftovers(out_dir: Path) -> None:
     for snap in root.iterdir():
         if snap.name.endswith(".tmp") or snap.name > current:
             shutil.rmtree(snap, ignore_errors=True)
+
+
+def publish_remote(snapshot_dir: Path, out_uri: str) -> str:
+    """Upload a complete local snapshot below <out>/_snapshots/<run_id>/, then write the pointer
+    <out>/CURRENT last: the single PUT that publishes it. Returns the snapshot's URI."""
+    snapshot_uri = f"{out_uri}/{SNAPSHOTS}/{snapshot_dir.name}"
+    locations.delete_dir(snapshot_uri)  # a killed upload of this run id (a retried task) starts over
+    locations.upload_dir(snapshot_dir, snapshot_uri)
+    locations.write_text(f"{out_uri}/{POINTER}", snapshot_dir.name + "\n")
+    return snapshot_uri
+
+
+def prune_remote(out_uri: str, keep: int = KEEP_SNAPSHOTS) -> None:
+    """prune_snapshots for an object-store out location (never the snapshot CURRENT names)."""
+    current = current_run_id(out_uri)
+    for old in locations.list_dirs(f"{out_uri}/{SNAPSHOTS}")[:-keep]:
+        if old != current:
+            locations.delete_dir(f"{out_uri}/{SNAPSHOTS}/{old}")
+
+
+def remove_remote_leftovers(out_uri: str) -> None:
+    """remove_leftovers for an object-store out location: staging objects, and snapshots newer
+    than the one CURRENT names (uploads of killed runs). Only safe with one writer per location."""
+    locations.delete_dir(f"{out_uri}/_staging")
+    current = current_run_id(out_uri) or ""
+    for snap in locations.list_dirs(f"{out_uri}/{SNAPSHOTS}"):
+        if snap > current:
+            locations.delete_dir(f"{out_uri}/{SNAPSHOTS}/{snap}")
 
 
 def new_run_id() -> str:
