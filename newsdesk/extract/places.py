@@ -16,9 +16,12 @@ from itertools import islice
 
 from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
 
-RE_CAP_WORD = re.compile(  # capitalized words, less pronouns and conjunctions (no place starts with them)
-    r"(?<!\w)(?=[A-ZÀ-ÖØ-Þ])(?!(?:He|She|It|I|We|They|You|His|Her|Its|Our|My|Their|But|And|Or|If|When|"
-    r"While|This|That|These|Those|There|Then|So|As|At|On|For|By|With|After|Before|Mr|Mrs|Ms|Dr)\b)\w+"
+# A word that starts with a capital. The pattern opens with the capital (the word-start test comes
+# after it) so that re skips ahead to the next capital instead of trying every position.
+RE_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)\w*")
+NOT_PLACE_OPENERS = frozenset(  # pronouns and conjunctions: no place starts with them ("We", "On" are towns)
+    "He She It I We They You His Her Its Our My Their But And Or If When While This That These Those There "
+    "Then So As At On For By With After Before Mr Mrs Ms Dr".split()
 )
 RE_WORD = re.compile(r"\w+")
 RE_NEXT_WORD = re.compile(r" (\w+)")
@@ -170,9 +173,9 @@ def find_matches(body: str, g) -> list[_Match]:
     widths, pairs, next_token = g.max_tokens.get, g.pairs, RE_TOKEN.search
     for w in RE_CAP_WORD.finditer(body):
         s, e = w.span()
-        if s < last_end:
+        first = w.group()
+        if s < last_end or first in NOT_PLACE_OPENERS:
             continue
-        first = body[s:e]
         width = widths(first)
         if width is None:
             if not (first.isupper() and e - s > 2 and (s == 0 or body[s - 1] == "\n")):
@@ -222,9 +225,8 @@ def _after_title(body: str, start: int) -> bool:
     return bool(RE_TITLE_BEFORE.search(body, max(0, start - 8), start))
 
 
-def _given_name_first(body: str, m: _Match, place_starts: set[int]) -> bool:
-    """A given-name place followed by a surname ("Paris Hilton", "Jordan Henderson")."""
-    nxt = _next_word(body, m.end)
+def _given_name_first(nxt: tuple[str, int] | None, place_starts: set[int]) -> bool:
+    """A given-name place followed by a surname ("Paris Hilton", "Jordan Henderson"); nxt = _next_word."""
     return bool(nxt and nxt[1] not in place_starts and nxt[0] not in NOT_NAME_NEXT)
 
 
@@ -274,17 +276,15 @@ def _used_lowercase(words: _Words, word: str) -> bool:
     return word.lower() in words
 
 
-def _is_facility(body: str, m: _Match) -> bool:
-    """A place name inside a street or building name ("Falcon Street", "Xavier University")."""
-    nxt = _next_word(body, m.end)
+def _is_facility(nxt: tuple[str, int] | None) -> bool:
+    """A place name inside a street or building name ("Falcon Street", "Xavier University"); nxt = _next_word."""
     return bool(nxt and nxt[0] in FACILITY_WORDS)
 
 
-def _is_company(body: str, m: _Match) -> bool:
-    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors")."""
+def _is_company(body: str, m: _Match, nxt: tuple[str, int] | None) -> bool:
+    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors"); nxt = _next_word."""
     if body[m.end : m.end + 1] == "-" and body[m.end + 1 : m.end + 2].isupper():
         return True
-    nxt = _next_word(body, m.end)
     return bool(nxt and nxt[0] in COMPANY_WORDS)
 
 
@@ -363,14 +363,19 @@ def _shared_regions(g, matches: list[_Match]) -> dict[tuple, set[str]]:
     return {k: v for k, v in seen.items() if len(v) >= 2}
 
 
+def _others(surfaces: set[str] | None, key: str) -> int:
+    """How many of the surfaces naming a country or region are not `key` (a place does not support itself)."""
+    return len(surfaces) - (key in surfaces) if surfaces else 0
+
+
 def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> float:
     """Prior plus support from the article's other places."""
     score = _prior(g, rid)
     cc = g.cc[rid]
-    if cc is not None and ccs.get(cc, set()) - {key}:
+    if cc is not None and _others(ccs.get(cc), key):
         score += CONTEXT_COUNTRY_BONUS
-    if g.admin1[rid] and g.kind[rid] in ("city", "admin1", "admin2"):
-        support = len(admins.get((cc, g.admin1[rid]), set()) - {key})
+    if g.admin1[rid] and g.kind[rid] in DIVISION_KINDS:
+        support = _others(admins.get((cc, g.admin1[rid])), key)
         if support:
             score += CONTEXT_ADMIN_BONUS + CONTEXT_EXTRA_BONUS * min(support - 1, 2)
     if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
@@ -382,9 +387,9 @@ def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
     """Whether a small or word-like place has support in the article."""
     if qualified:
         return True
-    if g.admin1[rid] and admins.get((g.cc[rid], g.admin1[rid]), set()) - {key}:
+    if g.admin1[rid] and _others(admins.get((g.cc[rid], g.admin1[rid])), key):
         return True
-    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and bool(ccs.get(g.cc[rid], set()) - {key})
+    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and _others(ccs.get(g.cc[rid]), key) > 0
 
 
 def _is_strong(g, m: _Match) -> bool:
@@ -403,11 +408,12 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             kept.append(m)
             continue
         top = m.candidates[0]
-        if g.kind[top] != "country" and _is_facility(body, m):
+        nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
+        if g.kind[top] != "country" and _is_facility(nxt):
             continue
         if m.start > 1 and body[m.start - 1] == "-" and body[m.start - 2].islower() and g.kind[top] in WIDE_KINDS:
             continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
-        if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m):
+        if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m, nxt):
             continue
         name_like = m.key in g.person_names
         if " " in m.key or not (name_like or g.kind[top] in ("city", "admin2")):
@@ -415,9 +421,9 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             continue
         if m.key in names or _after_title(body, m.start):
             continue
-        if name_like and _given_name_first(body, m, place_starts):
+        if name_like and _given_name_first(nxt, place_starts):
             names.add(m.key)
-            names.add(_next_word(body, m.end)[0])  # its surname too ("Marco Rubio")
+            names.add(nxt[0])  # its surname too ("Marco Rubio")
             place_starts.discard(m.start)
             continue
         if (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts, g.person_names):

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.extract.places import PlaceMention, _Words, extract_places
+from newsdesk.extract.gazetteer import load
+from newsdesk.extract.places import PlaceMention, _others, _Words, extract_places, find_matches
 
 
 def _names(text: str) -> list[str]:
@@ -298,3 +299,34 @@ def test_a_town_written_in_lower_case_too_needs_support(place, word_use):
     assert place in _names(f"Floods hit {place} overnight.")
     assert place not in _names(f"Floods hit {place} overnight; {word_use}.")
     assert place not in _names(f"Floods hit {place} overnight; ({word_use}).")
+
+
+@pytest.mark.parametrize(
+    "text, keys",
+    [
+        ("We met in Herat on Monday.", ["Herat"]),  # "We" is a town too, but never as a pronoun
+        ("On Monday, Ontario and Dresden signed.", ["Ontario", "Dresden"]),  # a whole word, not a prefix
+        ("As Ontario voted, Or Yehuda stayed calm.", ["Ontario"]),  # (a town lost to the conjunction)
+        ("Shares of BlackRock and eBay rose in Paris.", ["Paris"]),  # "Rock", "Bay": capitals inside a word
+        ("A SoftBank unit bought land in Texas.", ["Texas"]),  # "Bank"
+        ("ÉCOLE students went to Århus.", ["Århus"]),
+        ("Paris", ["Paris"]),  # at the very start and end of the body
+        ("(Texas)", ["Texas"]),
+    ],
+)
+def test_matches_start_at_word_starts_but_not_at_pronouns(text, keys):
+    assert [m.key for m in find_matches(text, load())] == keys
+
+
+@pytest.mark.parametrize(
+    "surfaces, key, count",
+    [
+        (None, "Texas", 0),
+        (set(), "Texas", 0),
+        ({"Texas"}, "Texas", 0),  # a place does not support itself
+        ({"Texas", "Austin"}, "Texas", 1),
+        ({"Houston", "Austin"}, "Texas", 2),
+    ],
+)
+def test_others_counts_the_surfaces_other_than_the_key(surfaces, key, count):
+    assert _others(surfaces, key) == count
