@@ -4,6 +4,11 @@ Tasks work on batches of files (never one task per document) and only call the c
 Runs are incremental: only new or changed files are processed, the rest is carried over from
 the current snapshot (newsdesk.incremental); `full=True` reprocesses everything.
 
+Locations: raw_dir and out_dir are local folders (or file:// URIs), or object-store URIs
+(`s3://bucket/prefix`, newsdesk.locations). With an object-store out, the snapshot and the DuckDB
+database are built in the local db_dir (which then looks like a local out dir), the snapshot is
+uploaded, and `<out>/CURRENT` is written last to publish it (newsdesk.storage).
+
 Parallelism: with the default thread runner, batch tasks hand their work to a local pool of
 worker processes (Python threads would share one core); with Dask, each task runs in a worker.
 """
@@ -28,13 +33,15 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import faults, incremental, sqlmodels, storage
+from newsdesk import faults, incremental, locations, sqlmodels, storage
+from newsdesk.locations import Location
 from newsdesk.summary import RunSummary, count_reasons
 
 faults.install()  # tests only: no-op unless NEWSDESK_TEST_PAUSE_AT / _FAIL_ONCE name a stage
 
 DEFAULT_BATCH_SIZE = 500
 DATABASE = "newsdesk.duckdb"
+DEFAULT_DB_DIR = "data/curated"  # local home of the database when out_dir is an object store
 MIN_BATCH_SIZE = 50
 POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
 BATCHES_PER_WORKER = 20  # then the worker is replaced: caches in the extractors cannot grow with N
@@ -42,13 +49,13 @@ _POOL: Executor | None = None  # the local worker pool of the running flow, if a
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def plan_inputs(raw_dir: Path, out_dir: Path, full: bool) -> incremental.Plan:
+def plan_inputs(raw_dir: Location, out_dir: Location, full: bool) -> incremental.Plan:
     """Every input file under raw_dir, and which of them this run has to process."""
     return incremental.plan_run(raw_dir, out_dir, full)
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def process_batch(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no: int) -> dict:
+def process_batch(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int) -> dict:
     """Read, clean, extract and validate one batch; stage its rows as Parquet."""
     if _POOL is not None:
         return _POOL.submit(storage.stage_paths, paths, raw_dir, staging_dir, batch_no).result()
@@ -56,7 +63,7 @@ def process_batch(paths: list[Path], raw_dir: Path, staging_dir: Path, batch_no:
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def publish_snapshot(batch_dirs: list[Path], snapshot_dir: Path, carry: storage.Carry) -> dict[str, int]:
+def publish_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: storage.Carry) -> dict[str, int]:
     """Assemble the staged batches and the carried-over rows into one complete snapshot."""
     return storage.write_snapshot(batch_dirs, snapshot_dir, carry)
 
@@ -68,11 +75,30 @@ def build_models(out_dir: Path, snapshot_dir: Path) -> Path:
     return tmp
 
 
-def ensure_database(out_dir: Path, snapshot_dir: Path) -> None:
+@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def upload_snapshot(snapshot_dir: Path, out_uri: str) -> str:
+    """Object-store out: upload the snapshot, then publish it by writing <out>/CURRENT."""
+    return storage.publish_remote(snapshot_dir, out_uri)
+
+
+def ensure_database(out_dir: Path, snapshot_dir: Location) -> Path:
     """Rebuild newsdesk.duckdb when it was not built from the current snapshot (a run killed
-    between publishing the Parquet and replacing the database)."""
-    if sqlmodels.built_from(out_dir / DATABASE) != snapshot_dir.name:
-        sqlmodels.build_database(out_dir / DATABASE, snapshot_dir)
+    between publishing the Parquet and replacing the database). For an object-store out, out_dir
+    is the local db_dir: the snapshot is downloaded there first if it is missing (a new db_dir, or
+    a run killed after writing CURRENT). Returns the local snapshot the database reads."""
+    run_id = locations.name(snapshot_dir)
+    local = out_dir / "_snapshots" / run_id
+    if sqlmodels.built_from(out_dir / DATABASE) == run_id and local.is_dir():
+        return local
+    if locations.is_remote(snapshot_dir):
+        if not local.is_dir():
+            tmp = local.with_name(run_id + ".tmp")
+            shutil.rmtree(tmp, ignore_errors=True)
+            locations.download_dir(snapshot_dir, tmp)
+            tmp.rename(local)
+        storage.switch_current(out_dir, local)
+    sqlmodels.build_database(out_dir / DATABASE, local)
+    return local
 
 
 def thread_runner(workers: int = 0) -> ThreadPoolTaskRunner:
@@ -83,35 +109,48 @@ def thread_runner(workers: int = 0) -> ThreadPoolTaskRunner:
 
 @flow(name="newsdesk", log_prints=True, task_runner=thread_runner())
 def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batch_size: int = DEFAULT_BATCH_SIZE,
-                  wait_for_lock: float = 0, full: bool = False, workers: int = 0) -> dict:
+                  wait_for_lock: float = 0, full: bool = False, workers: int = 0, db_dir: str | None = None) -> dict:
     """Turn the articles under raw_dir into the curated tables and database under out_dir.
-    workers: local worker processes (0 = one per CPU); ignored by a Dask task runner."""
+    workers: local worker processes (0 = one per CPU); ignored by a Dask task runner.
+    db_dir: local folder for newsdesk.duckdb (and the snapshot copy it reads) when out_dir is an
+    object store (default data/curated); ignored for a local out_dir."""
     clock = Stopwatch()
-    raw, out = Path(raw_dir).resolve(), Path(out_dir).resolve()
-    if not raw.is_dir():
+    raw, out = locations.parse(raw_dir), locations.parse(out_dir)
+    local = locations.parse(db_dir or DEFAULT_DB_DIR) if locations.is_remote(out) else out
+    if not locations.is_dir(raw):
         raise FileNotFoundError(f"raw directory {raw} does not exist")
-    with storage.out_dir_lock(out, wait_for_lock):
-        storage.remove_leftovers(out)
+    with storage.out_dir_lock(local, wait_for_lock):  # an object store has no flock: one writer per out URI
+        storage.remove_leftovers(local)
+        if locations.is_remote(out):
+            storage.remove_remote_leftovers(out)
         plan = clock.time("plan", plan_inputs, raw, out, full)
         if plan.is_noop:
-            ensure_database(out, plan.previous)
-            return finish(plan.previous.name, plan, plan.previous, clock, published=False)
+            current = ensure_database(local, plan.previous)
+            return finish(locations.name(plan.previous), plan, current, clock, published=False)
         run_id = storage.new_run_id()
-        staging, snapshot = out / "_staging" / run_id, out / "_snapshots" / run_id
+        staging, snapshot = locations.join(out, "_staging", run_id), local / "_snapshots" / run_id
         with local_pool(pool_size(workers, len(plan.to_process))) as pool:
             staged = clock.time("process", process_all, plan.to_process, raw, staging, batch_size, pool)
         clock.add_stages(staged)
         carry = storage.Carry(plan.previous, plan.replaced)
-        clock.time("publish", publish_snapshot, [Path(s["batch_dir"]) for s in staged], snapshot, carry)
-        next_database = clock.time("sql_models", build_models, out, snapshot)
-        storage.switch_current(out, snapshot)  # Parquet readers move to the new run...
-        os.replace(next_database, out / DATABASE)  # ...and SQL readers right after
-        storage.prune_snapshots(out)
-        shutil.rmtree(staging, ignore_errors=True)
+        batch_dirs = [s["batch_dir"] if locations.is_remote(out) else Path(s["batch_dir"]) for s in staged]
+        clock.time("publish", publish_snapshot, batch_dirs, snapshot, carry)
+        next_database = clock.time("sql_models", build_models, local, snapshot)
+        if locations.is_remote(out):
+            clock.time("upload", upload_snapshot, snapshot, out)  # object-store readers move here
+        storage.switch_current(local, snapshot)  # Parquet readers move to the new run...
+        os.replace(next_database, local / DATABASE)  # ...and SQL readers right after
+        storage.prune_snapshots(local)
+        if locations.is_remote(out):
+            storage.prune_remote(out)
+            locations.delete_dir(locations.join(out, "_staging"))  # all of it: S3 would keep an empty parent
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
     return finish(run_id, plan, snapshot, clock, published=True)
 
 
-def process_all(paths: list[Path], raw: Path, staging: Path, batch_size: int, pool: Executor | None) -> list[dict]:
+def process_all(paths: list[Location], raw: Location, staging: Location, batch_size: int,
+                pool: Executor | None) -> list[dict]:
     """Map process_batch over batches of paths (in the pool, if any), with a progress bar."""
     global _POOL
     size = batch_size_for(len(paths), batch_size, pool)

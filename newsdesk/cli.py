@@ -29,10 +29,18 @@ def quiet_prefect_defaults() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the flow once and print the summary."""
-    if not Path(args.raw_dir).is_dir():  # said before Prefect's server start, not after it
+    from newsdesk import locations
+
+    try:
+        raw, out, db_dir = (locations.parse(x) for x in (args.raw_dir, args.out_dir, args.db_dir))
+        raw_exists = locations.is_dir(raw)
+    except (ValueError, OSError) as exc:  # a malformed URI, an unreachable or forbidden bucket
+        print(f"newsdesk run: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not raw_exists:  # said before Prefect's server start, not after it
         print(f"newsdesk run: raw directory {args.raw_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    if not args.full and nothing_changed(Path(args.raw_dir), Path(args.out_dir)):
+    if not args.full and nothing_changed(raw, out, db_dir):
         return EXIT_OK
     quiet_prefect_defaults()
     from flows import ephemeral
@@ -46,14 +54,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         with api_settings(api_url):
             summary = run_flow(raw_dir=args.raw_dir, out_dir=args.out_dir, batch_size=args.batch_size,
-                               wait_for_lock=args.wait, full=args.full, workers=args.workers)
+                               wait_for_lock=args.wait, full=args.full, workers=args.workers, db_dir=args.db_dir)
     except LockedError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print_summary(summary, args.out_dir)
+    print_summary(summary, args.out_dir, args.out_dir if not locations.is_remote(out) else args.db_dir)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
@@ -77,24 +85,28 @@ def api_settings(api_url: str | None):
         del os.environ["PREFECT_API_URL"]
 
 
-def nothing_changed(raw_dir: Path, out_dir: Path) -> bool:
+def nothing_changed(raw_dir, out_dir, db_dir: Path) -> bool:
     """True (and says so) when no input changed since the current snapshot. Checked before
-    Prefect is imported, so a no-op scheduled run costs a directory scan, not a server start."""
-    if not raw_dir.is_dir():
-        return False  # the flow reports the missing folder
+    Prefect is imported, so a no-op scheduled run costs a directory scan, not a server start.
+    raw_dir and out_dir are parsed locations (newsdesk.locations); db_dir is where the database of
+    an object-store out_dir lives."""
+    from newsdesk import locations
     from newsdesk.incremental import plan_run
     from newsdesk.sqlmodels import built_from
 
-    plan = plan_run(raw_dir.resolve(), out_dir.resolve())
-    if plan.is_noop and built_from(out_dir / "newsdesk.duckdb") != plan.previous.name:
-        return False  # the database lags the tables (a killed run): let the flow rebuild it
-    if plan.is_noop:
-        print(f"newsdesk: nothing changed since run {plan.previous.name} ({len(plan.files)} files); "
-              f"nothing new published. Use --full to reprocess everything.")
-    return plan.is_noop
+    plan = plan_run(raw_dir, out_dir)
+    if not plan.is_noop:
+        return False
+    run_id = locations.name(plan.previous)
+    local = db_dir if locations.is_remote(out_dir) else out_dir
+    if built_from(local / "newsdesk.duckdb") != run_id or not (local / "_snapshots" / run_id).is_dir():
+        return False  # the database lags the tables (a killed run, a new db dir): let the flow rebuild it
+    print(f"newsdesk: nothing changed since run {run_id} ({len(plan.files)} files); "
+          f"nothing new published. Use --full to reprocess everything.")
+    return True
 
 
-def print_summary(summary: dict, out_dir: str) -> None:
+def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> None:
     """A readable end-of-run table."""
     from rich.console import Console
     from rich.table import Table
@@ -114,7 +126,10 @@ def print_summary(summary: dict, out_dir: str) -> None:
         changes = ", ".join(f"{n} {what}" for what, n in summary["changes"].items())
         console.print(f"files: {changes}; processed {summary['files_processed']}"
                       + ("" if summary["published"] else " (nothing changed: nothing published)"))
-    console.print(f"tables: {out_dir}/{{articles,quotes,places,credits,rejects}}  database: {out_dir}/newsdesk.duckdb")
+    tables = f"{out_dir}/{{articles,quotes,places,credits,rejects}}"
+    if "://" in out_dir and not out_dir.startswith("file://"):
+        tables = f"{out_dir}/_snapshots/{summary['run_id']}/{{articles,...}} (named by {out_dir}/CURRENT)"
+    console.print(f"tables: {tables}  database: {db_dir or out_dir}/newsdesk.duckdb")
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -197,9 +212,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from flows.pipeline import newsdesk_flow
 
+    from newsdesk import locations
+
     newsdesk_flow.serve(name=args.name, cron=args.cron,
-                        parameters={"raw_dir": str(Path(args.raw_dir).resolve()),
-                                    "out_dir": str(Path(args.out_dir).resolve())})
+                        parameters={"raw_dir": str(locations.parse(args.raw_dir)),
+                                    "out_dir": str(locations.parse(args.out_dir)),
+                                    "db_dir": str(locations.parse(args.db_dir))})
     return EXIT_OK
 
 
@@ -271,8 +289,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="process every article under --raw-dir into --out-dir")
-    run.add_argument("--raw-dir", default=DEFAULT_RAW, help=f"input folder, read recursively (default {DEFAULT_RAW})")
-    run.add_argument("--out-dir", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    run.add_argument("--raw-dir", default=DEFAULT_RAW,
+                     help=f"input folder, read recursively (default {DEFAULT_RAW}); or a URI: file:///path, "
+                          "s3://bucket/prefix (AWS_* environment variables, AWS_ENDPOINT_URL for other S3 servers)")
+    run.add_argument("--out-dir", default=DEFAULT_OUT,
+                     help=f"output folder (default {DEFAULT_OUT}); or a URI like --raw-dir (see docs/scaling.md)")
+    run.add_argument("--db-dir", default=DEFAULT_OUT,
+                     help="when --out-dir is an object store: local folder where newsdesk.duckdb is built, with "
+                          "the snapshot copy its views read (default %(default)s; `newsdesk sql --out-dir` it)")
     run.add_argument("--batch-size", type=int, default=500, help="files per task (default 500)")
     run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                      help="wait this long for another run on the same out dir to finish (default: refuse)")
@@ -302,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--name", default="newsdesk-scheduled", help="deployment name")
     serve.add_argument("--raw-dir", default=DEFAULT_RAW)
     serve.add_argument("--out-dir", default=DEFAULT_OUT)
+    serve.add_argument("--db-dir", default=DEFAULT_OUT, help="as for `newsdesk run`")
     serve.set_defaults(func=cmd_serve)
 
     report = sub.add_parser(

@@ -90,3 +90,17 @@ def test_help_lists_every_command(capsys):
     assert exit_info.value.code == 0
     for command in ("run", "sql", "serve"):
         assert command in out
+
+
+@pytest.mark.parametrize("raw, message", [
+    ("s3://", "needs a bucket"),
+    ("file://otherhost/raw", "another host"),
+])
+def test_run_refuses_a_malformed_location(tmp_path, capsys, raw, message):
+    code, _, err = run_cli(capsys, "run", "--raw-dir", raw, "--out-dir", tmp_path / "out")
+    assert code == cli.EXIT_USAGE and message in err
+
+
+def test_run_refuses_a_missing_file_uri(tmp_path, capsys):
+    code, _, err = run_cli(capsys, "run", "--raw-dir", (tmp_path / "nope").as_uri(), "--out-dir", tmp_path / "out")
+    assert code == cli.EXIT_USAGE and "does not exist" in err

@@ -2,10 +2,14 @@
 Prefect, compared with the same steps on a local folder."""
 
 import json
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from itertools import count
 from pathlib import Path
 
+import pandas as pd
+import polars as pl
 import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pytest
@@ -104,6 +108,16 @@ def test_an_object_deleted_after_the_listing_is_an_unreadable_reject(raw_s3, buc
     assert [r["reason_code"] for r in gone] == ["unreadable"] and "no longer exists" in gone[0]["reason"]
 
 
+def test_a_fresh_worker_process_reads_the_objects_it_is_given(raw_s3, bucket):
+    """What a Dask worker on another machine does: it gets URIs (not bytes) and opens the store
+    with its own AWS_* settings. A spawned process shares nothing else with this one."""
+    plan = incremental.plan_run(raw_s3, f"{bucket}/curated")
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        facts = pool.submit(storage.stage_paths, plan.to_process, raw_s3, f"{bucket}/staging", 3).result()
+    assert facts["batch_dir"] == f"{bucket}/staging/batch-00003" and facts["files"] == 6
+    assert storage.staged([facts["batch_dir"]], "articles").count_rows() == 4  # the duplicate is dropped later
+
+
 def test_a_failed_upload_leaves_readers_on_the_previous_snapshot(raw_local, raw_s3, bucket, tmp_path, monkeypatch):
     out, db = f"{bucket}/curated", tmp_path / "db"
     run_remote(raw_s3, out, db)
@@ -154,5 +168,8 @@ def test_readers_resolve_the_pointer_with_plain_pyarrow(raw_s3, bucket, tmp_path
         run_id = f.read().decode().strip()
     articles = ds.dataset(f"{prefix}/_snapshots/{run_id}/articles", filesystem=fs, partitioning="hive").to_table()
     assert articles.num_rows == 3 and "published_month" in articles.column_names
-    frame = articles.to_pandas()
-    assert sorted(frame["title"]) == ["Ferry alpha", "Ferry bravo", "Ferry charlie"]
+    titles = ["Ferry alpha", "Ferry bravo", "Ferry charlie"]
+    assert sorted(articles.to_pandas()["title"]) == titles
+    assert sorted(pl.from_arrow(articles)["title"]) == titles
+    frame = pd.read_parquet(f"{prefix}/_snapshots/{run_id}/articles", filesystem=fs)
+    assert sorted(frame["title"]) == titles
