@@ -320,11 +320,6 @@ def _inside_name(body: str, m: _Match, place_starts: set[int]) -> bool:
     return not _is_sentence_start(body, prev[1])
 
 
-def _prior(g, rid: int) -> float:
-    """Population and feature-type prior of a record."""
-    return g.prior[rid]
-
-
 def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple, set[str]]]:
     """Countries and (country, admin1) pairs named in the article, with the surfaces naming them."""
     ccs: dict[str, set[str]] = {}
@@ -370,7 +365,7 @@ def _others(surfaces: set[str] | None, key: str) -> int:
 
 def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> float:
     """Prior plus support from the article's other places."""
-    score = _prior(g, rid)
+    score = g.prior[rid]  # population and feature type
     cc = g.cc[rid]
     if cc is not None and _others(ccs.get(cc), key):
         score += CONTEXT_COUNTRY_BONUS
