@@ -61,7 +61,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print_summary(summary, args.out_dir, args.out_dir if not locations.is_remote(out) else args.db_dir)
+    print_summary(summary, args.out_dir, args.db_dir if locations.is_remote(out) else None)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
@@ -107,7 +107,7 @@ def nothing_changed(raw_dir, out_dir, db_dir: Path) -> bool:
 
 
 def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> None:
-    """A readable end-of-run table."""
+    """A readable end-of-run table. db_dir: where the database is, when not in out_dir."""
     from rich.console import Console
     from rich.table import Table
 
@@ -126,8 +126,10 @@ def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> Non
         changes = ", ".join(f"{n} {what}" for what, n in summary["changes"].items())
         console.print(f"files: {changes}; processed {summary['files_processed']}"
                       + ("" if summary["published"] else " (nothing changed: nothing published)"))
+    from newsdesk.locations import is_remote, parse
+
     tables = f"{out_dir}/{{articles,quotes,places,credits,rejects}}"
-    if "://" in out_dir and not out_dir.startswith("file://"):
+    if is_remote(parse(out_dir)):
         tables = f"{out_dir}/_snapshots/{summary['run_id']}/{{articles,...}} (named by {out_dir}/CURRENT)"
     console.print(f"tables: {tables}  database: {db_dir or out_dir}/newsdesk.duckdb")
 

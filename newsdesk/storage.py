@@ -106,7 +106,7 @@ def stage_paths(paths: list[Location], raw_dir: Location, staging_dir: Location,
 def write_staging(rows: BatchRows, staging_dir: Location, batch_no: int) -> Location:
     """Write one batch's rows as one Parquet file per table under staging_dir/batch-NNNNN/."""
     faults.inject("extract")  # tests only (NEWSDESK_TEST_*): a kill or I/O error mid-extraction
-    if isinstance(staging_dir, str):
+    if locations.is_remote(staging_dir):
         return write_staging_remote(rows, staging_dir, batch_no)
     batch_dir = staging_dir / f"batch-{batch_no:05d}"
     tmp = batch_dir.with_suffix(".tmp")
@@ -147,8 +147,8 @@ def staged(batch_dirs: list[Location], table: str) -> ds.Dataset:
     """The staging files of one table across batches, in batch order."""
     schema = MANIFEST_SCHEMA if table == MANIFEST else staging_schema(table)
     if batch_dirs and locations.is_remote(batch_dirs[0]):
-        fs = _on_filesystem(batch_dirs[0])[1]
-        files = [_on_filesystem(f"{d}/{table}.parquet")[0] for d in sorted(batch_dirs)]
+        fs, _ = locations.resolve(batch_dirs[0])
+        files = [locations.resolve(f"{d}/{table}.parquet")[1] for d in sorted(batch_dirs)]
         return ds.dataset(files, format="parquet", schema=schema, filesystem=fs)
     files = [str(Path(d) / f"{table}.parquet") for d in sorted(batch_dirs)]
     return ds.dataset(files, format="parquet", schema=schema)

@@ -5,6 +5,8 @@ Import the fixtures into a test module (`from tests.s3server import s3, bucket  
 would with AWS_ENDPOINT_URL); `bucket` makes an empty bucket per test and yields 's3://<name>'.
 """
 
+import atexit
+import functools
 import os
 import socket
 import subprocess
@@ -40,9 +42,10 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 30) -> N
     raise RuntimeError(f"moto_server did not answer on {url} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def s3() -> str:
-    """The endpoint URL of a running moto server; AWS_* variables point at it for the session."""
+@functools.cache
+def start_server() -> str:
+    """Start moto_server once per test process (test modules each import the fixture, so a plain
+    session fixture would start one per module); it is stopped when the process exits."""
     server = Path(sys.executable).with_name("moto_server")
     if not server.exists():
         pytest.fail("moto_server is not installed: pip install -e '.[dev]' (moto[server])")
@@ -50,19 +53,23 @@ def s3() -> str:
     url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen([str(server), "-H", "127.0.0.1", "-p", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    atexit.register(process.terminate)
+    wait_until_up(url, process)
+    return url
+
+
+@pytest.fixture(scope="session")
+def s3() -> str:
+    """The endpoint URL of a running moto server; AWS_* variables point at it while tests use it."""
+    url = start_server()
     saved = {k: os.environ.get(k) for k in [*AWS_ENV, "AWS_ENDPOINT_URL"]}
-    try:
-        wait_until_up(url, process)
-        os.environ.update(AWS_ENV, AWS_ENDPOINT_URL=url)
-        yield url
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        process.terminate()
-        process.wait(timeout=10)
+    os.environ.update(AWS_ENV, AWS_ENDPOINT_URL=url)
+    yield url
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture()

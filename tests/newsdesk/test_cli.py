@@ -104,3 +104,15 @@ def test_run_refuses_a_malformed_location(tmp_path, capsys, raw, message):
 def test_run_refuses_a_missing_file_uri(tmp_path, capsys):
     code, _, err = run_cli(capsys, "run", "--raw-dir", (tmp_path / "nope").as_uri(), "--out-dir", tmp_path / "out")
     assert code == cli.EXIT_USAGE and "does not exist" in err
+
+
+@pytest.mark.parametrize("out_dir, db_dir, tables, database", [
+    ("data/curated", None, "data/curated/{articles,", "database: data/curated/newsdesk.duckdb"),
+    ("s3://news/curated", "data/db", "s3://news/curated/_snapshots/run-7/", "database: data/db/newsdesk.duckdb"),
+])
+def test_run_summary_says_where_tables_and_database_are(capsys, out_dir, db_dir, tables, database):
+    summary = {"run_id": "run-7", "seconds": 1.0, "files_seen": 1, "inputs_seen": 1, "articles": 1, "quotes": 0,
+               "places": 0, "credits": 0, "rejects": 0, "duplicates": 0, "rejects_by_reason": {}, "reconciled": True}
+    cli.print_summary(summary, out_dir, db_dir)
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"tables: {tables}" in out and database in out
