@@ -83,6 +83,12 @@ def test_s3_to_s3_gives_the_tables_of_a_local_run(raw_local, raw_s3, bucket, tmp
     assert locations.list_dirs(f"{out}/_staging/{locations.name(snapshot)}") == ["batch-00000"]
 
 
+def test_raw_on_s3_into_a_local_out_dir(raw_local, raw_s3, tmp_path):
+    run(raw_s3, tmp_path / "from-s3")
+    run(raw_local, tmp_path / "local")
+    assert local_tables(tmp_path / "from-s3") == local_tables(tmp_path / "local")
+
+
 def test_an_unchanged_prefix_is_a_noop_and_a_changed_object_is_read_again(raw_local, raw_s3, bucket, tmp_path):
     out, db = f"{bucket}/curated", tmp_path / "db"
     run_remote(raw_s3, out, db)
