@@ -33,12 +33,21 @@ def inline_plain(text: str) -> str:
     return remove.stray_emphasis(remove.emphasis(remove.link_artifacts(text)))
 
 
+def line_plain(line: str) -> str:
+    """One line of inline markdown -> plain text with its spaces normalized."""
+    # a line with nothing for inline_plain or whitespace to act on (most body lines) only needs stripping
+    return normalize.whitespace(inline_plain(line)) if R.RE_NOT_PLAIN.search(line) else line.strip()
+
+
 def block_plain(block: str) -> str:
     """A markdown block -> plain text (headings, quotes, lists and tables flattened)."""
+    plain = block.strip()
+    if not R.RE_NOT_PLAIN.search(plain) and paragraphs.starts_as_prose(plain):
+        return plain  # one line of prose without markup: no step below would change it
     lines = [remove.heading_marker(remove.blockquote_marker(line)) for line in block.split("\n")]
     lines = [line for line in lines if not R.RE_SETEXT_UNDERLINE.match(line)] if len(lines) > 1 else lines
     flat = paragraphs.flatten("\n".join(lines))
-    plain = [normalize.whitespace(inline_plain(line)) for line in flat.split("\n")]
+    plain = [line_plain(line) for line in flat.split("\n")]
     # a line that only became a list item after unescaping (`\* item`) is normalized like one
     plain = [paragraphs.list_item(m.group(0), line[m.end():]) if (m := R.RE_LIST_ITEM.match(line)) else line
              for line in plain]
@@ -66,7 +75,7 @@ def caption_split(block: str, plain: str) -> tuple[str | None, RawCredit | None]
     if R.RE_ONE_CELL_ROW.match(plain):  # a layout table's one-cell row: `| Caption. (credit: NASA/Name) |`
         plain = block = plain.strip("| ")
     caption, credit = credit_lines.split_trailing_photo_credit(plain)
-    if credit is None:
+    if credit is None and block != plain:  # the markup (a bold credit) may hold what the plain text lost
         caption, credit = credit_lines.split_trailing_photo_credit(block)
         caption = block_plain(caption) if credit else caption
     return (caption.strip(), credit) if credit else (None, None)
@@ -212,7 +221,8 @@ def _read_body(blocks: list[str], state: _State) -> None:
             state.preamble += 1  # a standfirst or kicker above the body
             state.description = state.description or (plain if R.RE_HEADING.match(block) else None)
             continue
-        plain = block_plain(paragraphs.drop_link_lines(block))
+        if (without_links := paragraphs.drop_link_lines(block)) != block:
+            plain = block_plain(without_links)
         caption, credit = caption_split(block, plain)
         if credit is None and not state.body and state.caption is None:
             caption, credit = bold_credit_split(block)

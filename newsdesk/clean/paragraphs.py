@@ -33,6 +33,11 @@ def list_item(marker: str, text: str) -> str:
 _MARKUP_FIRST = frozenset("-*+•|:_`~")
 
 
+def starts_as_prose(line: str) -> bool:
+    """True when a stripped line's first character cannot start any block markup `flatten` reads."""
+    return line[:1] not in _MARKUP_FIRST and not line[:1].isdecimal()
+
+
 def flatten(block: str) -> str:
     """A markdown block -> plain lines: table rows `| a | b |` and list items `• item` one per line,
     wrapped prose lines joined with a space."""
@@ -43,7 +48,7 @@ def flatten(block: str) -> str:
         line = line.strip()
         if not line:
             continue
-        if line[0] not in _MARKUP_FIRST and not line[0].isdecimal():  # plain prose: no pattern below can match
+        if starts_as_prose(line):  # plain prose: no pattern below can match
             if out:
                 out[-1].append(line)
             else:
@@ -109,6 +114,8 @@ def is_link_line(line: str, threshold: float = 0.8, prose_words: int = 25) -> bo
 def drop_link_lines(block: str) -> str:
     """Remove lines that are (almost) only links (related-story lists, navigation, tag clouds) and
     the teaser headings right under them."""
+    if "](" not in block:  # no `[text](url)` link: no line to drop
+        return block
     kept, after_link = [], False
     for line in block.split("\n"):
         if is_link_line(line) or (after_link and (R.RE_HEADING.match(line) or not line.strip())):

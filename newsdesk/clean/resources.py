@@ -48,6 +48,10 @@ RE_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 RE_HSPACE_OTHER = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # RE_HSPACE's non-ASCII spaces
 RE_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# what some step of markdown.block_plain acts on: markup and escape characters, line breaks (also the
+# ones normalize.line_endings converts), tabs, runs of spaces and the non-ASCII spaces RE_HSPACE turns
+# into " ". A line without any of them is plain prose already (most body lines are)
+RE_NOT_PLAIN = re.compile(r"[\n\r\t#>\[<*_~`\\\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|  ")
 
 # --- document furniture ----------------------------------------------------------------------------
 # "Original url:" followed (maybe after blank lines) by the URL, at the end of the scraped file
@@ -126,11 +130,14 @@ RE_CTA_START = re.compile(r"^\W{0,3}" + _CTA_START, re.IGNORECASE)
 RE_CTA_CHANNEL = re.compile(_CTA_CHANNEL, re.IGNORECASE)
 CTA_MAX_WORDS = 70
 # legal notices: "© 2019 Associated Press. All Rights Reserved. This material may not be published…"
-RE_LEGAL = re.compile(
-    r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|"
-    r"(?:personal,? )?non-commercial use only|^\W*(?:©|\(c\)|copyright\b)",
+# (a notice starts with the mark, or holds one of the phrases anywhere: two patterns, because the
+# phrases are searched only after a cheap substring test, remove.may_hold_legal_phrase)
+RE_LEGAL_START = re.compile(r"^\W*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+RE_LEGAL_PHRASE = re.compile(
+    r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|non-commercial use only",
     re.IGNORECASE,
 )
+LEGAL_PHRASE_HINTS = ("all rights reserved", "may not be ", "non-commercial use only")  # lowercase, one per branch
 LEGAL_MAX_WORDS = 60
 # a paragraph that is nothing but a URL or an e-mail address
 RE_ONLY_URL = re.compile(r"^\W*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)\W*$", re.IGNORECASE)
@@ -146,6 +153,7 @@ RE_TIMESTAMP_WORD = re.compile(
 )
 RE_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\bago\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 14
+RE_TOKEN = re.compile(r"\S+")  # the tokens str.split() makes (the same whitespace), found lazily
 RE_LONE_BULLET = re.compile(r"^[-*+•]$")
 
 # WordPress-style shortcodes left in the text: [caption id="…"], [button link="…"]…[/button]

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsdesk.clean import clean_markdown
+from newsdesk.clean import clean_markdown, markdown
 
 SEED_SHAPE = """
 
@@ -191,3 +191,23 @@ def test_taxonomy_lists(text, kept):
 def test_round2_idempotent(text):
     body = clean_markdown(text).body
     assert clean_markdown(body).body == body
+
+
+@pytest.mark.parametrize("line, plain", [
+    ("  The council met on Tuesday.  ", "The council met on Tuesday."),   # plain prose: only stripped
+    ("The **council** [met](#) on\u00a0Tuesday.", "The council met on Tuesday."),
+    ("Two  spaces\tand a tab", "Two spaces and a tab"),
+    ("It costs 5\\_000 \\[sic\\]", "It costs 5_000 [sic]"),
+])
+def test_line_plain(line, plain):
+    assert markdown.line_plain(line) == plain
+
+
+@pytest.mark.parametrize("block, plain", [
+    ("  One line of prose, nothing to do.  ", "One line of prose, nothing to do."),
+    ("## A subhead", "A subhead"),
+    ("- first\n- second", "• first\n• second"),
+    ("A wrapped line\nof prose", "A wrapped line of prose"),
+])
+def test_block_plain(block, plain):
+    assert markdown.block_plain(block) == plain

@@ -34,3 +34,26 @@ def test_is_link_line(line, expected):
 def test_dedupe_keeps_first_and_short_repeats():
     paras = ["A long caption repeated in a gallery.", "Body.", "A long caption repeated in a gallery.", "Body."]
     assert paragraphs.dedupe(paras) == ["A long caption repeated in a gallery.", "Body.", "Body."]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The council met on Tuesday.", True),
+    ("“Quoted” prose", True),
+    ("", True),
+    ("2. Second step", False),   # a numbered item
+    ("٣. Arabic-Indic digits number items too", False),
+    ("- a bullet", False),
+    ("| a | b |", False),
+])
+def test_starts_as_prose(line, expected):
+    assert paragraphs.starts_as_prose(line) is expected
+
+
+@pytest.mark.parametrize("block, kept", [
+    ("- [Budget vote delayed](https://a.example/1)\n## Teaser heading\nThe vote was delayed.", "The vote was delayed."),
+    ("The [agency](https://a.example) confirmed the figures on Tuesday evening.",
+     "The [agency](https://a.example) confirmed the figures on Tuesday evening."),
+    ("No links here [just brackets]\n## A heading stays", "No links here [just brackets]\n## A heading stays"),
+])
+def test_drop_link_lines(block, kept):
+    assert paragraphs.drop_link_lines(block) == kept

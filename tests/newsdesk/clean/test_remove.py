@@ -79,3 +79,24 @@ def test_is_timestamp(line, expected):
 ])
 def test_is_debris(paragraph, expected):
     assert remove.is_debris(paragraph) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("© 2021 Valley Wire. ALL RIGHTS RESERVED.", True),
+    ("This material may not be published or broadcast.", True),
+    ("All rights reſerved", True),  # no lowercase shortcut for text with ſ, ı or İ: the regex decides
+    ("The council reserved the right to appeal.", False),
+])
+def test_may_hold_legal_phrase(text, expected):
+    assert remove.may_hold_legal_phrase(text) is expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("© 2021 Valley Wire Service. All rights reserved.", True),
+    ("Copyright 2019 The Associated Press. This material may not be published.", True),
+    ("For personal non-commercial use only.", True),
+    ("The copyright dispute reached the appeals court in May after two years of hearings.", False),
+    ("The judge said all rights reserved by the contract were void. " + "More words follow here. " * 15, False),
+])
+def test_is_legal_notice(paragraph, expected):
+    assert remove.is_legal_notice(paragraph) is expected

@@ -1,0 +1,133 @@
+"""Fast paths change no answer: each shortcut is checked against the plain formula it skips (the code
+as it was before the shortcut), on hypothesis-made text full of the characters the shortcuts test for."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime
+
+import pytest
+from dateutil import parser as dateutil_parser
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.clean import markdown, metadata, normalize, paragraphs, remove
+from newsdesk.clean import resources as R
+
+# the characters the shortcuts look at, plus plain letters, digits and spaces
+TRICKY = list("ab Z9 \t\n\r#>[]()<!*_~`\\|:-+•.,©/") + ["\u00a0", "\u2009", "\u2028", "\u2029", "ſ", "ı", "İ", "  "]
+PIECES = TRICKY + ["[x](#)", "**b**", "# ", "> ", "- ", "1. ", "| a | b |", "all rights reserved", "All Rights",
+                   "may not be published", "non-commercial use only", "(c) ", "Copyright", "2019", "12:30",
+                   "Nov. 19", "Updated", "ago", "PM", "The"]
+MARKUPISH = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+ANY_TEXT = st.one_of(MARKUPISH, st.text(max_size=80))
+EXAMPLES = settings(max_examples=400, deadline=None)
+
+
+def block_plain_without_shortcut(block: str) -> str:
+    """markdown.block_plain before its fast paths: every step on every line."""
+    lines = [remove.heading_marker(remove.blockquote_marker(line)) for line in block.split("\n")]
+    lines = [line for line in lines if not R.RE_SETEXT_UNDERLINE.match(line)] if len(lines) > 1 else lines
+    flat = paragraphs.flatten("\n".join(lines))
+    plain = [normalize.whitespace(markdown.inline_plain(line)) for line in flat.split("\n")]
+    plain = [paragraphs.list_item(m.group(0), line[m.end():]) if (m := R.RE_LIST_ITEM.match(line)) else line
+             for line in plain]
+    return "\n".join(line for line in plain if line).strip()
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+@example("Two  spaces")
+@example("A\u2028line separator")
+@example("Intro line\n2. Second")
+def test_block_plain_fast_paths_change_nothing(block):
+    assert markdown.block_plain(block) == block_plain_without_shortcut(block)
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_line_plain_fast_path_changes_nothing(line):
+    line = line.replace("\n", " ")  # line_plain gets one line of a flattened block
+    assert markdown.line_plain(line) == normalize.whitespace(markdown.inline_plain(line))
+
+
+RE_LEGAL_ONE_PATTERN = re.compile(
+    r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|"
+    r"(?:personal,? )?non-commercial use only|^\W*(?:©|\(c\)|copyright\b)",
+    re.IGNORECASE,
+)
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+@example("All rights reſerved.")  # IGNORECASE reads ſ as s, ı and İ as i; str.lower() does not
+@example("ALL RİGHTS RESERVED")
+@example("Personal, non-commercial use only.")
+def test_is_legal_notice_fast_path_changes_nothing(paragraph):
+    expected = len(paragraph.split(None, R.LEGAL_MAX_WORDS)) <= R.LEGAL_MAX_WORDS and bool(
+        RE_LEGAL_ONE_PATTERN.search(paragraph))
+    assert remove.is_legal_notice(paragraph) is expected
+
+
+def is_timestamp_without_shortcut(line: str) -> bool:
+    words = [w for w in (w.strip("()[],|/·•:;-–—") for w in line.split()) if w]
+    if not words or len(words) > R.TIMESTAMP_MAX_WORDS or not R.RE_YEAR_OR_TIME.search(line):
+        return False
+    return all(R.RE_TIMESTAMP_WORD.match(w) for w in words)
+
+
+TIMESTAMP_PIECES = st.sampled_from(["Nov.", "19,", "2019", "/", "12:21", "AM", "Updated", "3", "hours", "ago", "|",
+                                    "(", "—", "-", "The", "storm", "\u00a0", "\x1c", "on", "May"])
+
+
+@EXAMPLES
+@given(st.one_of(st.lists(TIMESTAMP_PIECES, max_size=40).map(" ".join), ANY_TEXT))
+def test_is_timestamp_fast_path_changes_nothing(line):
+    assert remove.is_timestamp(line) is is_timestamp_without_shortcut(line)
+
+
+DATE_WORDS = st.sampled_from(["Monday", "Tue", "March", "Jan", "Dec.", "3", "7", "8", "19", "31", "2020", "1900",
+                              "1904", "/", "-", ".", ",", "at", "9:45", "PM", "of", "2/3/2021", "1.8.2020"])
+
+
+def dateutil_two_parses(text: str):
+    """metadata._dateutil before the shortcut: always both parses."""
+    dayfirst = bool(R.RE_DOTTED_DATE.search(text))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            first, second = (dateutil_parser.parse(text, fuzzy=True, default=default, dayfirst=dayfirst)
+                             for default in (datetime(1900, 1, 1), datetime(1904, 2, 2)))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return metadata._plausible(first.date()) if first.date() == second.date() else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_WORDS, min_size=1, max_size=6).map(" ".join))
+@example("March 19")  # no year: 1900 from the default
+@example("19 2020")  # no month: January
+@example("June 2020")  # no day: the 1st
+@example("Monday, June 2020")  # no day, a weekday: the first Monday, 1 June 2020
+@example("Jan 19 2020")
+def test_dateutil_single_parse_changes_nothing(text):
+    assert metadata._dateutil(text) == dateutil_two_parses(text)
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from(["Intro line", "2. Second", "10) Tenth", "٣. Arabic-Indic", "- dash", "* star",
+                                 "| a | b |", "plain", "> quote", "## head", "==="]), max_size=6).map("\n".join))
+def test_block_plain_fast_paths_change_nothing_on_line_shapes(block):
+    assert markdown.block_plain(block) == block_plain_without_shortcut(block)
+
+
+@pytest.mark.parametrize("parsed, expected", [
+    (datetime(2020, 6, 19), False),   # year, month and day all read from the text
+    (datetime(1900, 6, 19), True),    # 1900: maybe the default year
+    (datetime(2020, 1, 19), True),    # January: maybe the default month
+    (datetime(2020, 6, 7), True),     # day 1, moved to a named weekday at most 6 days on
+    (datetime(2020, 6, 8), False),
+])
+def test_may_lack_a_part(parsed, expected):
+    assert metadata.may_lack_a_part(parsed) is expected
