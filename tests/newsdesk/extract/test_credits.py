@@ -5,13 +5,23 @@ Every line here is hand-written (invented names) in the shapes scraped articles 
 
 from __future__ import annotations
 
+import json
+import re
+from importlib import resources
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.extract.credits import (
+    RE_EMPHASIS,
+    RE_LINK,
     ROLES,
     RawCredit,
+    _agencies,
+    _is_name_token,
+    _org_key,
+    _plain,
     classify_line,
     normalize_organization,
     parse_credits,
@@ -279,3 +289,99 @@ def test_detection_never_raises(text):
 def test_parse_never_raises(raw):
     for entry in parse_credits(raw):
         assert entry.role in ROLES
+
+
+# --- fast paths give what the plain regexes give -----------------------------------------------------
+
+def _reference_alias_re() -> re.Pattern[str]:
+    """The agencies regex as first written: every alias, longest first, in one flat alternation."""
+    data = json.loads(resources.files("newsdesk.resources").joinpath("agencies.json").read_text("utf-8"))
+    aliases = {x for a in data["agencies"] for x in [a["name"], *a["aliases"]]}
+    alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+REFERENCE_ALIAS_RE = _reference_alias_re()
+ALIAS_TEXTS = [
+    "AP Photo/Evan Vucci", "AFP Photos via Getty Images", "the Associated Press Photo", "REX/Shutterstock",
+    "Cleveland.com and Cleveland com", "Bloomberg L.P. News", "USA TODAY Sports", "apa", "Getty Images for Netflix",
+    "Agence France-Presse", "Al Jazeera News Network", "The  Associated\nPress", "istockphoto", "EPA-EFE/Reuters",
+    "ıstock", "ITAR-TASS", "A.P.", "Reuters-Ipsos", "the the Guardian", "Condé Nast", "CONDE NAST",
+]
+
+
+@pytest.mark.parametrize("text", ALIAS_TEXTS)
+def test_alias_trie_finds_what_the_longest_first_alternation_finds(text):
+    agencies = _agencies()
+    spans = [m.span() for m in agencies.alias_re.finditer(text)]
+    assert spans == [m.span() for m in REFERENCE_ALIAS_RE.finditer(text)]
+    assert agencies.mentioned_in(text) == bool(spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ALIAS_TEXTS + ["the", "x", "Press", "News", "-", ".", "/", " ", "\t", "ſ", "İ"]),
+                max_size=8), st.sampled_from(["", " ", "-"]))
+def test_alias_trie_property(pieces, sep):
+    text = sep.join(pieces)
+    assert [m.span() for m in _agencies().alias_re.finditer(text)] == [m.span() for m in REFERENCE_ALIAS_RE.finditer(text)]
+    assert _agencies().mentioned_in(text) == (REFERENCE_ALIAS_RE.search(text) is not None)
+
+
+def _reference_plain(text: str) -> str:
+    s = RE_LINK.sub(r"\1", text)
+    s = RE_EMPHASIS.sub("", s.replace("\\", ""))
+    s = re.sub(r"\s+", " ", s).strip()
+    while len(s) > 2 and s[0] == "(" and s[-1] == ")" and s.count("(") == 1:
+        s = s[1:-1].strip()
+    if s.startswith("(") and s.endswith(").") and s.count("(") == 1:
+        s = s[1:-2].strip()
+    return s
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("  **By** [Jane Roe](http://x.org/jr)\u00a0\n", "By Jane Roe"),
+    ("(Photo: AP)", "Photo: AP"),
+    ("(AP Photo/Evan Vucci).", "AP Photo/Evan Vucci"),
+    ("snake_case \\*not\\* emphasis", "snake_case not emphasis"),
+    ("a\u2028b\x1cc", "a b c"),
+])
+def test_plain(text, plain):
+    assert _plain(text) == plain == _reference_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ()[]*_\\\t\n\u00a0\u2028\x1c.", max_size=40))
+def test_plain_property(text):
+    assert _plain(text) == _reference_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AaPp .-’',;:\t\n\u00a0Theß", max_size=30))
+def test_org_key_collapses_whitespace_like_the_regex(text):
+    s = text.casefold().replace(".", " ").replace("-", " ").replace("\u2019", "'")
+    s = re.sub(r"\s+", " ", s).strip(" ,;:'")
+    assert _org_key(text) == (s[4:] if s.startswith("the ") else s)
+
+
+@pytest.mark.parametrize("token, expected", [
+    ("Smith", True), ("O'Neil", True), ("Jean-Luc", True), ("J.", True), ("van", True), ("de", True),
+    ("smith", False), ("Smith2", False), ("R2D2", False), ("Smith²", False), ("Smith,", False), ("", False),
+    ("Émile", True), ("Ölçer", True),
+])
+def test_is_name_token(token, expected):
+    assert _is_name_token(token) is expected
+
+
+@pytest.mark.parametrize("caption, text_out, credit", [
+    # an IGNORECASE regex reads "ı"/"İ" as "i": the cheap `in` pre-checks must not hide these
+    ("Her dog at home. Pıcture credit: Jane Roe/AP", "Her dog at home.", "Pıcture credit: Jane Roe/AP"),
+    ("Her dog at home, pıcture: Jane Roe / AP", "Her dog at home", "pıcture: Jane Roe / AP"),
+    ("A cat. CREDİT: Jane Roe / AP", "A cat.", "CREDİT: Jane Roe / AP"),
+    ("At “home”. Photo: Jane Roe/Reuters", "At “home”.", "Photo: Jane Roe/Reuters"),
+    ("A cat (AP Photo/Evan Vucci).", "A cat", "AP Photo/Evan Vucci"),
+    ("A cat. **Jane Roe / AP**", "A cat.", "Jane Roe / AP"),
+    ("Her dog at home. İmage: Jane Roe, AP (also /x)", "Her dog at home. İmage: Jane Roe, AP (also /x)", None),
+])
+def test_trailing_credit_pre_checks(caption, text_out, credit):
+    rest, raw = split_trailing_photo_credit(caption)
+    assert (rest, raw and raw.text) == (text_out, credit)
