@@ -463,8 +463,8 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
             name = left
     if len(name) == 1:
         full = _lookup(cast, name[0], pos)
-        if full is None and cast.scanned < len(cast.body):
-            later = _later_full_name(name[0]).search(cast.body, cast.scanned)
+        if full is None and cast.scanned < len(cast.body) and _strip_possessive(name[0]) in cast.body[cast.scanned:]:
+            later = _later_full_name(name[0]).search(cast.body, cast.scanned)  # (the find above is 100x cheaper)
             if later:  # the full name comes later in the article
                 _ensure(cast, later.end())
                 full = _lookup(cast, name[0], pos)
