@@ -171,19 +171,35 @@ def not_replaced(carry: Carry) -> pc.Expression:
     return ~pc.field("source_path").isin(pa.array(sorted(carry.replaced), pa.string()))
 
 
-def article_candidates(batch_dirs: list[Location], carry: Carry) -> list[tuple]:
-    """(sort key, order, article_id, source_path, locator, content_hash, is_carried) of every
-    article, in input order: by path, then position in the file (like a full run)."""
-    columns = ["article_id", "source_path", "source_locator", "content_hash"]
-    parts = [(staged(batch_dirs, "articles").to_table(columns=columns), False)]
+CANDIDATE_COLUMNS = ["article_id", "source_path", "source_locator", "content_hash"]
+
+
+def article_candidates(batch_dirs: list[Location], carry: Carry) -> pa.Table:
+    """The id columns of every article (this run's staged rows, then the carried ones), with an
+    is_carried flag. Kept in Arrow: ~100 bytes per article instead of a Python tuple each."""
+    parts = [_flagged(staged(batch_dirs, "articles").to_table(columns=CANDIDATE_COLUMNS), False)]
     if carry.previous is not None:
-        old = published(carry.previous, "articles").to_table(columns=columns, filter=not_replaced(carry))
-        parts.append((old, True))
-    rows = []
-    for data, is_carried in parts:
-        for aid, path, loc, digest in zip(*(data[c].to_pylist() for c in columns)):
-            rows.append((sort_key(path), len(rows), aid, path, loc, digest, is_carried))
-    return sorted(rows)
+        old = published(carry.previous, "articles").to_table(columns=CANDIDATE_COLUMNS, filter=not_replaced(carry))
+        parts.append(_flagged(old, True))
+    return pa.concat_tables(parts)
+
+
+def _flagged(table: pa.Table, is_carried: bool) -> pa.Table:
+    return table.append_column("is_carried", pa.repeat(pa.scalar(is_carried), table.num_rows))
+
+
+def clashing(candidates: pa.Table) -> list[tuple]:
+    """(sort key, order, article_id, source_path, locator, content_hash, is_carried) of the articles
+    whose id occurs more than once, in input order: by path, then position in the file (like a full
+    run). Only these few rows become Python objects."""
+    ids = candidates["article_id"]
+    counts = pc.value_counts(ids)
+    repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+    mask = pc.is_in(ids, value_set=repeated)
+    clash = candidates.filter(mask)
+    columns = [clash[name].to_pylist() for name in [*CANDIDATE_COLUMNS, "is_carried"]]
+    order = pc.indices_nonzero(mask).to_pylist()
+    return sorted(zip(map(sort_key, columns[1]), order, *columns))
 
 
 def find_duplicates(batch_dirs: list[Location], carry: Carry = Carry()) -> Duplicates:
@@ -192,7 +208,7 @@ def find_duplicates(batch_dirs: list[Location], carry: Carry = Carry()) -> Dupli
     first_seen: dict[str, str] = {}
     found = Duplicates(rows=None)
     dup_rows = []
-    for _, _, aid, path, loc, digest, is_carried in article_candidates(batch_dirs, carry):
+    for _, _, aid, path, loc, digest, is_carried in clashing(article_candidates(batch_dirs, carry)):
         key = source_key(path, loc)
         if aid not in first_seen:
             first_seen[aid] = key

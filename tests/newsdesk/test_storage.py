@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from newsdesk import storage
 from tests.newsdesk.test_incremental import ARTICLE, run, write  # noqa: F401 - shared helpers
@@ -63,3 +64,29 @@ def test_remove_leftovers_before_any_published_run_keeps_nothing(tmp_path):
     (tmp_path / "_snapshots" / "20200101T000000-1").mkdir(parents=True)
     storage.remove_leftovers(tmp_path)
     assert not list((tmp_path / "_snapshots").iterdir())
+
+
+def candidates(rows):
+    """A candidates table from (article_id, source_path, is_carried) triples."""
+    import pyarrow as pa
+
+    ids, paths, carried = zip(*rows) if rows else ((), (), ())
+    return pa.table({"article_id": pa.array(ids, pa.string()), "source_path": pa.array(paths, pa.string()),
+                     "source_locator": pa.array([""] * len(ids), pa.string()),
+                     "content_hash": pa.array(["h"] * len(ids), pa.string()),
+                     "is_carried": pa.array(carried, pa.bool_())})
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([], []),
+    ([("a", "x.md", False), ("b", "y.md", False)], []),  # no id twice: nothing leaves Arrow
+    ([("a", "b/2.md", False), ("c", "c.md", False), ("a", "a.md", True)],
+     [("a", "a.md", True), ("a", "b/2.md", False)]),  # by path, whatever the input order
+    ([("a", "z.md", False), ("a", "z.md", False), ("b", "a/10.md", False), ("b", "a/9.md", False)],
+     [("b", "a/10.md", False), ("b", "a/9.md", False), ("a", "z.md", False), ("a", "z.md", False)]),
+])
+def test_clashing_keeps_only_repeated_ids_in_input_order(rows, expected):
+    got = storage.clashing(candidates(rows))
+    assert [(r[2], r[3], r[6]) for r in got] == expected
+    orders = [r[1] for r in got]
+    assert all(rows[i][:2] == (r[2], r[3]) for i, r in zip(orders, got))  # order points back at the input row
