@@ -45,7 +45,7 @@ def unicode(text: str) -> str:
     """Repair mojibake/entities (ftfy), drop BOM, zero-width and control characters; NFC."""
     if _needs_ftfy(text):
         text = ftfy.fix_text(text, _FTFY)
-    text = R.RE_ZERO_WIDTH.sub("", R.RE_CONTROL.sub("", text))
+    text = R.RE_INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 

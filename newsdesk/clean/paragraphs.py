@@ -67,9 +67,16 @@ def flatten(block: str) -> str:
     return "\n".join(joined for parts in out if (joined := " ".join(parts)))
 
 
+_SENTENCE_FINAL = frozenset(".!?…:;")
+_CLOSERS = "\"'”’»)]"  # may follow the final punctuation
+_CLOSING_QUOTES = frozenset("\"”’»")  # end a quoted sentence on their own
+
+
 def ends_sentence(paragraph: str) -> bool:
     """True when a paragraph ends like a finished sentence (., !, ?, :, closing quote…)."""
-    return bool(R.RE_SENTENCE_END.search(paragraph.rstrip()))
+    # read from the end only (a `$`-anchored regex search would try every position of the paragraph)
+    text = paragraph.rstrip()
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_FINAL or text[-1:] in _CLOSING_QUOTES
 
 
 def is_continuation(previous: str, paragraph: str) -> bool:
@@ -131,8 +138,9 @@ def dedupe(paragraphs: list[str], min_words: int = 4) -> list[str]:
     seen: set[str] = set()
     out = []
     for paragraph in paragraphs:
-        key = " ".join(paragraph.split()).casefold()
-        if len(key.split()) >= min_words and key in seen:
+        words = paragraph.split()
+        key = " ".join(words).casefold()  # (casefolding never makes or removes a space: as many words)
+        if len(words) >= min_words and key in seen:
             continue
         seen.add(key)
         out.append(paragraph)

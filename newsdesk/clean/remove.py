@@ -164,8 +164,9 @@ _TIMESTAMP_PUNCT = "()[],|/·•:;-–—"
 def is_timestamp(line: str) -> bool:
     """True for a line made only of date/time words ("Nov. 19, 2019 / 12:21 AM / Updated 3 hours ago")."""
     # every word must be a date/time word: a line whose first word is not one (most lines) is not read on
-    first = next((word for token in R.RE_TOKEN.finditer(line) if (word := token.group().strip(_TIMESTAMP_PUNCT))), "")
-    if not R.RE_TIMESTAMP_WORD.match(first):
+    head = line.split(None, 1)
+    first = head[0].strip(_TIMESTAMP_PUNCT) if head else ""
+    if first and not R.RE_TIMESTAMP_WORD.match(first):
         return False
     head = line.split(None, 2 * R.TIMESTAMP_MAX_WORDS)
     if len(head) > 2 * R.TIMESTAMP_MAX_WORDS and sum(

@@ -46,8 +46,8 @@ RE_CODE_FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
 RE_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 RE_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 RE_HSPACE_OTHER = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # RE_HSPACE's non-ASCII spaces
-RE_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-RE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# zero-width characters (and the soft hyphen) and control characters, dropped in one pass
+RE_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # what some step of markdown.block_plain acts on: markup and escape characters, line breaks (also the
 # ones normalize.line_endings converts), tabs, runs of spaces and the non-ASCII spaces RE_HSPACE turns
 # into " ". A line without any of them is plain prose already (most body lines are)
@@ -75,6 +75,14 @@ RE_URL_DATE = re.compile(
 )
 # a line that could be a date line: short, has a year or a day number
 RE_DATE_CANDIDATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b")
+# the three shapes most date lines have, read without dateutil (metadata.common_date)
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+RE_COMMON_DATE = re.compile(
+    r"(?P<iso_y>[0-9]{4})-(?P<iso_m>[0-9]{2})-(?P<iso_d>[0-9]{2})"
+    r"|(?P<us_m>[0-9]{1,2})/(?P<us_d>[0-9]{1,2})/(?P<us_y>[0-9]{4})"
+    r"|(?P<name_m>" + "|".join(MONTH_NAMES) + r") (?P<name_d>[0-9]{1,2}), (?P<name_y>[0-9]{4})"
+)
 # 19.08.2020 is day-first (European); 08/19/2020 stays month-first
 RE_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 RE_DATE_LABEL = re.compile(
@@ -82,8 +90,6 @@ RE_DATE_LABEL = re.compile(
     r"(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*",
     re.IGNORECASE,
 )
-# sentence-final punctuation (incl. closing quotes/brackets after it)
-RE_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
 
 # --- navigation and widget debris: a whole (short) line matching one of these goes ---------------
 _NAV_PATTERNS = [
@@ -153,7 +159,6 @@ RE_TIMESTAMP_WORD = re.compile(
 )
 RE_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\bago\b", re.IGNORECASE)
 TIMESTAMP_MAX_WORDS = 14
-RE_TOKEN = re.compile(r"\S+")  # the tokens str.split() makes (the same whitespace), found lazily
 RE_LONE_BULLET = re.compile(r"^[-*+•]$")
 
 # WordPress-style shortcodes left in the text: [caption id="…"], [button link="…"]…[/button]

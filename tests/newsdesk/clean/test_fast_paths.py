@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from dateutil import parser as dateutil_parser
@@ -131,3 +131,46 @@ def test_block_plain_fast_paths_change_nothing_on_line_shapes(block):
 ])
 def test_may_lack_a_part(parsed, expected):
     assert metadata.may_lack_a_part(parsed) is expected
+
+
+COMMON_DATE = st.one_of(
+    st.tuples(st.integers(1850, 2150), st.integers(0, 19), st.integers(0, 39)).map(lambda t: "%04d-%02d-%02d" % t),
+    st.tuples(st.integers(0, 39), st.integers(0, 39), st.integers(1850, 2150)).map(lambda t: "%d/%d/%04d" % t),
+    st.tuples(st.integers(0, 12), st.integers(0, 39), st.integers(1850, 2150)).map(lambda t: "%02d/%02d/%04d" % t),
+    st.tuples(st.sampled_from(R.MONTH_NAMES), st.integers(0, 39), st.integers(1850, 2150)).map(
+        lambda t: "%s %d, %04d" % t),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(COMMON_DATE)
+@example("13/04/2021")  # dateutil reads it day-first: left to dateutil
+@example("02/30/2021")
+@example("1899-12-31")
+def test_common_date_reads_what_dateutil_reads(text):
+    day = metadata.common_date(text)
+    assert day is None or day == dateutil_two_parses(text)
+    assert metadata.parse_date(text) == (metadata._dateutil(text) or metadata._dateparser(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2019-11-19", date(2019, 11, 19)),
+    ("11/19/2019", date(2019, 11, 19)),
+    ("November 19, 2019", date(2019, 11, 19)),
+    ("19/11/2019", None),          # day-first: dateutil's to read
+    ("Nov. 19, 2019", None),       # not one of the three shapes
+    ("2019-02-30", None),          # no such day
+])
+def test_common_date(text, expected):
+    assert metadata.common_date(text) == expected
+
+
+RE_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from(list(".!?…:;\"'”’»)] \n\taZ9*") + ["", "."]), max_size=12).map("".join))
+@example("")
+@example("He said “no.”)\n")
+def test_ends_sentence_reads_only_the_end(paragraph):
+    assert paragraphs.ends_sentence(paragraph) is bool(RE_SENTENCE_END.search(paragraph.rstrip()))

@@ -6,6 +6,7 @@ from newsdesk.clean import normalize
 @pytest.mark.parametrize("text_in, text_out", [
     ("The mayorâ€™s office", "The mayor’s office"),          # mojibake repaired
     ("\ufeffHello\u200b world", "Hello world"),              # BOM and zero-width space dropped
+    ("soft\u00adhyphen and a bell\x07 and a form feed\x0c", "softhyphen and a bell and a form feed"),  # one pass
     ("“Curly” and 'straight' quotes stay", "“Curly” and 'straight' quotes stay"),
     ("caf\u0065\u0301", "café"),                             # NFC
 ])

@@ -57,3 +57,14 @@ def test_starts_as_prose(line, expected):
 ])
 def test_drop_link_lines(block, kept):
     assert paragraphs.drop_link_lines(block) == kept
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("The vote passed.", True),
+    ("“We will appeal,” she said.”)  ", True),   # closing quotes and brackets after the full stop
+    ("He called it “a disgrace”", True),           # a closing quote on its own
+    ("Storm warning", False),
+    ("", False),
+])
+def test_ends_sentence(paragraph, expected):
+    assert paragraphs.ends_sentence(paragraph) is expected
