@@ -67,6 +67,7 @@ TITLE_FOLLOWERS = {"star", "stars", "actress", "actor", "host", "cast", "creator
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
 DETS = spk.DETERMINERS
 RELATIVE_DETS = {"that", "this", "these", "those"}  # "a letter that says": not a noun use
+NOUN_DETS = DETS - RELATIVE_DETS  # (sets derived once here, not on every call)
 STOP_CAPS_RIGHT = spk.STOP_CAPS - DETS - PRONOUNS - set(spk.TITLE_WORDS) - {"former"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no", "inc",
                  "corp", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "capt", "sgt", "rev",
@@ -106,7 +107,8 @@ RE_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 RE_SPACE_CAP = re.compile(r"\s+[A-Z]")
 RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
-RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
+# every branch starts with a character (the look-behind follows the "-"): the engine skips ahead to them
+RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|-(?<!\w-)(?!\w)|,")
 RE_LOWER_WORD = re.compile(r"(?:[a-z]|A(?=ccording))[a-z]+")
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
@@ -510,7 +512,7 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
     if p.endswith(("'s", "’s", "s'", "s’")) and p not in ("it's", "it’s", "that's", "that’s", "he's", "he’s",
                                                           "she's", "she’s", "who's", "who’s"):
         return True  # "Obama's remarks", "Rubio's proposed credit"
-    if p.endswith("so-") or p in DETS - RELATIVE_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
+    if p.endswith("so-") or p in NOUN_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
         and p not in spk.ROLE_WORDS and p not in spk.ORG_WORDS and p not in ADVERBS
@@ -545,10 +547,13 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+ROLE_LEAD_WORDS = spk.ROLE_WORDS | spk.ORG_WORDS | {"campaign"}
+
+
 def _role_then_name(toks: list[re.Match], k: int) -> bool:
     """toks[k] is a lowercase role word followed by a capitalized name ("campaign manager Robby Mook")."""
     n = k
-    while n < len(toks) and n - k < 3 and toks[n].group().lower() in spk.ROLE_WORDS | spk.ORG_WORDS | {"campaign"}:
+    while n < len(toks) and n - k < 3 and toks[n].group().lower() in ROLE_LEAD_WORDS:
         n += 1
     return n > k and n < len(toks) and toks[n].group()[0].isupper() and toks[n].group().lower() not in spk.STOP_CAPS
 
@@ -574,13 +579,16 @@ def _lead_in(text: str, s0: int, qa: int, qb: int, s1: int) -> Attribution | Non
 
 # --------------------------------------------------------------------------- filters
 
+WORK_NOUNS_SO_CALLED = WORK_NOUNS | {"so-called"}
+
+
 def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> bool:
     """Scare quotes, titles of works and nicknames: short, unattributed, or framed as a name."""
     words = text.split()
     before = block[max(0, a - 30):max(0, a - 1)].split()
     after = block[b + 1:b + 25].split()
     prev_word = before[-1].lower().strip(",") if before else ""
-    if len(words) <= 6 and prev_word in WORK_NOUNS | {"so-called"}:
+    if len(words) <= 6 and prev_word in WORK_NOUNS_SO_CALLED:
         return True
     if len(words) <= 4 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
             and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in spk.STOP_CAPS:
@@ -622,12 +630,14 @@ class _Raw:
 
 
 def _mask(block: str, spans: list[tuple[int, int, bool, bool]]) -> str:
-    """The block with every quote (marks included) replaced by MASK characters."""
-    chars = list(block)
+    """The block with every quote (marks included) replaced by MASK characters (spans in order)."""
+    pieces, pos = [], 0
     for a, b, has_open, has_close in spans:
         lo, hi = a - (1 if has_open else 0), b + (1 if has_close else 0)
-        chars[lo:hi] = MASK * (hi - lo)
-    return "".join(chars)
+        pieces += (block[pos:lo], MASK * (hi - lo))
+        pos = hi
+    pieces.append(block[pos:])
+    return "".join(pieces)
 
 
 def _kind(masked: str, sent0: int, qa: int, text: str, continues: bool) -> str:

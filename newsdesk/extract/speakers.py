@@ -66,9 +66,10 @@ ORG_CONNECTORS = {"of", "and", "for", "the", "&", "on"}
 ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
 STOP_CAPS_ROLE = STOP_CAPS - {"former", "new"}
 STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
-RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan
-    r"[A-Z](?<![\w’'].)[\w’'\-]*\.?"
-    r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*"
+RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan;
+    # possessive words (*+): no giving back letters, which a "." or a space must follow anyway
+    r"[A-Z](?<![\w’'].)[\w’'\-]*+\.?"
+    r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*+\.?|[A-Z]\.))*"
 )
 RE_MULTI_SEQ = re.compile(RE_NAME_SEQ.pattern.replace(")*", ")+"))
 RE_POSSESSIVE = re.compile(r"[’']s?$")

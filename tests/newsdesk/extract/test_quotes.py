@@ -281,3 +281,30 @@ def test_passive_cue_takes_the_agent_after_by():
             '"Will you raise property taxes next year?"')
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.cue) == ("Keith Dunn", "asked")
+
+
+# --- fast paths give what the plain versions give ----------------------------------------------------
+
+@pytest.mark.parametrize("block, spans, masked", [
+    ('He said "yes" and "no".', [(9, 12, True, True), (19, 21, True, True)], "He said ░░░░░ and ░░░░."),
+    ('still going," she said. "And more', [(0, 12, False, True), (25, 33, True, False)],
+     "░░░░░░░░░░░░░ she said. ░░░░░░░░░"),
+    ("no quotes here", [], "no quotes here"),
+    ('"whole"', [(1, 6, True, True)], "░░░░░░░"),
+])
+def test_mask_replaces_each_quote_and_its_marks(block, spans, masked):
+    from newsdesk.extract.quotes import MASK, _mask
+    assert _mask(block, spans) == masked.replace("░", MASK)
+
+
+@pytest.mark.parametrize("text", [
+    "a well-known - fact", "-starts with a dash", "ends with a dash -", "x -y z- w", "3-2 win", "--double",
+    "Smith, the mayor: “said” — yes – no", "\ue000\ue000 said Mr. O’Neil-Hart", "é-é _-_ 1-a",
+])
+def test_word_tokens_match_the_look_behind_first_pattern(text):
+    import re
+
+    from newsdesk.extract.quotes import RE_WORD
+    reference = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
+    for lo in range(len(text)):
+        assert [m.span() for m in RE_WORD.finditer(text, lo)] == [m.span() for m in reference.finditer(text, lo)]

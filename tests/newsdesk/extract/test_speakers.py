@@ -152,3 +152,30 @@ def test_indefinite_description_is_not_a_known_person():
             '"We are worried," one longtime adviser said.')
     (quote,) = extract_quotes(body)
     assert quote.speaker != "Nora Quist"
+
+
+@pytest.mark.parametrize("text", [
+    "Finance Minister Helena Marsh met Transport Secretary Victor Olsen.",
+    "Ludwig van Beethoven and Osama bin Laden; Mr. J. R. R. Tolkien’s book",
+    "U.S. Sen. John McCain-Smith said. The Kremlin. O'Neil's Pub-Crawl\tTour",
+    "iPhone Maker Apple Inc. Ltd", "A B C D E F G", "Élodie Durand and Zoë Ball", "de la Cruz Maria",
+])
+def test_possessive_name_sequences_match_the_backtracking_pattern(text):
+    import re
+
+    from newsdesk.extract.speakers import RE_MULTI_SEQ, RE_NAME_SEQ
+    for fast in (RE_NAME_SEQ, RE_MULTI_SEQ):
+        slow = re.compile(fast.pattern.replace("*+", "*"))
+        assert "*+" in fast.pattern
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize("body, written, expected", [
+    # the full name comes only later in the article: found by the (pre-checked) look-ahead
+    ('"We won," Lavrov said.\n\nForeign Minister Sergei Lavrov spoke later.', "Lavrov", "Sergei Lavrov"),
+    ('"We won," Lavrov said.\n\nNobody else spoke.', "Lavrov", "Lavrov"),
+    ("\"We won,\" Lavrov's aide said.\n\nSergei Lavrov's office agreed.", "Lavrov's", "Sergei Lavrov"),
+])
+def test_surname_resolved_from_a_later_full_name(body, written, expected):
+    cast = build_cast(body, lazy=True)
+    assert resolve_speaker(written, body.index(written.split("'")[0]), cast)[0] == expected
