@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
+from lxml.html import HtmlElement
+
 from newsdesk.clean import CleanDocument, remove
 from newsdesk.formats.scraped import clean_with_metadata
 
@@ -21,19 +23,30 @@ EXTRACT_OPTIONS = {
 }
 
 
-def main_text(html: str) -> str | None:
-    """HTML -> the page's main text as markdown (trafilatura), None when nothing was found."""
+def page_tree(html: str) -> HtmlElement | None:
+    """HTML -> the page's tree as trafilatura parses it (None when it is no HTML page).
+
+    Parsed once per page: extraction, metadata and captions all read this tree (trafilatura extracts
+    from its own copy), where each used to parse the page again."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    return trafilatura.extract(html, **EXTRACT_OPTIONS)
+    return trafilatura.load_html(html)
 
 
-def page_metadata(html: str) -> dict:
-    """HTML -> declared metadata (title, date, authors, url, site_name, description) via trafilatura."""
+def main_text(page: HtmlElement) -> str | None:
+    """A page's tree -> its main text as markdown (trafilatura), None when nothing was found."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    return trafilatura.extract(page, **EXTRACT_OPTIONS)
+
+
+def page_metadata(page: HtmlElement) -> dict:
+    """A page's tree -> declared metadata (title, date, authors, url, site_name, description) via trafilatura."""
     from trafilatura import extract_metadata
 
-    meta = extract_metadata(html)
+    meta = extract_metadata(page)
     if meta is None:
         return {}
     authors = tuple(a.strip() for a in (meta.author or "").split(";") if a.strip())
@@ -44,29 +57,23 @@ def page_metadata(html: str) -> dict:
 FIGCAPTION_MAX_CHARS = 600
 
 
-def figcaptions(html: str) -> list[str]:
+def figcaptions(page: HtmlElement) -> list[str]:
     """The text of every `<figcaption>` inside the page's `<article>` (or `<main>`, or the whole page)."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, TypeError, lxml.etree.ParserError):
-        return []
     for scope in ("//article", "//main", "/*"):
-        roots = tree.xpath(scope)
+        roots = page.xpath(scope)
         captions = [" ".join(node.text_content().split()) for root in roots[:1] for node in root.iter("figcaption")]
         if captions:
             return [c for c in captions if 0 < len(c) <= FIGCAPTION_MAX_CHARS]
     return []
 
 
-def with_caption(body: str, html: str) -> str:
+def with_caption(body: str, page: HtmlElement) -> str:
     """trafilatura drops `<figcaption>`: put the first credited caption it lost above the body, where
     cleaning reads a caption with its photo credit (uncredited captions are left out, as before)."""
     from newsdesk.extract.credits import split_trailing_photo_credit
 
     flat = " ".join(body.split())
-    for caption in figcaptions(html):
+    for caption in figcaptions(page):
         if caption in flat:
             continue
         if split_trailing_photo_credit(caption)[1] is not None:
@@ -116,7 +123,8 @@ def article_letters(text: str) -> int:
 def clean_html(html: str) -> CleanDocument | None:
     """An HTML page -> CleanDocument; None when trafilatura finds no main text, or only boilerplate
     (a 404 page's cookie banner and menu is no article)."""
-    body = main_text(html)
+    page = page_tree(html)
+    body = main_text(page) if page is not None else None
     if not body or not body.strip() or article_letters(body) < MIN_ARTICLE_LETTERS:
         return None
-    return clean_with_metadata(with_caption(body, html), **page_metadata(html))
+    return clean_with_metadata(with_caption(body, page), **page_metadata(page))
