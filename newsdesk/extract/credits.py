@@ -162,6 +162,9 @@ RE_JOB_TITLE = re.compile(
     r"(?:writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|photographer|"
     r"photojournalist|journalist|producer|analyst|critic|staff|bureau\s+chief|editor\s+at\s+large)s?$",
     re.IGNORECASE)
+# the last word of every RE_JOB_TITLE match
+RE_JOB_TITLE_END = re.compile(r"(?:writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|photographer"
+                              r"|photojournalist|journalist|producer|analyst|critic|staff|chief|large)s?$", re.IGNORECASE)
 RE_DESK = re.compile(
     r"^(?P<org>(?:[A-Z][\w.&'-]*\s+){0,3}?[A-Z][\w.&'-]*)\s+(?:editorial\s+)?(?:staff(?:\s+reports?)?|bureau|desk|newsroom"
     r"|sport|sports\s+desk|wire\s+services?|wires)(?:\s+(?:published|updated|monday|tuesday|wednesday|thursday|friday"
@@ -215,6 +218,7 @@ MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sun
 BYLINE_STOP_FIRST = MONTHS_DAYS | frozenset("""contrast comparison then now far default design law day night noon
     midnight far the a an this that these those all most some many one two three four five""".split())
 CREDENTIALS = frozenset("ms md phd rdn rd mph mba jd dds do rn np cpa esq".split())
+TRAILING_NOT_NAME = MONTHS_DAYS | CREDENTIALS  # dropped from the end of a name ("Jane Roe Tuesday", "Jane Roe MD")
 
 
 # --- small helpers --------------------------------------------------------------------------------
@@ -272,21 +276,19 @@ def _person(segment: str, allow_single: bool = False) -> str | None:
     s = segment.strip(" .,;:-—–|()[]\"'")
     s = RE_IS_A.sub("", s)
     toks = s.split()
-    while toks and (toks[-1].casefold().strip(".,") in MONTHS_DAYS or toks[-1].casefold().strip(".,") in CREDENTIALS):
+    while toks and toks[-1].casefold().strip(".,") in TRAILING_NOT_NAME:
         toks.pop()
-    if toks and toks[-1].casefold().strip(".,") in ("jr", "sr", "ii", "iii", "iv"):
-        toks[-1] = toks[-1]
     if not toks or len(toks) > 5 or (len(toks) == 1 and not allow_single):
         return None
-    if any(not _is_name_token(t) for t in toks):
-        return None
-    if any(t.casefold().strip(".,'’") in NOT_NAME_WORDS for t in toks):
-        return None
+    for t in toks:
+        if not _is_name_token(t) or t.casefold().strip(".,'’") in NOT_NAME_WORDS:
+            return None
     if toks[0] in NAME_PARTICLES and len(toks) < 3:
         return None
-    if normalize_organization(" ".join(toks)):
+    joined = " ".join(toks)
+    if normalize_organization(joined):
         return None
-    name = _title_case(" ".join(toks))
+    name = _title_case(joined)
     if len(toks) == 1 and (len(name) < 3 or name.isupper()):
         return None
     return name
@@ -549,6 +551,8 @@ def split_trailing_photo_credit(caption: str) -> tuple[str, RawCredit | None]:
 def _drop_title(seg: str) -> str:
     """'Tom Gillespie News reporter' -> 'Tom Gillespie'; a segment without a title comes back as is."""
     toks = seg.split()
+    if len(toks) < 2 or not RE_JOB_TITLE_END.search(toks[-1]):
+        return seg  # (the usual case, decided without trying every split)
     for k in range(len(toks) - 1, 0, -1):
         head, tail = " ".join(toks[:k]), " ".join(toks[k:])
         if RE_JOB_TITLE.fullmatch(" " + tail) and _person(head):

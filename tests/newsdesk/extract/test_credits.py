@@ -15,10 +15,13 @@ from hypothesis import strategies as st
 
 from newsdesk.extract.credits import (
     RE_EMPHASIS,
+    RE_JOB_TITLE,
+    RE_JOB_TITLE_END,
     RE_LINK,
     ROLES,
     RawCredit,
     _agencies,
+    _drop_title,
     _is_name_token,
     _org_key,
     _plain,
@@ -385,3 +388,25 @@ def test_is_name_token(token, expected):
 def test_trailing_credit_pre_checks(caption, text_out, credit):
     rest, raw = split_trailing_photo_credit(caption)
     assert (rest, raw and raw.text) == (text_out, credit)
+
+
+TITLE_WORDS = ["writer", "Writers", "reporter", "correspondent", "editor", "Editor-at-large", "editor-at-large", "at",
+               "large", "columnist", "staff", "STAFF", "bureau", "chief", "Senior", "white", "house", "AP", "Auto",
+               "ſtaff", "edıtor", "Jane", "Roe", "news", "photographers", "critics", "s"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=5))
+def test_job_title_end_is_in_every_job_title(words):
+    tail = " ".join(words)
+    if RE_JOB_TITLE.fullmatch(" " + tail):
+        assert RE_JOB_TITLE_END.search(words[-1])
+
+
+@pytest.mark.parametrize("segment, name", [
+    ("Tom Gillespie News reporter", "Tom Gillespie"), ("Ana Ruiz staff writer", "Ana Ruiz"),
+    ("Ana Ruiz Bureau Chief", "Ana Ruiz"), ("Jane Roe", "Jane Roe"), ("Reporter", "Reporter"),
+    ("Jane Roe Writers Guild", "Jane Roe Writers Guild"),
+])
+def test_drop_title(segment, name):
+    assert _drop_title(segment) == name
