@@ -223,10 +223,11 @@ def sentence_bounds(masked: str, quote_ends: dict[int, str]) -> list[tuple[int, 
         if w.rstrip(".") in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or RE_INITIALS.fullmatch(w):
             continue
         cuts.append(m.end())
-    for end, last_char in quote_ends.items():
-        if last_char == "." and end < len(masked) and RE_SPACE_CAP.match(masked, end, end + 3):
-            cuts.append(end)
-    cuts = sorted(set(cuts)) + [len(masked)]
+    quote_cuts = [end for end, last_char in quote_ends.items()
+                  if last_char == "." and end < len(masked) and RE_SPACE_CAP.match(masked, end, end + 3)]
+    if quote_cuts:  # (the regex cuts are already in order and distinct)
+        cuts = sorted(set(cuts + quote_cuts))
+    cuts.append(len(masked))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
 
 
@@ -600,8 +601,7 @@ def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
     """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star."""
     if len(text) > 80:
         return False
-    words = [w.strip(".,!?:;()") for w in text.split()]
-    words = [w for w in words if w]
+    words = [w for w in (t.strip(".,!?:;()") for t in text.split()) if w]
     if not words or len(words) > 7 or not words[0][:1].isupper() or words[-1].lower() in PRONOUNS:
         return False
     if any(w[:1].islower() for w in words if len(w) > 3 or w.lower() not in TITLE_SMALL_WORDS):

@@ -308,7 +308,7 @@ def _cut_at_sentence_end(toks: list[str]) -> list[str]:
 
 def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> None:
     """Register a person (first role seen wins; gender filled in when learned)."""
-    role_text = " ".join(t for t in role if t.lower() not in TITLE_WORDS or TITLE_WORDS[t.lower()][0] != "honorific")
+    role_text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("",))[0] != "honorific") if role else ""
     person = cast.people.get(full)
     if person is None:
         person = cast.people[full] = Person(full, gender, role_text or None)
@@ -323,7 +323,11 @@ def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> N
 
 def _add_mention(cast: Cast, pos: int, full: str) -> None:
     """Record a mention in position order."""
-    cast.at.setdefault(full, []).append(pos) if not cast.at.get(full) or cast.at[full][-1] <= pos else bisect.insort(cast.at[full], pos)
+    at = cast.at.setdefault(full, [])
+    if not at or at[-1] <= pos:
+        at.append(pos)
+    else:
+        bisect.insort(at, pos)
     if not cast.positions or cast.positions[-1] <= pos:
         cast.positions.append(pos)
         cast.mentions.append(full)
