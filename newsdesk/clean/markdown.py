@@ -248,7 +248,8 @@ def clean_markdown(text: str, _settle: bool = True) -> CleanDocument:
     state = _State()
     start = _read_header(blocks, state)
     _read_body(blocks[start:], state)
-    body = normalize.whitespace(paragraphs.join(paragraphs.dedupe(paragraphs.rejoin(state.body))))
+    # dropping a repeated paragraph can bring a broken sentence's two halves together: rejoin once more
+    body = normalize.whitespace(paragraphs.join(paragraphs.rejoin(paragraphs.dedupe(paragraphs.rejoin(state.body)))))
     if _settle and normalize.unicode(body) != body:
         # joining lines made a new mojibake-looking pair ('Â' + newline -> 'Â '): clean the body
         # once more now, so that cleaning a clean body changes nothing

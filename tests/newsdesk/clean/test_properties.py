@@ -55,3 +55,16 @@ def test_joining_lines_does_not_leave_mojibake_for_a_second_clean(text):
     """Found by hypothesis: 'Â' + newline joins into 'Â ', which ftfy repairs on a second pass."""
     body = clean_markdown(text).body
     assert clean_markdown(body).body == body
+
+
+SPLIT_AROUND_A_REPEAT = ("The the. The. The.\n\nThe the the the the the the the the the the the the. Council the the the the the "
+                         "the the the council the. The the the the the the the the the the.\n\nTbilisi (AFP) - The\n\n"
+                         "The the. The. The.\n\nThe the the the the the the the the the the the the. Council the the the the "
+                         "the the the the council the. The the the the the the the the the the.\n\n# # the")
+
+
+def test_dropping_a_repeated_paragraph_then_rejoining_is_idempotent():
+    """Found by hypothesis: dedupe removed the repeats between `The` and `the`, which a second clean joined."""
+    body = clean_markdown(SPLIT_AROUND_A_REPEAT).body
+    assert body.endswith("The the")
+    assert clean_markdown(body).body == body
