@@ -468,8 +468,10 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
             name = left
     if len(name) == 1:
         full = _lookup(cast, name[0], pos)
-        if full is None and cast.scanned < len(cast.body) and _strip_possessive(name[0]) in cast.body[cast.scanned:]:
-            later = _later_full_name(name[0]).search(cast.body, cast.scanned)  # (the find above is 100x cheaper)
+        # the surname must occur in the unscanned rest: a literal find first, 100x cheaper than the regex
+        if full is None and cast.scanned < len(cast.body) \
+                and cast.body.find(_strip_possessive(name[0]), cast.scanned) >= 0:
+            later = _later_full_name(name[0]).search(cast.body, cast.scanned)
             if later:  # the full name comes later in the article
                 _ensure(cast, later.end())
                 full = _lookup(cast, name[0], pos)
