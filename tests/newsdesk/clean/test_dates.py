@@ -22,6 +22,20 @@ def test_date_line_in_other_languages(line, expected):
     assert metadata.date_line(line) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("12 апреля 2021", True),
+    ("2021年4月12日", True),
+    ("3. Mai 2021", True),
+    ("2019 American Music Awards", False),   # a year, no day
+    ("Viera d. Rockledge 3-1", False),       # numbers, no year
+    ("Score 4.5 out of 5", False),
+    ("12021 and 5", False),                  # five digits are no year
+    ("апреля", False),
+])
+def test_dateparser_is_only_tried_on_a_year_and_a_day(text, expected):
+    assert metadata.may_hold_full_date(text) is expected
+
+
 @pytest.mark.parametrize("day, today, warned", [
     (date(2099, 1, 5), date(2021, 6, 1), True),
     (date(2021, 6, 3), date(2021, 6, 1), True),
