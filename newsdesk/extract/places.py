@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
 
@@ -96,9 +97,12 @@ CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """One place mention. body[start:end] == surface."""
+class PlaceMention(NamedTuple):
+    """One place mention. body[start:end] == surface.
+
+    A NamedTuple rather than a frozen dataclass: same read-only fields, built several times faster
+    (a frozen dataclass sets each field through object.__setattr__), and there are many per article.
+    """
 
     surface: str  # as written: "Russian", "U.S.", "Minsk"
     name: str  # canonical: "Russia", "United States", "Minsk"
@@ -516,11 +520,7 @@ def extract_places(body: str) -> list[PlaceMention]:
     if not matches:
         return []
     return [
-        PlaceMention(
-            surface=body[m.start : m.end], name=g.name[r], kind=g.kind[r], country_code=g.cc[r],
-            geonames_id=g.gid[r], latitude=g.lat[r], longitude=g.lon[r], is_demonym=m.is_demonym,
-            start=m.start, end=m.end,
-        )
+        PlaceMention(body[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r], m.is_demonym, m.start, m.end)
         for m in resolve(body, matches, g)
         for r in (m.choice,)
     ]

@@ -14,13 +14,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsdesk.extract import speakers as spk
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMention:
-    """One quotation found in a body. Offsets are into the body string: body[start:end] == text."""
+class QuoteMention(NamedTuple):
+    """One quotation found in a body. Offsets are into the body string: body[start:end] == text.
+
+    A NamedTuple rather than a frozen dataclass: same read-only fields, cheaper to build.
+    """
 
     text: str  # the quoted words, without quotation marks
     start: int
