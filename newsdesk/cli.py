@@ -91,11 +91,12 @@ def nothing_changed(raw_dir, out_dir, db_dir: Path) -> bool:
     raw_dir and out_dir are parsed locations (newsdesk.locations); db_dir is where the database of
     an object-store out_dir lives."""
     from newsdesk import locations
-    from newsdesk.incremental import plan_run
+    from newsdesk.incremental import hand_over, plan_run
     from newsdesk.sqlmodels import built_from
 
     plan = plan_run(raw_dir, out_dir)
     if not plan.is_noop:
+        hand_over(plan, raw_dir, out_dir)  # the flow starts from this plan instead of scanning again
         return False
     run_id = locations.name(plan.previous)
     local = db_dir if locations.is_remote(out_dir) else out_dir

@@ -115,3 +115,33 @@ def test_scan_sees_what_ingest_discovers(raw):
     (raw / ".hidden").write_text("x")
     assert sorted(incremental.scan(raw), key=incremental.sort_key) == \
         [p.relative_to(raw).as_posix() for p in ingest.discover(raw)]
+
+
+def _no_scan(*_):
+    raise AssertionError("the raw folder was scanned again")
+
+
+def test_a_handed_over_plan_is_used_once_without_a_second_scan(raw, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run(raw, out)
+    write(raw, "d9/delta.md", "delta")
+    plan = incremental.plan_run(raw, out)
+    incremental.hand_over(plan, raw, out)
+    with monkeypatch.context() as patched:
+        patched.setattr(incremental, "scan", _no_scan)
+        assert incremental.plan_run(raw, out) is plan
+    assert incremental.plan_run(raw, out) is not plan  # one use only: the next call scans
+
+
+@pytest.mark.parametrize("what_came_between", ["another run published", "a --full run"])
+def test_a_handed_over_plan_is_dropped_when_it_may_be_stale(raw, tmp_path, what_came_between):
+    out = tmp_path / "out"
+    run(raw, out)
+    write(raw, "d9/delta.md", "delta")
+    plan = incremental.plan_run(raw, out)
+    incremental.hand_over(plan, raw, out)
+    if what_came_between == "another run published":
+        run(raw, out)  # the current snapshot moved on: the plan's `previous` is no longer it
+        assert incremental.plan_run(raw, out) is not plan
+    else:
+        assert incremental.plan_run(raw, out, full=True).to_process == plan.files
