@@ -41,8 +41,15 @@ def _needs_ftfy(text: str) -> bool:
     return not text.isascii() and is_bad(_ASCII_RUN.sub(_condensed, text))
 
 
+# Every character either _FTFY_TRIGGER or RE_INVISIBLE looks for, in one class: one scan of the text
+# (not two) tells that neither has anything to do, the usual case.
+_TRIGGER_OR_INVISIBLE = re.compile("[" + _FTFY_TRIGGER.pattern[1:-1] + R.RE_INVISIBLE.pattern[1:-1] + "]")
+
+
 def unicode(text: str) -> str:
     """Repair mojibake/entities (ftfy), drop BOM, zero-width and control characters; NFC."""
+    if not _TRIGGER_OR_INVISIBLE.search(text) and (text.isascii() or not is_bad(_ASCII_RUN.sub(_condensed, text))):
+        return unicodedata.normalize("NFC", text)  # nothing for ftfy or RE_INVISIBLE to act on
     if _needs_ftfy(text):
         text = ftfy.fix_text(text, _FTFY)
     text = R.RE_INVISIBLE.sub("", text)

@@ -174,3 +174,28 @@ RE_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
 @example("He said “no.”)\n")
 def test_ends_sentence_reads_only_the_end(paragraph):
     assert paragraphs.ends_sentence(paragraph) is bool(RE_SENTENCE_END.search(paragraph.rstrip()))
+
+
+def _unicode_without_fast_path(text):
+    text = normalize.ftfy.fix_text(text, normalize._FTFY) if normalize._needs_ftfy(text) else text
+    return normalize.unicodedata.normalize("NFC", R.RE_INVISIBLE.sub("", text))
+
+
+@pytest.mark.parametrize("text", [
+    "plain ASCII text",
+    "curly “quotes” stay",
+    "soft\u00adhyphen and zero\u200bwidth",     # invisible only: not an ftfy trigger
+    "caf\u0065\u0301 decomposed",                # NFC only
+    "Ã©tÃ© mojibake",                          # mojibake (is_bad)
+    "Tom &amp; Jerry",                           # an entity (trigger)
+    "bell\x07 and form\x0cfeed",                 # control characters
+    "\ufeffBOM first",
+])
+def test_unicode_fast_path_changes_nothing(text):
+    assert normalize.unicode(text) == _unicode_without_fast_path(text)
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_unicode_fast_path_changes_nothing_on_any_text(text):
+    assert normalize.unicode(text) == _unicode_without_fast_path(text)
