@@ -36,13 +36,13 @@ def inline_plain(text: str) -> str:
 def line_plain(line: str) -> str:
     """One line of inline markdown -> plain text with its spaces normalized."""
     # a line with nothing for inline_plain or whitespace to act on (most body lines) only needs stripping
-    return normalize.whitespace(inline_plain(line)) if R.RE_NOT_PLAIN.search(line) else line.strip()
+    return normalize.whitespace(inline_plain(line)) if R.not_plain(line) else line.strip()
 
 
 def block_plain(block: str) -> str:
     """A markdown block -> plain text (headings, quotes, lists and tables flattened)."""
     plain = block.strip()
-    if not R.RE_NOT_PLAIN.search(plain) and paragraphs.starts_as_prose(plain):
+    if not R.not_plain(plain) and paragraphs.starts_as_prose(plain):
         return plain  # one line of prose without markup: no step below would change it
     lines = [remove.heading_marker(remove.blockquote_marker(line)) for line in block.split("\n")]
     lines = [line for line in lines if not R.RE_SETEXT_UNDERLINE.match(line)] if len(lines) > 1 else lines

@@ -51,7 +51,13 @@ RE_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x
 # what some step of markdown.block_plain acts on: markup and escape characters, line breaks (also the
 # ones normalize.line_endings converts), tabs, runs of spaces and the non-ASCII spaces RE_HSPACE turns
 # into " ". A line without any of them is plain prose already (most body lines are)
-RE_NOT_PLAIN = re.compile(r"[\n\r\t#>\[<*_~`\\\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|  ")
+RE_NOT_PLAIN_CHAR = re.compile(r"[\n\r\t#>\[<*_~`\\\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def not_plain(text: str) -> bool:
+    """True when `text` holds one of those characters or two spaces in a row."""
+    # a substring test and a one-class regex: twice as fast as one regex with both as alternatives
+    return "  " in text or RE_NOT_PLAIN_CHAR.search(text) is not None
 
 # --- document furniture ----------------------------------------------------------------------------
 # "Original url:" followed (maybe after blank lines) by the URL, at the end of the scraped file

@@ -199,3 +199,26 @@ def test_unicode_fast_path_changes_nothing(text):
 @given(ANY_TEXT)
 def test_unicode_fast_path_changes_nothing_on_any_text(text):
     assert normalize.unicode(text) == _unicode_without_fast_path(text)
+
+
+RE_NOT_PLAIN_ONE_PATTERN = re.compile(r"[\n\r\t#>\[<*_~`\\\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|  ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Plain prose, one space each.", False),
+    ("two  spaces", True),
+    ("a\ttab", True),
+    ("**bold**", True),
+    ("[link](#)", True),
+    ("no\u00a0break space", True),
+    ("", False),
+    (" ", False),
+])
+def test_not_plain(text, expected):
+    assert R.not_plain(text) is expected
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_not_plain_agrees_with_one_pattern(text):
+    assert R.not_plain(text) is bool(RE_NOT_PLAIN_ONE_PATTERN.search(text))
