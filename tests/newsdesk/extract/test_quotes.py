@@ -308,3 +308,49 @@ def test_word_tokens_match_the_look_behind_first_pattern(text):
     reference = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|(?<!\w)-(?!\w)|,")
     for lo in range(len(text)):
         assert [m.span() for m in RE_WORD.finditer(text, lo)] == [m.span() for m in reference.finditer(text, lo)]
+
+
+@pytest.mark.parametrize("body", [
+    "He said \"yes\" and 'no' and don't.", "'Start here' and “curly” ‘single’ ‹guillemet› «double»",
+    "x'y (‘a’) [‘1’] {'$5'} —'…' \ue000'z' \t'w' \n'v' /'u' :'t' ;'s' ,'r' -'q' \"'p'\"",
+    "it's the dogs' bone", "'_under' 'é' '²' ' space' '", "", "'",
+])
+def test_open_mark_regex_matches_the_mark_by_mark_reference(body):
+    from newsdesk.extract.quotes import _mark_positions, _mark_positions_slow
+    assert _mark_positions(body) == _mark_positions_slow(body)
+
+
+@given(st.text(alphabet=list(" \t\n([{—–-/:;,\ue000\"“”„«»‟‘’'‹›aZ9_…$.²!"), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_open_mark_regex_matches_the_reference_on_any_mix_of_marks(body):
+    from newsdesk.extract.quotes import _mark_positions, _mark_positions_slow
+    assert _mark_positions(body) == _mark_positions_slow(body)
+
+
+@pytest.mark.parametrize("text, attributed, expected", [
+    ("the rock", False, True), ("the rock", True, False), ("one two three four five six seven", False, False),
+    ("book one two three four five six", False, False), ("one two three four five six", False, False),
+])
+def test_is_not_a_quote_short_and_long(text, attributed, expected):
+    from newsdesk.extract.quotes import is_not_a_quote
+    block = f'he saw "{text}" there'
+    a = block.index(text)
+    assert is_not_a_quote(text, block, a, a + len(text), attributed) is expected
+
+
+def test_is_not_a_quote_after_a_work_noun_up_to_six_words():
+    from newsdesk.extract.quotes import is_not_a_quote
+    for text, expected in [("one two three four five six", True), ("one two three four five six seven", False)]:
+        block = f'the book "{text}" sold'
+        a = block.index(text)
+        assert is_not_a_quote(text, block, a, a + len(text), True) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("State of the Union", True), ("state of the Union", False), ("State " * 14 + "Union", False),
+])
+def test_is_title_of_work_needs_a_capital_first_word(text, expected):
+    from newsdesk.extract.quotes import is_title_of_work
+    block = f'on CNN\'s "{text}" show'
+    a = block.index(text)
+    assert is_title_of_work(text, block, a, a + len(text)) is expected
