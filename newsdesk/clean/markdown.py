@@ -243,7 +243,7 @@ def clean_markdown(text: str, _settle: bool = True) -> CleanDocument:
     """Scraped markdown (the seed's shape and friends) -> CleanDocument."""
     text = normalize.unicode(normalize.line_endings(text or ""))
     url, text = metadata.original_url(text)
-    text = R.RE_HTML_COMMENT.sub("", text)
+    text = R.RE_HTML_COMMENT.sub("", text) if "<!--" in text else text
     blocks = paragraphs.split(text)
     state = _State()
     start = _read_header(blocks, state)

@@ -16,9 +16,21 @@ DATE_LINE_MAX_CHARS = 60
 _EARLIEST, _LATEST = date(1900, 1, 1), date(2100, 1, 1)
 
 
+def _first_url_line(text: str) -> int:
+    """Where the first line holding "url" (any case) starts, len(text) when none does. An
+    `Original url:` block starts at such a line, so the (multi-line) search can start there: the
+    block is at the end of most files. `str.lower()` reads `u`, `r` and `l` as IGNORECASE does; when
+    it changes the length (`İ` -> `i̇`), its positions are not the text's and the search starts at 0."""
+    low = text.lower()
+    found = low.find("url")
+    if found == -1:
+        return len(text)
+    return text.rfind("\n", 0, found) + 1 if len(low) == len(text) else 0
+
+
 def original_url(text: str) -> tuple[str | None, str]:
     """Find the `Original url:` block -> (url, text without the block); (None, text) if absent."""
-    matches = list(R.RE_ORIGINAL_URL.finditer(text))
+    matches = list(R.RE_ORIGINAL_URL.finditer(text, _first_url_line(text)))
     if not matches:
         return None, text
     match = matches[-1]

@@ -222,3 +222,33 @@ def test_not_plain(text, expected):
 @given(ANY_TEXT)
 def test_not_plain_agrees_with_one_pattern(text):
     assert R.not_plain(text) is bool(RE_NOT_PLAIN_ONE_PATTERN.search(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no link here", 12),
+    ("Body.\n\nOriginal url: https://x.org/a", 7),
+    ("URL first line", 0),
+    ("İ\nOriginal URL: https://x.org", 0),  # lower() lengthens `İ`: positions differ, start at 0
+    ("a\nb\nsee the Url", 4),
+])
+def test_first_url_line(text, expected):
+    assert metadata._first_url_line(text) == expected
+
+
+def _original_url_from_start(text):
+    matches = list(R.RE_ORIGINAL_URL.finditer(text))
+    if not matches:
+        return None, text
+    return matches[-1].group(1).rstrip(".,;"), text[: matches[-1].start()] + text[matches[-1].end():]
+
+
+URL_BLOCKS = st.lists(st.sampled_from(["Original url: https://a.org/x", "**Source URL:**\n<https://b.org>",
+                                       "canonical url", "İ", "ſ", "\n", " ", "text", "url"]),
+                      max_size=8).map("".join)
+
+
+@EXAMPLES
+@given(st.one_of(URL_BLOCKS, ANY_TEXT))
+@example("İ\nOriginal URL: https://x.org")
+def test_original_url_search_from_the_first_url_line_changes_nothing(text):
+    assert metadata.original_url(text) == _original_url_from_start(text)
