@@ -483,11 +483,14 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     named = Counter((g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1")
     explicit = {admin for admin, count in named.items() if count >= 2}  # a state the article is about
     words = _Words(body)
-    place_starts = {m.start for m in kept if _is_strong(g, m) and not _is_common_word(words, m)}
+    place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
-        best, score = _choose(g, m, ccs, admins, qual)
-        qualified = qual is not None and score >= QUALIFIED_BONUS
+        if qual is None and len(m.candidates) == 1:
+            best, qualified = m.candidates[0], False  # nothing to choose, and no score is needed
+        else:
+            best, score = _choose(g, m, ccs, admins, qual)
+            qualified = qual is not None and score >= QUALIFIED_BONUS
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified:
@@ -497,6 +500,8 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
         if m.key in g.stopwords and not qualified:
             continue
         if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(words, m):
+            if place_starts is None:
+                place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
             if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ccs, admins, False):
                 continue  # a common word as a place needs the article's support: "Nordhavn Capital"
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
