@@ -81,10 +81,10 @@ def ends_sentence(paragraph: str) -> bool:
 
 def is_continuation(previous: str, paragraph: str) -> bool:
     """True when `paragraph` continues `previous`'s sentence (split in mid-sentence by the scraper)."""
-    if not previous or not paragraph or "\n" in previous or ends_sentence(previous):
+    # the paragraph's opening first: most start with a capital, and then `previous` is not read at all
+    if not paragraph or not (paragraph[0].islower() or (paragraph[0] in "[(" and paragraph[1:2].islower())):
         return False
-    first = paragraph[0]
-    return first.islower() or (first in "[(" and len(paragraph) > 1 and paragraph[1].islower())
+    return bool(previous) and "\n" not in previous and not ends_sentence(previous)
 
 
 def rejoin(paragraphs: list[str]) -> list[str]:

@@ -252,3 +252,34 @@ URL_BLOCKS = st.lists(st.sampled_from(["Original url: https://a.org/x", "**Sourc
 @example("İ\nOriginal URL: https://x.org")
 def test_original_url_search_from_the_first_url_line_changes_nothing(text):
     assert metadata.original_url(text) == _original_url_from_start(text)
+
+
+def _is_continuation_reading_previous_first(previous, paragraph):
+    if not previous or not paragraph or "\n" in previous or paragraphs.ends_sentence(previous):
+        return False
+    first = paragraph[0]
+    return first.islower() or (first in "[(" and len(paragraph) > 1 and paragraph[1].islower())
+
+
+@pytest.mark.parametrize("previous, paragraph, expected", [
+    ("He said there's", "currently no such plan.", True),
+    ("He said there's", "Currently no such plan.", False),
+    ("He said.", "and then left.", False),
+    ("a list\nof lines", "and more", False),
+    ("", "and more", False),
+    ("He said", "", False),
+    ("He said", "(and more)", True),
+    ("He said", "[", False),
+    ("He said", "(A note)", False),
+])
+def test_is_continuation(previous, paragraph, expected):
+    assert paragraphs.is_continuation(previous, paragraph) is expected
+
+
+PARAGRAPH_BITS = st.lists(st.sampled_from(["", "a", "A", "(", "[", ".", "\n", " ", "”", "é", "1"]), max_size=5).map("".join)
+
+
+@EXAMPLES
+@given(PARAGRAPH_BITS, PARAGRAPH_BITS)
+def test_is_continuation_reading_the_opening_first_changes_nothing(previous, paragraph):
+    assert paragraphs.is_continuation(previous, paragraph) == _is_continuation_reading_previous_first(previous, paragraph)
