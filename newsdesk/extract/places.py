@@ -254,18 +254,27 @@ class _Words:
 
     A w that is one run of word characters occurs so exactly when it is one of the body's maximal
     runs of word characters, so the body is split into runs once, on the first question (many
-    articles ask none), instead of scanning the body per word.
+    articles ask none), instead of scanning the body per word. Answers are kept: the same word is
+    often asked about again (a place named twice, or tested as a common word and as a small town).
     """
 
-    __slots__ = ("body", "runs")
+    __slots__ = ("body", "runs", "answers")
 
     def __init__(self, body: str) -> None:
         """Nothing split yet."""
         self.body = body
         self.runs: frozenset[str] | None = None
+        self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         """Whether `word` occurs in the body with no word character on either side."""
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = self._occurs(word)
+        return found
+
+    def _occurs(self, word: str) -> bool:
+        """__contains__, computed."""
         if word not in self.body:  # the common answer, and a plain substring test is cheap
             return False
         if RE_WORD.fullmatch(word) is None:  # "winston-salem", "u.s.": rare, so search the body for it

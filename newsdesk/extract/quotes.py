@@ -244,11 +244,8 @@ def sentence_bounds(masked: str, quote_ends: dict[int, str]) -> list[tuple[int, 
 
 def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, form) of every speech cue in text[lo:hi] (one compiled alternation of the lexicon)."""
-    out = []
-    for m in RE_CUE.finditer(text, lo, hi):
-        form = m.group()
-        out.append((m.start(), m.end(), "according to" if form == "According to" else form))
-    return out
+    return [(m.start(), m.end(), "according to" if m.group() == "According to" else m.group())
+            for m in RE_CUE.finditer(text, lo, hi)]
 
 
 def _find_cues_slow(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -382,7 +379,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     m = RE_DASH_COLON_LEAD.search(text, s0, qa)
     if m:  # 'Polls agree - Carl Bialik: "…"': the name after the dash introduces the quote
         return Attribution(m.group(1), m.start(1), ":")
-    cues = [c for c in find_cues(text, s0, qa)]
+    cues = find_cues(text, s0, qa)
     for c0, c1, form in reversed(cues):
         if form == "according to":
             span = np_right(text, c1, qa)

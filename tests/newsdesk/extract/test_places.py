@@ -287,6 +287,16 @@ def test_words_membership_equals_the_regex_on_any_text(body, word):
     assert (word in _Words(body)) is _whole_word(body, word)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab_1 .-'éA\n", max_size=40),
+    st.lists(st.text(alphabet="ab_1.-'é", min_size=1, max_size=4), max_size=8),
+)
+def test_words_answers_many_questions_on_one_body_like_the_regex(body, asked):
+    words = _Words(body)  # one instance: its kept answers and its split runs are reused
+    assert [w in words for w in asked + asked] == [_whole_word(body, w) for w in asked + asked]
+
+
 @pytest.mark.parametrize(
     "place, word_use",
     [
