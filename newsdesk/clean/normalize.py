@@ -7,7 +7,7 @@ import unicodedata
 
 import ftfy
 from ftfy.badness import is_bad
-from ftfy.chardata import CONTROL_CHARS, LIGATURES
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE, LIGATURES
 
 from newsdesk.clean import resources as R
 
@@ -15,12 +15,17 @@ from newsdesk.clean import resources as R
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=False,
                              normalization=None, explain=False)
 
-# Characters any enabled ftfy fixer acts on (entities, ANSI escapes, C1 controls, ligatures, line
-# breaks, surrogates, the control characters it removes) plus `Ã`/`Â` (its one `^`-anchored mojibake
-# pattern is tested per line). Text with none of them and no mojibake (`is_bad`) is returned by
-# ftfy unchanged, so it is skipped: ftfy costs more than the rest of normalizing.
+# Characters any enabled ftfy fixer acts on (ANSI escapes, C1 controls, ligatures, line breaks,
+# surrogates, the control characters it removes) plus `Ã`/`Â` (its one `^`-anchored mojibake pattern
+# is tested per line), and HTML entities (`&amp;`: a bare `&`, as in "AT&T", is left alone by ftfy).
+# Text with none of them and no mojibake (`is_bad`) is returned by ftfy unchanged, so it is skipped:
+# ftfy costs more than the rest of normalizing (milliseconds on a page).
 _FTFY_TRIGGER = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted({*CONTROL_CHARS, *LIGATURES}))
-                           + "&\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff\u00c3\u00c2]")
+                           + "\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff\u00c3\u00c2]")
+
+
+def _has_entity(text: str) -> bool:
+    return "&" in text and HTML_ENTITY_RE.search(text) is not None
 
 
 # ftfy's mojibake patterns (BADNESS_RE) each need a non-ASCII character and match at most 7
@@ -35,9 +40,7 @@ def _condensed(match: re.Match[str]) -> str:
     return f"{run[:8]}\n{run[-8:]}"
 
 
-def _needs_ftfy(text: str) -> bool:
-    if _FTFY_TRIGGER.search(text):
-        return True
+def _mojibake(text: str) -> bool:
     return not text.isascii() and is_bad(_ASCII_RUN.sub(_condensed, text))
 
 
@@ -48,11 +51,12 @@ _TRIGGER_OR_INVISIBLE = re.compile("[" + _FTFY_TRIGGER.pattern[1:-1] + R.RE_INVI
 
 def unicode(text: str) -> str:
     """Repair mojibake/entities (ftfy), drop BOM, zero-width and control characters; NFC."""
-    if not _TRIGGER_OR_INVISIBLE.search(text) and (text.isascii() or not is_bad(_ASCII_RUN.sub(_condensed, text))):
-        return unicodedata.normalize("NFC", text)  # nothing for ftfy or RE_INVISIBLE to act on
-    if _needs_ftfy(text):
+    marked = _TRIGGER_OR_INVISIBLE.search(text) is not None
+    if (marked and _FTFY_TRIGGER.search(text)) or _has_entity(text) or _mojibake(text):
         text = ftfy.fix_text(text, _FTFY)
-    text = R.RE_INVISIBLE.sub("", text)
+        marked = True  # (a repair can make an invisible character: `&shy;`)
+    if marked:  # else there is no invisible character to drop
+        text = R.RE_INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
