@@ -696,11 +696,11 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
 
 def extract_quotes(body: str) -> list[QuoteMention]:
     """Every quotation in `body`, in reading order, with its speaker resolved within the article."""
-    if not body or not (RE_DOUBLE.search(body) or RE_SINGLE.search(body)):
-        return []
+    marks = _mark_positions(body)  # blocks without any quotation mark are skipped
+    if not marks:
+        return []  # (so every block would be)
     raws: list[_Raw] = []
     prev: tuple[int, int] | None = None
-    marks = _mark_positions(body)  # blocks without any quotation mark are skipped
     for bstart, bend, para in split_blocks(body):
         k = bisect.bisect_left(marks, bstart)
         if k == len(marks) or marks[k] >= bend:

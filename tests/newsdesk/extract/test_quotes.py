@@ -119,6 +119,11 @@ def test_body_without_quotes():
     assert extract_quotes("The council met on Monday. It adjourned at noon.") == []
 
 
+@pytest.mark.parametrize("body", ["", "It’s the mayor’s plan, Smith said.", "Rock ’n’ roll › jazz", "x'y dogs' bones"])
+def test_body_with_no_opening_mark_has_no_quotes(body):
+    assert extract_quotes(body) == []
+
+
 PIECES = list("ab C,.:;-—\n\"“”‘’'«»") + ["Smith said", " he said", "\n\n", "Mr. ", "according to "]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 
