@@ -122,7 +122,15 @@ def blockquote_marker(line: str) -> str:
 def is_navigation(line: str) -> bool:
     """True for a short line that is site furniture ("Share this", "Advertisement", cookie notices…)."""
     stripped = line.strip()
-    return bool(stripped) and len(stripped) <= R.NAV_LINE_MAX_CHARS and bool(R.RE_NAV_LINE.match(stripped))
+    if not stripped or len(stripped) > R.NAV_LINE_MAX_CHARS:
+        return False
+    return bool(R.RE_NAV_LINE.match(stripped) or (may_mention_cookies(stripped) and R.RE_NAV_COOKIE_LINE.match(stripped)))
+
+
+def may_mention_cookies(text: str) -> bool:
+    """False only when R.RE_NAV_COOKIE_LINE cannot match: each of its branches holds "cookie", which
+    IGNORECASE reads as `str.lower()` does except for `ı` and `İ` (taken for `i`)."""
+    return "cookie" in text.lower() or (not text.isascii() and ("ı" in text or "İ" in text))
 
 
 def is_promotion(paragraph: str) -> bool:

@@ -286,3 +286,37 @@ PARAGRAPH_BITS = st.lists(st.sampled_from(["", "a", "A", "(", "[", ".", "\n", " 
 @given(PARAGRAPH_BITS, PARAGRAPH_BITS)
 def test_is_continuation_reading_the_opening_first_changes_nothing(previous, paragraph):
     assert paragraphs.is_continuation(previous, paragraph) == _is_continuation_reading_previous_first(previous, paragraph)
+
+
+RE_NAV_ONE_PATTERN = re.compile(r"^\W{0,3}(?:" + "|".join([*R._NAV_PATTERNS, R._NAV_COOKIE_PATTERN]) + r")\W{0,3}$",
+                                re.IGNORECASE)
+
+
+def _is_navigation_one_pattern(line):
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= R.NAV_LINE_MAX_CHARS and bool(RE_NAV_ONE_PATTERN.match(stripped))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We use cookies.", True),
+    ("Manage COOKIE settings", True),
+    ("Plain prose.", False),
+    ("coOKİe", True),   # `İ`: IGNORECASE takes it for `i`, lower() does not
+    ("cookıe", True),
+    ("", False),
+])
+def test_may_mention_cookies(text, expected):
+    assert remove.may_mention_cookies(text) is expected
+
+
+COOKIE_LINES = st.lists(st.sampled_from(["We", "this site", " use", "s", " cookies", "cookie", " policy", "accept",
+                                         " all", "İ", "ı", "K", " ", "•", "Share", "."]), max_size=8).map("".join)
+
+
+@EXAMPLES
+@given(st.one_of(COOKIE_LINES, ANY_TEXT))
+@example("By continuing you accept all cookies.")
+@example("• Cookie settings •")
+@example("We use cookİes")
+def test_is_navigation_cookie_split_changes_nothing(line):
+    assert remove.is_navigation(line) is _is_navigation_one_pattern(line)
