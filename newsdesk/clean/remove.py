@@ -12,13 +12,14 @@ def images(text: str) -> str:
 
 def link_artifacts(text: str) -> str:
     """Markdown links `[text](url)`, `[text][ref]` and autolinks `<https://…>` -> their text."""
-    # substring pre-checks: every pattern below needs a `[` (or the autolink's `<`)
+    # substring pre-checks: a definition needs a `]:`, a link a `](`, a reference link a `][` (an
+    # autolink the `<`); most lines have none, and the multi-line definition pattern tries every position
     if "[" in text:
-        text = R.RE_REF_DEFINITION.sub("", text)
+        text = R.RE_REF_DEFINITION.sub("", text) if "]:" in text else text
         previous = None
-        while previous != text:  # nested links/images-in-links unwrap from the inside out
+        while previous != text and "](" in text:  # nested links/images-in-links unwrap from the inside out
             previous, text = text, R.RE_LINK.sub(r"\1", text)
-        text = R.RE_REF_LINK.sub(r"\1", text)
+        text = R.RE_REF_LINK.sub(r"\1", text) if "][" in text else text
     return R.RE_AUTOLINK.sub(r"\1", text) if "<" in text else text
 
 

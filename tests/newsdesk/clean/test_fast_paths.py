@@ -320,3 +320,34 @@ COOKIE_LINES = st.lists(st.sampled_from(["We", "this site", " use", "s", " cooki
 @example("We use cookİes")
 def test_is_navigation_cookie_split_changes_nothing(line):
     assert remove.is_navigation(line) is _is_navigation_one_pattern(line)
+
+
+def _link_artifacts_without_prechecks(text):
+    if "[" in text:
+        text = R.RE_REF_DEFINITION.sub("", text)
+        previous = None
+        while previous != text:
+            previous, text = text, R.RE_LINK.sub(r"\1", text)
+        text = R.RE_REF_LINK.sub(r"\1", text)
+    return R.RE_AUTOLINK.sub(r"\1", text) if "<" in text else text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("[said](#) today", "said today"),
+    ("[a [b](x)](y)", "a b"),
+    ("see [this][1]\n[1]: https://x.org", "see this\n"),
+    ("[sic] no link", "[sic] no link"),
+    ("<https://x.org>", "https://x.org"),
+])
+def test_link_artifacts(text, expected):
+    assert remove.link_artifacts(text) == expected
+
+
+LINK_BITS = st.lists(st.sampled_from(["[", "]", "(", ")", "](", "][", "]:", " ", "\n", "x", "https://a.b", "<", ">",
+                                      '"t"']), max_size=12).map("".join)
+
+
+@EXAMPLES
+@given(st.one_of(LINK_BITS, ANY_TEXT))
+def test_link_artifacts_prechecks_change_nothing(text):
+    assert remove.link_artifacts(text) == _link_artifacts_without_prechecks(text)
