@@ -28,6 +28,7 @@ RE_WORD = re.compile(r"\w+")
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. $")  # "John F. Kennedy"
 RE_PREV_WORD = re.compile(r"(\w+) $")
+RE_PREV_WHOLE_WORD = re.compile(r"(?<!\w)(\w+) $")  # tried at word starts only: cheaper to search
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
 SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
 DATELINE_TOKENS = 6
@@ -220,7 +221,10 @@ def _next_word(body: str, end: int) -> tuple[str, int] | None:
 def _prev_word(body: str, start: int) -> tuple[str, int] | None:
     """The capitalized word right before offset `start` (one space between), with its start."""
     lo = max(0, start - 40)
-    mm = RE_PREV_WORD.search(body, lo, start)
+    if body[start - 1 : start] != " " and body[start - 2 : start] != " \n":
+        return None  # RE_PREV_WORD ends in a space, at the end or before a final newline ($)
+    # RE_PREV_WORD's match: at the word's start, or at lo when the word began before it (its tail)
+    mm = RE_PREV_WHOLE_WORD.search(body, lo, start) or RE_PREV_WORD.match(body, lo, start)
     return (mm.group(1), mm.start(1)) if mm and mm.group(1)[0].isupper() else None
 
 

@@ -340,3 +340,29 @@ def test_matches_start_at_word_starts_but_not_at_pronouns(text, keys):
 )
 def test_others_counts_the_surfaces_other_than_the_key(surfaces, key, count):
     assert _others(surfaces, key) == count
+
+
+def _prev_word_reference(body: str, start: int) -> tuple[str, int] | None:
+    """_prev_word as first written: one search of RE_PREV_WORD over the 40 characters before start."""
+    from newsdesk.extract.places import RE_PREV_WORD
+
+    mm = RE_PREV_WORD.search(body, max(0, start - 40), start)
+    return (mm.group(1), mm.start(1)) if mm and mm.group(1)[0].isupper() else None
+
+
+@pytest.mark.parametrize("body", [
+    "said Marco Rubio", "in Moscow", "U.S. Army", "Hello.\nParis", "Dear \nParis", "x" * 50 + "Abc Paris",
+    "A" + "b" * 45 + " Paris", "(Gov. Kemp", "", " ", "Paris",
+])
+def test_prev_word_matches_the_single_search_reference(body):
+    from newsdesk.extract.places import _prev_word
+    for start in range(len(body) + 1):
+        assert _prev_word(body, start) == _prev_word_reference(body, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB_9é .\n-", max_size=70), st.integers(min_value=0, max_value=70))
+def test_prev_word_matches_the_reference_on_any_text(body, start):
+    from newsdesk.extract.places import _prev_word
+    start = min(start, len(body))
+    assert _prev_word(body, start) == _prev_word_reference(body, start)
