@@ -177,16 +177,19 @@ def find_matches(body: str, g) -> list[_Match]:
     last_end = 0
     widths, pairs, next_token = g.max_tokens.get, g.pairs, RE_TOKEN.search
     for w in RE_CAP_WORD.finditer(body):
-        s, e = w.span()
         first = w.group()
-        if s < last_end or first in NOT_PLACE_OPENERS:
-            continue
         width = widths(first)
-        if width is None:
-            if not (first.isupper() and e - s > 2 and (s == 0 or body[s - 1] == "\n")):
+        if width is None:  # most words: no key starts with them ("I", the one all-capital opener, is too short)
+            if not first.isupper():
+                continue
+            s, e = w.span()
+            if s < last_end or e - s <= 2 or not (s == 0 or body[s - 1] == "\n"):
                 continue
             end, key, cands, demonym = _lookup(body, s, DATELINE_TOKENS, g, True)  # "OTTAWA —"
         else:
+            s, e = w.span()
+            if s < last_end or first in NOT_PLACE_OPENERS:
+                continue
             if width > 1:
                 nxt = next_token(body, e)
                 if nxt is None or first + SEP + nxt.group() not in pairs:
