@@ -73,4 +73,5 @@ def whitespace(text: str) -> str:
         text = R.RE_HSPACE.sub(" ", text)  # else it has nothing to replace
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(lines)
-    return (R.RE_BLANK_LINES.sub("\n\n", text) if "\n\n" in text else text).strip()
+    # with every line stripped, a blank-line run is a run of "\n": only three or more have anything to replace
+    return (R.RE_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()

@@ -351,3 +351,28 @@ LINK_BITS = st.lists(st.sampled_from(["[", "]", "(", ")", "](", "][", "]:", " ",
 @given(st.one_of(LINK_BITS, ANY_TEXT))
 def test_link_artifacts_prechecks_change_nothing(text):
     assert remove.link_artifacts(text) == _link_artifacts_without_prechecks(text)
+
+
+def _whitespace_always_collapsing(text):
+    text = normalize.line_endings(text)
+    text = R.RE_HSPACE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return R.RE_BLANK_LINES.sub("\n\n", text).strip()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a\n\nb", "a\n\nb"),
+    ("a\n\n\n\nb", "a\n\nb"),
+    ("a\n \t\n\u3000\nb", "a\n\nb"),
+    ("a\n\x1c\n\x85\nb", "a\n\nb"),   # str.strip and `\s` agree: these are whitespace too
+    ("  a  b \n", "a b"),
+])
+def test_whitespace(text, expected):
+    assert normalize.whitespace(text) == expected
+
+
+@EXAMPLES
+@given(st.one_of(ANY_TEXT, st.lists(st.sampled_from(["\n", " ", "\t", "\x1c", "\x85", "\u3000", "\u2028", "\r",
+                                                     "a"]), max_size=10).map("".join)))
+def test_whitespace_fast_paths_change_nothing(text):
+    assert normalize.whitespace(text) == _whitespace_always_collapsing(text)
