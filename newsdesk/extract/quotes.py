@@ -40,8 +40,6 @@ class QuoteMention(NamedTuple):
 # --------------------------------------------------------------------------- lexicon
 
 CUE_FORMS = {row[0]: row[1] for row in spk._read_tsv("speech_verbs.tsv")}
-CUE_MULTI = {k for k in CUE_FORMS if " " in k}
-CUE_FIRST_OF_MULTI = {k.split()[0] for k in CUE_MULTI}
 NAMING_CUES = {"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "branded", "termed"}
 WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "play", "poem", "documentary",
               "article", "op-ed", "column", "essay", "headline", "titled", "entitled", "program", "programme",
@@ -104,7 +102,6 @@ DOUBLE_MARKS = '"“”„«»‟'
 SINGLE_MARKS = "‘’'‹›"
 RE_DOUBLE = re.compile('["“”„«»‟]')
 RE_SINGLE = re.compile("[‘’'‹›]")
-RE_ANY_MARK = re.compile("[\"“”„«»‟‘'‹]")
 RE_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–/:;,\-\ue000]))[‘'‹](?=[\w…$])")
 RE_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 RE_SPACE_CAP = re.compile(r"\s+[A-Z]")
@@ -112,7 +109,6 @@ RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
 # every branch starts with a character (the look-behind follows the "-"): the engine skips ahead to them
 RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|-(?<!\w-)(?!\w)|,")
-RE_LOWER_WORD = re.compile(r"(?:[a-z]|A(?=ccording))[a-z]+")
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
@@ -246,21 +242,6 @@ def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, form) of every speech cue in text[lo:hi] (one compiled alternation of the lexicon)."""
     return [(m.start(), m.end(), "according to" if m.group() == "According to" else m.group())
             for m in RE_CUE.finditer(text, lo, hi)]
-
-
-def _find_cues_slow(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Reference implementation of find_cues, word by word (kept for the equivalence test)."""
-    out = []
-    for m in RE_LOWER_WORD.finditer(text, lo, hi):
-        w = m.group().lower()
-        if w in CUE_FIRST_OF_MULTI:
-            nxt = RE_LOWER_WORD.match(text, m.end() + 1, hi)
-            if nxt and text[m.end()] == " " and f"{w} {nxt.group()}" in CUE_MULTI:
-                out.append((m.start(), nxt.end(), f"{w} {nxt.group()}"))
-                continue
-        if w in CUE_FORMS and not (m.start() and text[m.start() - 1] in "-'’") and (m.end() >= len(text) or text[m.end()] not in "-"):
-            out.append((m.start(), m.end(), w))
-    return out
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[re.Match]:
@@ -719,19 +700,6 @@ def extract_quotes(body: str) -> list[QuoteMention]:
 def _mark_positions(body: str) -> list[int]:
     """Offsets of double quotation marks and of single marks that can open a quote (not apostrophes)."""
     return [m.start() for m in RE_OPEN_MARK.finditer(body)]
-
-
-def _mark_positions_slow(body: str) -> list[int]:
-    """Reference implementation of _mark_positions, mark by mark (kept for the equivalence test)."""
-    out = []
-    n = len(body)
-    for m in RE_ANY_MARK.finditer(body):
-        i = m.start()
-        ch = body[i]
-        if ch in DOUBLE_MARKS or (i == 0 or body[i - 1] in OPEN_CTX) and i + 1 < n and (
-                body[i + 1].isalnum() or body[i + 1] in "…$"):
-            out.append(i)
-    return out
 
 
 def lead_in_paragraph(body: str, bstart: int, bend: int) -> Attribution | None:
