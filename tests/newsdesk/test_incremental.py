@@ -121,12 +121,19 @@ def _no_scan(*_):
     raise AssertionError("the raw folder was scanned again")
 
 
-def test_a_handed_over_plan_is_used_once_without_a_second_scan(raw, tmp_path, monkeypatch):
+@pytest.fixture()
+def handed_over(raw, tmp_path):
+    """(raw, out, plan): a published run, one new file, and the plan for it handed over."""
     out = tmp_path / "out"
     run(raw, out)
     write(raw, "d9/delta.md", "delta")
     plan = incremental.plan_run(raw, out)
     incremental.hand_over(plan, raw, out)
+    return raw, out, plan
+
+
+def test_a_handed_over_plan_is_used_once_without_a_second_scan(handed_over, monkeypatch):
+    raw, out, plan = handed_over
     with monkeypatch.context() as patched:
         patched.setattr(incremental, "scan", _no_scan)
         assert incremental.plan_run(raw, out) is plan
@@ -134,12 +141,8 @@ def test_a_handed_over_plan_is_used_once_without_a_second_scan(raw, tmp_path, mo
 
 
 @pytest.mark.parametrize("what_came_between", ["another run published", "a --full run"])
-def test_a_handed_over_plan_is_dropped_when_it_may_be_stale(raw, tmp_path, what_came_between):
-    out = tmp_path / "out"
-    run(raw, out)
-    write(raw, "d9/delta.md", "delta")
-    plan = incremental.plan_run(raw, out)
-    incremental.hand_over(plan, raw, out)
+def test_a_handed_over_plan_is_dropped_when_it_may_be_stale(handed_over, what_came_between):
+    raw, out, plan = handed_over
     if what_came_between == "another run published":
         run(raw, out)  # the current snapshot moved on: the plan's `previous` is no longer it
         assert incremental.plan_run(raw, out) is not plan
