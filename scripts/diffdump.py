@@ -3,13 +3,16 @@
 
     python scripts/diffdump.py dump OUT_DIR [--corpora polnear,trnews,...] [--shared ../shared]
     python scripts/diffdump.py diff OLD_DIR NEW_DIR [--show 20] [--table quotes]
+    python scripts/diffdump.py score OUT_DIR [-v]      # the shared scorers on a dump, no flow run
 
 `dump` materializes each corpus with the shared `materialize.py` (cached under
 $NEWSDESK_DIFF_CACHE, default /tmp/newsdesk-diff-raw), runs every file through the pure core
 (read, parse, clean, extract, validate: no Prefect, no storage) in a process pool, and writes one
 sorted JSON Lines file per corpus and table. `diff` compares two dumps row by row, keyed by each
 row's id, and prints per corpus and table how many rows were added, removed and changed, with
-examples. The corpora are for measuring only: they are read in place, never copied into the repo.
+examples. `dump` also writes OUT/<corpus>/tables/<table>/data.parquet in the output contract, so
+the shared scorers run without the flow: `score.py quotes --gold GOLD --out OUT/annotated/tables`.
+The corpora are for measuring only: they are read in place, never copied into the repo.
 """
 
 from __future__ import annotations
@@ -78,8 +81,22 @@ def dump(out: Path, corpora: list[str], shared: Path, cache: Path, workers: int)
             for table in TABLES:
                 (out / corpus / f"{table}.jsonl").write_text("".join(sorted(x + "\n" for x in tables[table])),
                                                               encoding="utf-8")
+                write_parquet(out / corpus / "tables" / table, table, [json.loads(x) for x in tables[table]])
             counts = ", ".join(f"{t} {len(tables[t])}" for t in TABLES)
             print(f"{corpus}: {len(files)} files -> {counts}", flush=True)
+
+
+def write_parquet(folder: Path, table: str, rows: list[dict]) -> None:
+    """The table as the shared scorers read it (score.py ... --out OUT/<corpus>/tables)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from schemas import TABLES as MODELS, arrow_schema
+
+    schema = arrow_schema(MODELS[table])
+    rows = [MODELS[table].model_validate({k: v for k, v in r.items() if k in schema.names}).model_dump() for r in rows]
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), folder / "data.parquet")
 
 
 def _load(path: Path, table: str) -> dict[str, dict]:
@@ -126,6 +143,31 @@ def diff(old: Path, new: Path, show: int, only_table: str | None) -> int:
     return min(total, 1)
 
 
+# corpus -> (scorer script, task or None for score_meta, extra arguments)
+SCORERS = {
+    "seed": [("score.py", "seed", [])],
+    "polnear": [("score.py", "quotes", [])],
+    "trnews": [("score.py", "places", [])],
+    "lgl": [("score.py", "places", [])],
+    "articles-md": [("score.py", "body", [])],
+    "articles-html": [("score.py", "body", [])],
+    "pages": [("score_meta.py", None, []), ("score.py", "body", [])],
+    "annotated": [("score.py", "quotes", []), ("score.py", "places", []), ("score.py", "credits", [])],
+}
+
+
+def score(dumped: Path, shared: Path, verbose: bool) -> None:
+    """Run the shared scorers on each corpus of a dump; print their summary lines (all with -v)."""
+    for corpus in [c for c in CORPORA if (dumped / c / "tables").is_dir()]:
+        gold = str(shared / "corpus" / CORPORA[corpus][1])
+        for script, task, extra in SCORERS[corpus]:
+            cmd = [sys.executable, str(shared / "eval" / script), *([task] if task else []), "--gold", gold,
+                   "--out", str(dumped / corpus / "tables"), *extra, *(["-v"] if verbose else [])]
+            res = subprocess.run(cmd, capture_output=True, text=True)
+            lines = res.stdout.strip().splitlines() or [res.stderr.strip()]
+            print(f"{corpus:14} " + ("\n".join(lines) if verbose else lines[-1]), flush=True)
+
+
 def _summary(table: str, row: dict) -> str:
     fields = {"articles": ("title", "published", "url"), "quotes": ("speaker", "cue", "text"),
               "places": ("surface", "name", "country_code", "kind"), "credits": ("role", "name", "organizations", "raw"),
@@ -152,7 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("new", type=Path)
     c.add_argument("--show", type=int, default=20)
     c.add_argument("--table", choices=TABLES)
+    sc = sub.add_parser("score")
+    sc.add_argument("dump", type=Path)
+    sc.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
+    sc.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
+    if args.cmd == "score":
+        score(args.dump, args.shared, args.verbose)
+        return 0
     if args.cmd == "dump":
         dump(args.out, [c for c in args.corpora.split(",") if c], args.shared, args.cache, args.workers)
         return 0
