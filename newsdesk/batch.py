@@ -10,8 +10,8 @@ from pathlib import Path
 
 from newsdesk.ingest import RawFile, read_raw, read_raw_remote
 from newsdesk.locations import Location
-from newsdesk.pipeline import DocumentResult, process_raw, reject_row
-from newsdesk.storage import SOURCE_KEY, source_key
+from newsdesk.identity import SOURCE_KEY, reject_row, source_key
+from newsdesk.pipeline import DocumentResult, process_raw
 from newsdesk.validate import validate_result
 
 

@@ -23,6 +23,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsdesk import locations
+from newsdesk.identity import input_order
 from newsdesk.locations import Location
 
 MANIFEST_FILE = "manifest.parquet"
@@ -96,11 +97,6 @@ def _size_mtime(entry: os.DirEntry) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def sort_key(source_path: str) -> tuple[str, ...]:
-    """The order of ingest.discover (pathlib order: by path parts), so 'first seen' is stable."""
-    return tuple(source_path.split("/"))
-
-
 def read_table(location: Location, columns: list[str]):
     """A Parquet file or folder, local or on an object store."""
     if isinstance(location, Path):
@@ -167,7 +163,7 @@ def plan_run(raw_dir: Location, out_dir: Location, full: bool = False) -> Plan:
     if handed is not None and not full and handed.previous == current_snapshot(out_dir):
         return handed  # still planned against the published snapshot (no other run came between)
     now = scan(raw_dir) if isinstance(raw_dir, Path) else scan_remote(raw_dir)
-    files = [now[p][0] for p in sorted(now, key=sort_key)]
+    files = [now[p][0] for p in sorted(now, key=input_order)]
     previous = None if full else current_snapshot(out_dir)
     if previous is None:
         return Plan(files, files, counts={"new": len(files), "changed": 0, "deleted": 0, "unchanged": 0})
@@ -180,6 +176,6 @@ def plan_run(raw_dir: Location, out_dir: Location, full: bool = False) -> Plan:
     if not (new or changed or deleted):
         return Plan(files, [], previous=previous, counts=counts)
     redo = set(new) | set(changed) | (duplicate_paths(previous) & now.keys())
-    to_process = [now[p][0] for p in sorted(redo, key=sort_key)]
+    to_process = [now[p][0] for p in sorted(redo, key=input_order)]
     replaced = frozenset((redo | set(deleted)) & seen.keys())
     return Plan(files, to_process, replaced, previous, counts)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import stat as stat_module
@@ -16,6 +15,7 @@ import pyarrow.fs as pafs
 
 from newsdesk import locations
 from newsdesk.formats import FORMAT_BY_SUFFIX
+from newsdesk.identity import content_hash
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are not articles (a 50 MB dump is rejected)
 # Markdown shapes that are not articles and cost cleaning seconds to minutes (tests/reliability):
@@ -62,11 +62,6 @@ def discover(raw_dir: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root, f) for f in files if not f.startswith("."))
     return sorted(found)
-
-
-def content_hash(data: bytes) -> str:
-    """SHA-256 hex digest of raw bytes."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def sniff_binary(data: bytes) -> str | None:

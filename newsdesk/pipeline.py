@@ -6,7 +6,6 @@ over batches, validates the rows against the schemas and writes them (newsdesk.s
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -16,6 +15,7 @@ from newsdesk.clean import CleanDocument
 from newsdesk.extract.credits import parse_credits
 from newsdesk.extract.places import extract_places
 from newsdesk.extract.quotes import extract_quotes
+from newsdesk.identity import article_id_for, reject_row, text_hash
 from newsdesk.ingest import RawFile
 from newsdesk.metadata import month_of, outlet_domain
 
@@ -33,28 +33,13 @@ class DocumentResult:
     reject: dict | None = None
 
 
-def article_id_for(url: str | None, content_hash: str) -> str:
-    """Stable id: from the normalized URL when there is one, else from the content hash."""
-    if url:
-        key = "url:" + url.strip().lower().split("#")[0].rstrip("/")
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
-    return content_hash[:16]
-
-
-def reject_row(source_path: str, code: str, reason: str, content_hash: str | None = None,
-               locator: str = "") -> dict:
-    """A rejects row."""
-    return {"source_path": source_path, "source_locator": locator, "content_hash": content_hash,
-            "reason_code": code, "reason": reason}
-
-
 def process_raw(raw: RawFile) -> list[DocumentResult]:
     """One read input file -> one result per article candidate in it (JSONL: one per line)."""
     if raw.error_code:
         return [DocumentResult(reject=reject_row(raw.source_path, raw.error_code, raw.error, raw.content_hash))]
     results = []
     for item in formats.parse(raw.text, raw.fmt):
-        digest = _hash_text(f"{raw.content_hash}#{item.locator}") if item.locator else raw.content_hash
+        digest = text_hash(f"{raw.content_hash}#{item.locator}") if item.locator else raw.content_hash
         if item.document is None:
             results.append(DocumentResult(reject=reject_row(raw.source_path, "parse_error", item.error,
                                                             digest, item.locator)))
@@ -66,7 +51,7 @@ def process_raw(raw: RawFile) -> list[DocumentResult]:
 def process_text(text: str, source_path: str) -> DocumentResult:
     """Convenience for one-article inputs (markdown, HTML): text + its path -> rows."""
     fmt = formats.FORMAT_BY_SUFFIX.get(PurePosixPath(source_path).suffix.lower(), "markdown")
-    raw = RawFile(source_path, len(text), 0, _hash_text(text), fmt, text=text, encoding="utf-8")
+    raw = RawFile(source_path, len(text), 0, text_hash(text), fmt, text=text, encoding="utf-8")
     return process_raw(raw)[0]
 
 
@@ -131,7 +116,3 @@ def credit_rows(doc: CleanDocument, common: dict) -> list[dict]:
             "role": c.role, "name": c.name, "organizations": list(c.organizations), "raw": c.raw,
         })
     return rows
-
-
-def _hash_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -32,7 +32,8 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsdesk import faults, locations
-from newsdesk.incremental import POINTER, SNAPSHOTS, current_run_id, sort_key
+from newsdesk.identity import SOURCE_KEY, input_order, reject_row, source_key
+from newsdesk.incremental import POINTER, SNAPSHOTS, current_run_id
 from newsdesk.locations import Location
 from schemas import TABLES, arrow_schema
 
@@ -51,17 +52,11 @@ DEFAULT_GROUP_ROWS = (2_048, 131_072)
 GROUPS_PER_FILE = 8
 KEEP_SNAPSHOTS = 3  # old snapshots kept so readers mid-query are not cut off
 MANIFEST = "manifest"
-SOURCE_KEY = "_source"  # hidden staging column tying child rows to their input, dropped when publishing
 
 MANIFEST_SCHEMA = pa.schema([
     ("source_path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("content_hash", pa.string()),
     ("inputs", pa.int64()),  # article candidates in the file: 1, or one per JSONL line
 ])
-
-
-def source_key(source_path: str, locator: str) -> str:
-    """One string naming an input document (a file, or a line of a JSONL file)."""
-    return f"{source_path}#{locator}" if locator else source_path
 
 
 class LockedError(RuntimeError):
@@ -200,7 +195,7 @@ def clashing(candidates: pa.Table) -> list[tuple]:
     clash = candidates.filter(mask)
     columns = [clash[name].to_pylist() for name in [*CANDIDATE_COLUMNS, "is_carried"]]
     order = pc.indices_nonzero(mask).to_pylist()
-    return sorted(zip(map(sort_key, columns[1]), order, *columns))
+    return sorted(zip(map(input_order, columns[1]), order, *columns))
 
 
 def find_duplicates(batch_dirs: list[Location], carry: Carry = Carry()) -> Duplicates:
@@ -215,9 +210,8 @@ def find_duplicates(batch_dirs: list[Location], carry: Carry = Carry()) -> Dupli
             first_seen[aid] = key
             continue
         (found.dropped_ids.add(aid) if is_carried else found.new_keys.add(key))
-        dup_rows.append({"source_path": path, "source_locator": loc, "content_hash": digest,
-                         "reason_code": "duplicate",
-                         "reason": f"same article as {first_seen[aid]} (same URL or identical content)"})
+        dup_rows.append(reject_row(path, "duplicate", f"same article as {first_seen[aid]} (same URL or identical "
+                                                      "content)", digest, loc))
     found.rows = pa.Table.from_pylist(dup_rows, schema=arrow_schema(TABLES["rejects"]))
     return found
 

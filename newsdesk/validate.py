@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import TypeAdapter, ValidationError
 
-from newsdesk.pipeline import DocumentResult, reject_row
+from newsdesk.identity import reject_row
+from newsdesk.pipeline import DocumentResult
 from schemas import Article, Credit, Place, Quote, Reject
 
 # Built once: TypeAdapters are compiled validators.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk import incremental, storage
+from newsdesk.identity import input_order
 
 ARTICLE = """# {title}
 
@@ -113,7 +114,7 @@ def test_scan_sees_what_ingest_discovers(raw):
     from newsdesk import ingest
 
     (raw / ".hidden").write_text("x")
-    assert sorted(incremental.scan(raw), key=incremental.sort_key) == \
+    assert sorted(incremental.scan(raw), key=input_order) == \
         [p.relative_to(raw).as_posix() for p in ingest.discover(raw)]
 
 
