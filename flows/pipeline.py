@@ -33,11 +33,9 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import faults, incremental, locations, sqlmodels, storage
+from newsdesk import batch, incremental, locations, sqlmodels, storage
 from newsdesk.locations import Location
 from newsdesk.summary import RunSummary, count_reasons
-
-faults.install()  # tests only: no-op unless NEWSDESK_TEST_PAUSE_AT / _FAIL_ONCE name a stage
 
 DEFAULT_BATCH_SIZE = 500
 DATABASE = "newsdesk.duckdb"
@@ -58,8 +56,8 @@ def plan_inputs(raw_dir: Location, out_dir: Location, full: bool) -> incremental
 def process_batch(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int) -> dict:
     """Read, clean, extract and validate one batch; stage its rows as Parquet."""
     if _POOL is not None:
-        return _POOL.submit(storage.stage_paths, paths, raw_dir, staging_dir, batch_no).result()
-    return storage.stage_paths(paths, raw_dir, staging_dir, batch_no)
+        return _POOL.submit(batch.stage_paths, paths, raw_dir, staging_dir, batch_no).result()
+    return batch.stage_paths(paths, raw_dir, staging_dir, batch_no)
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)

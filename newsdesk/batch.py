@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsdesk import checkpoints, storage
 from newsdesk.ingest import RawFile, read_raw, read_raw_remote
 from newsdesk.locations import Location
 from newsdesk.identity import SOURCE_KEY, reject_row, source_key
@@ -75,3 +76,15 @@ def process_paths(paths: list[Location], raw_dir: Location) -> BatchRows:
         for result in results:
             rows.add(result)
     return rows
+
+
+def stage_paths(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int) -> dict:
+    """Process one batch of files and stage its rows. Runs in worker processes: returns only
+    small, picklable facts (the staging dir, file count, seconds per stage). On an object store
+    paths and dirs are URIs, and the worker reads and writes the store itself."""
+    rows = process_paths(paths, raw_dir)
+    checkpoints.reached("batch_extracted")
+    started = time.thread_time()
+    batch_dir = storage.write_staging(rows, staging_dir, batch_no)
+    rows.seconds["stage"] += time.thread_time() - started
+    return {"batch_dir": str(batch_dir), "files": len(rows.files), "seconds": dict(rows.seconds)}

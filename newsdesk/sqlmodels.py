@@ -12,6 +12,8 @@ from pathlib import Path
 
 import duckdb
 
+from newsdesk import checkpoints
+
 SQL_DIR = Path(os.environ.get("NEWSDESK_SQL_DIR", Path(__file__).resolve().parents[1] / "sql"))
 LAYERS = ("staging", "marts")
 # DuckDB's default budget is 80 % of RAM; building the marts inside the flow's process must keep the
@@ -58,6 +60,7 @@ def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_D
     try:
         con.execute("begin transaction")
         names = run_models(con, snapshot_dir, sql_dir)
+        checkpoints.reached("models_run")
         con.execute("create table newsdesk_build as select ? as snapshot_id", [snapshot_dir.name])
         con.execute("commit")
         con.execute("checkpoint")

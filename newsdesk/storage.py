@@ -23,7 +23,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -31,14 +30,11 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsdesk import faults, locations
+from newsdesk import checkpoints, locations
 from newsdesk.identity import SOURCE_KEY, input_order, reject_row, source_key
 from newsdesk.incremental import POINTER, SNAPSHOTS, current_run_id
 from newsdesk.locations import Location
 from schemas import TABLES, arrow_schema
-
-if TYPE_CHECKING:
-    from newsdesk.batch import BatchRows
 
 PARTITION = "published_month"
 PARTITIONED = ("articles", "quotes", "places", "credits")
@@ -86,22 +82,9 @@ def staging_schema(table: str) -> pa.Schema:
     return schema.append(pa.field(SOURCE_KEY, pa.string(), nullable=False)) if table in CHILD_TABLES else schema
 
 
-def stage_paths(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int) -> dict:
-    """Process one batch of files and stage its rows. Runs in worker processes: returns only
-    small, picklable facts (the staging dir, file count, seconds per stage). On an object store
-    paths and dirs are URIs, and the worker reads and writes the store itself."""
-    from newsdesk.batch import process_paths  # here: the flow's own process never loads the extractors
-
-    rows = process_paths(paths, raw_dir)
-    started = time.thread_time()
-    batch_dir = write_staging(rows, staging_dir, batch_no)
-    rows.seconds["stage"] += time.thread_time() - started
-    return {"batch_dir": str(batch_dir), "files": len(rows.files), "seconds": dict(rows.seconds)}
-
-
-def write_staging(rows: BatchRows, staging_dir: Location, batch_no: int) -> Location:
-    """Write one batch's rows as one Parquet file per table under staging_dir/batch-NNNNN/."""
-    faults.inject("extract")  # tests only (NEWSDESK_TEST_*): a kill or I/O error mid-extraction
+def write_staging(rows, staging_dir: Location, batch_no: int) -> Location:
+    """Write one batch's rows (newsdesk.batch.BatchRows) as one Parquet file per table under
+    staging_dir/batch-NNNNN/."""
     if locations.is_remote(staging_dir):
         return write_staging_remote(rows, staging_dir, batch_no)
     batch_dir = staging_dir / f"batch-{batch_no:05d}"
@@ -118,7 +101,7 @@ def write_staging(rows: BatchRows, staging_dir: Location, batch_no: int) -> Loca
     return batch_dir
 
 
-def write_staging_remote(rows: BatchRows, staging_uri: str, batch_no: int) -> str:
+def write_staging_remote(rows, staging_uri: str, batch_no: int) -> str:
     """write_staging onto an object store. No rename there: a retried batch overwrites the same
     objects, and the flow only reads the batches whose task returned."""
     batch_uri = f"{staging_uri}/batch-{batch_no:05d}"
@@ -307,6 +290,7 @@ def write_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: Carry 
     for table in PARTITIONED:
         counts[table] = publish_table(table, batch_dirs, dups, tmp, carry, removed)
         pa.default_memory_pool().release_unused()  # hand the writer's buffers back before the next table
+        checkpoints.reached("table_written")
     rejects = publish_small("rejects", batch_dirs, carry, dups.rows)
     (tmp / "rejects").mkdir()
     pq.write_table(rejects, tmp / "rejects" / "part-0.parquet", compression="zstd")
@@ -326,6 +310,7 @@ def snapshot_counts(snapshot: Path) -> dict:
 
 def switch_current(out_dir: Path, snapshot_dir: Path) -> None:
     """Point out/current at the snapshot in one atomic rename; create the stable table links once."""
+    checkpoints.reached("before_switch")
     link_tmp = out_dir / "current.tmp"
     if link_tmp.is_symlink() or link_tmp.exists():
         link_tmp.unlink()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import incremental, storage
+from newsdesk import batch, incremental, storage
 from newsdesk.identity import input_order
 
 ARTICLE = """# {title}
@@ -37,7 +37,7 @@ def run(raw: Path, out: Path, full: bool = False) -> incremental.Plan:
     if plan.is_noop:
         return plan
     run_id = f"run-{next(_RUNS):04d}"
-    staged = storage.stage_paths(plan.to_process, raw, out / "_staging" / run_id, 0)
+    staged = batch.stage_paths(plan.to_process, raw, out / "_staging" / run_id, 0)
     snapshot = out / "_snapshots" / run_id
     storage.write_snapshot([Path(staged["batch_dir"])], snapshot, storage.Carry(plan.previous, plan.replaced))
     storage.switch_current(out, snapshot)

@@ -14,7 +14,7 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pytest
 
-from newsdesk import incremental, locations, storage
+from newsdesk import batch, incremental, locations, storage
 from tests.newsdesk.test_incremental import run, write
 from tests.s3server import bucket, s3, upload  # noqa: F401 - fixtures
 
@@ -28,7 +28,7 @@ def run_remote(raw: str, out: str, local: Path, full: bool = False) -> increment
     if plan.is_noop:
         return plan
     run_id = f"run-{next(_RUNS):04d}"
-    staged = storage.stage_paths(plan.to_process, raw, f"{out}/_staging/{run_id}", 0)
+    staged = batch.stage_paths(plan.to_process, raw, f"{out}/_staging/{run_id}", 0)
     snapshot = local / "_snapshots" / run_id
     storage.write_snapshot([staged["batch_dir"]], snapshot, storage.Carry(plan.previous, plan.replaced))
     storage.publish_remote(snapshot, out)
@@ -108,7 +108,7 @@ def test_an_object_deleted_after_the_listing_is_an_unreadable_reject(raw_s3, buc
     fs, path = locations.resolve(f"{raw_s3}/d1/bravo.md")
     plan = incremental.plan_run(raw_s3, f"{bucket}/curated")
     fs.delete_file(path)
-    facts = storage.stage_paths(plan.to_process, raw_s3, f"{bucket}/staging", 0)
+    facts = batch.stage_paths(plan.to_process, raw_s3, f"{bucket}/staging", 0)
     rejects = storage.staged([facts["batch_dir"]], "rejects").to_table().to_pylist()
     gone = [r for r in rejects if r["source_path"] == "d1/bravo.md"]
     assert [r["reason_code"] for r in gone] == ["unreadable"] and "no longer exists" in gone[0]["reason"]
@@ -119,7 +119,7 @@ def test_a_fresh_worker_process_reads_the_objects_it_is_given(raw_s3, bucket):
     with its own AWS_* settings. A spawned process shares nothing else with this one."""
     plan = incremental.plan_run(raw_s3, f"{bucket}/curated")
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        facts = pool.submit(storage.stage_paths, plan.to_process, raw_s3, f"{bucket}/staging", 3).result()
+        facts = pool.submit(batch.stage_paths, plan.to_process, raw_s3, f"{bucket}/staging", 3).result()
     assert facts["batch_dir"] == f"{bucket}/staging/batch-00003" and facts["files"] == 6
     assert storage.staged([facts["batch_dir"]], "articles").count_rows() == 4  # the duplicate is dropped later
 

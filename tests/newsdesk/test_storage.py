@@ -5,7 +5,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk import storage
+from newsdesk import batch, storage
 from tests.newsdesk.test_incremental import ARTICLE, run, write  # noqa: F401 - shared helpers
 
 
@@ -44,7 +44,7 @@ def test_an_empty_run_still_has_every_column(tmp_path):
 def test_stage_paths_reports_time_per_stage(tmp_path):
     raw = tmp_path / "raw"
     write(raw, "a.md", "alpha")
-    facts = storage.stage_paths([raw / "a.md"], raw, tmp_path / "staging", 0)
+    facts = batch.stage_paths([raw / "a.md"], raw, tmp_path / "staging", 0)
     assert facts["files"] == 1 and Path(facts["batch_dir"]).is_dir()
     assert {"ingest", "process", "validate", "stage"} <= set(facts["seconds"])
 

@@ -26,6 +26,7 @@ import pyarrow.dataset as ds
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+FAULTS = Path(__file__).resolve().parent / "faults"  # sitecustomize.py: fault injection at checkpoints
 BIN = Path(sys.executable).parent
 TABLES = ("articles", "quotes", "places", "credits", "rejects")
 KEYS = {"articles": "article_id", "quotes": "quote_id", "places": "place_mention_id", "credits": "credit_id",
@@ -50,6 +51,12 @@ def base_env(prefect_home: Path, api_url: str | None = None) -> dict[str, str]:
     if api_url:
         env["PREFECT_API_URL"] = api_url
     return env
+
+
+def with_faults(**variables: str) -> dict[str, str]:
+    """Environment of a run that loads the fault injection (faults/sitecustomize.py) in every
+    process it starts; `variables` are its NEWSDESK_TEST_* settings, e.g. PAUSE_AT="parquet"."""
+    return {"PYTHONPATH": str(FAULTS), **{f"NEWSDESK_TEST_{name}": value for name, value in variables.items()}}
 
 
 def wait_for(predicate, timeout: float, what: str, step: float = 0.2):

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from reliability_helpers import (TABLES, canonical, duckdb_counts, kill_group, read_tables, wait_for,
-                                 write_articles)
+                                 with_faults, write_articles)
 
 # 200 new files: enough for the worker pool (>= 200), cheap to redo at each kill point.
 # NEWSDESK_RELIABILITY_ARTICLES raises the total (e.g. 5000) for a longer soak than CI's.
@@ -70,8 +70,7 @@ def test_kill_leaves_readers_on_complete_tables(stage, scenario, newsdesk):
     # extract: worker processes (the pool starts at 200 files) are killed with the run; the later
     # stages run in the main process, so those runs skip the pool's start-up cost
     workers = () if stage == "extract" else ("--workers", "1")
-    proc = newsdesk.start(scenario["raw"], out, *workers, env={"NEWSDESK_TEST_PAUSE_AT": stage,
-                                                               "NEWSDESK_TEST_PAUSE_FILE": str(marker)})
+    proc = newsdesk.start(scenario["raw"], out, *workers, env=with_faults(PAUSE_AT=stage, PAUSE_FILE=str(marker)))
     try:
         wait_for(lambda: marker.exists() or proc.poll() is not None, 240, f"the run to reach {stage}")
         assert proc.poll() is None, f"the run ended before reaching {stage} (exit {proc.returncode})"

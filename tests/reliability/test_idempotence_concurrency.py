@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reliability_helpers import KEYS, TABLES, canonical, read_tables, wait_for, write_articles
+from reliability_helpers import KEYS, TABLES, canonical, read_tables, wait_for, with_faults, write_articles
 
 
 def snapshot_tables(snapshot: Path) -> dict[str, list[dict]]:
@@ -41,8 +41,7 @@ def test_run_waits_for_the_lock_and_reruns_are_identical(raw, newsdesk, tmp_path
     out = tmp_path / "out"
     marker, summary_a = tmp_path / "paused", tmp_path / "a.json"
     first = newsdesk.start(raw, out, "--json", str(summary_a),
-                           env={"NEWSDESK_TEST_PAUSE_AT": "parquet", "NEWSDESK_TEST_PAUSE_FILE": str(marker),
-                                "NEWSDESK_TEST_PAUSE_SECONDS": "10"})
+                           env=with_faults(PAUSE_AT="parquet", PAUSE_FILE=str(marker), PAUSE_SECONDS="10"))
     wait_for(lambda: marker.exists() or first.poll() is not None, 180, "the first run to hold the lock")
     assert first.poll() is None
     proc, summary_b = newsdesk.run(raw, out, "--full", "--wait", "240")  # waits, then reprocesses everything

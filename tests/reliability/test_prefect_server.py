@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reliability_helpers import BIN, REPO, kill_group, read_table, wait_for, write_articles
+from reliability_helpers import BIN, REPO, kill_group, read_table, wait_for, with_faults, write_articles
 
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
@@ -76,7 +76,7 @@ def test_transient_io_error_is_retried_and_the_run_succeeds(prefect_server, news
     raw, out, marker = tmp_path / "raw", tmp_path / "out", tmp_path / "failed-once"
     write_articles(raw, 0, 20)
     since = datetime.now(timezone.utc).isoformat()
-    _, summary = newsdesk.run(raw, out, env={"NEWSDESK_TEST_FAIL_ONCE": f"extract:{marker}"})
+    _, summary = newsdesk.run(raw, out, env=with_faults(FAIL_ONCE=f"extract:{marker}"))
     assert marker.exists(), "the injected I/O error never fired"
     assert summary["reconciled"] and summary["articles"] == 20
     task_runs = prefect_server.api("/task_runs/filter", {
