@@ -4,11 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Prefect writes to ~/.prefect and phones home unless told otherwise (STACK_NOTES).
-export PREFECT_HOME ?= $(CURDIR)/.prefect
-export DO_NOT_TRACK := 1
-export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
+# Prefect's environment (a project-local PREFECT_HOME, no telemetry) is set by newsdesk itself,
+# the tests and the benchmark, from newsdesk/settings.py.
 
 .PHONY: install run test bench eval clean
 install: $(STAMP)
@@ -23,7 +20,7 @@ run: install
 	$(BIN)/newsdesk run --raw-dir data/raw --out-dir data/curated
 
 test: install
-	PREFECT_LOGGING_LEVEL=WARNING $(BIN)/pytest
+	$(BIN)/pytest
 
 # make bench BENCH_ARGS="--n 4000" for a quick run; the default is N = 20k and 100k (see BENCHMARKS.md).
 bench: install

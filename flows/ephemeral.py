@@ -31,7 +31,7 @@ def free_port() -> int:
 
 def start() -> str | None:
     """Launch the temporary server when no PREFECT_API_URL is set; returns its API URL (or None)."""
-    if os.environ.get("PREFECT_API_URL") or os.environ.get("NEWSDESK_EARLY_SERVER") == "0":
+    if os.environ.get("PREFECT_API_URL"):
         return None
     port = free_port()
     site_packages = Path(find_spec("prefect").origin).parents[1]

@@ -33,13 +33,12 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import batch, incremental, locations, sqlmodels, storage
+from newsdesk import batch, incremental, layout, locations, sqlmodels, storage
+from newsdesk.layout import DATABASE
 from newsdesk.locations import Location
+from newsdesk.settings import Settings
 from newsdesk.summary import RunSummary, count_reasons
 
-DEFAULT_BATCH_SIZE = 500
-DATABASE = "newsdesk.duckdb"
-DEFAULT_DB_DIR = "data/curated"  # local home of the database when out_dir is an object store
 MIN_BATCH_SIZE = 50
 POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
 BATCHES_PER_WORKER = 20  # then the worker is replaced: caches in the extractors cannot grow with N
@@ -67,9 +66,10 @@ def publish_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: stor
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def build_models(out_dir: Path, snapshot_dir: Path) -> Path:
+def build_models(out_dir: Path, snapshot_dir: Path, settings: Settings) -> Path:
     """Build the next newsdesk.duckdb (staging views, marts) from the snapshot, into a temp file."""
-    tmp, _ = sqlmodels.build_database_file(out_dir / DATABASE, snapshot_dir)
+    tmp, _ = sqlmodels.build_database_file(out_dir / DATABASE, snapshot_dir, settings.sql_dir or sqlmodels.SQL_DIR,
+                                           settings.duckdb_memory_limit)
     return tmp
 
 
@@ -79,23 +79,24 @@ def upload_snapshot(snapshot_dir: Path, out_uri: str) -> str:
     return storage.publish_remote(snapshot_dir, out_uri)
 
 
-def ensure_database(out_dir: Path, snapshot_dir: Location) -> Path:
+def ensure_database(out_dir: Path, snapshot_dir: Location, settings: Settings) -> Path:
     """Rebuild newsdesk.duckdb when it was not built from the current snapshot (a run killed
     between publishing the Parquet and replacing the database). For an object-store out, out_dir
     is the local db_dir: the snapshot is downloaded there first if it is missing (a new db_dir, or
     a run killed after writing CURRENT). Returns the local snapshot the database reads."""
     run_id = locations.name(snapshot_dir)
-    local = out_dir / "_snapshots" / run_id
+    local = layout.snapshot(out_dir, run_id)
     if sqlmodels.built_from(out_dir / DATABASE) == run_id and local.is_dir():
         return local
     if locations.is_remote(snapshot_dir):
         if not local.is_dir():
-            tmp = local.with_name(run_id + ".tmp")
+            tmp = layout.tmp(local)
             shutil.rmtree(tmp, ignore_errors=True)
             locations.download_dir(snapshot_dir, tmp)
             tmp.rename(local)
         storage.switch_current(out_dir, local)
-    sqlmodels.build_database(out_dir / DATABASE, local)
+    sqlmodels.build_database(out_dir / DATABASE, local, settings.sql_dir or sqlmodels.SQL_DIR,
+                             settings.duckdb_memory_limit)
     return local
 
 
@@ -106,15 +107,17 @@ def thread_runner(workers: int = 0) -> ThreadPoolTaskRunner:
 
 
 @flow(name="newsdesk", log_prints=True, task_runner=thread_runner())
-def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batch_size: int = DEFAULT_BATCH_SIZE,
-                  wait_for_lock: float = 0, full: bool = False, workers: int = 0, db_dir: str | None = None) -> dict:
+def newsdesk_flow(raw_dir: str | None = None, out_dir: str | None = None, batch_size: int | None = None,
+                  wait_for_lock: float = 0, full: bool = False, workers: int | None = None,
+                  db_dir: str | None = None) -> dict:
     """Turn the articles under raw_dir into the curated tables and database under out_dir.
     workers: local worker processes (0 = one per CPU); ignored by a Dask task runner.
     db_dir: local folder for newsdesk.duckdb (and the snapshot copy it reads) when out_dir is an
-    object store (default data/curated); ignored for a local out_dir."""
+    object store; ignored for a local out_dir. Parameters not given come from newsdesk.settings."""
+    settings = Settings.read(raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size, workers=workers, db_dir=db_dir)
     clock = Stopwatch()
-    raw, out = locations.parse(raw_dir), locations.parse(out_dir)
-    local = locations.parse(db_dir or DEFAULT_DB_DIR) if locations.is_remote(out) else out
+    raw, out = locations.parse(settings.raw_dir), locations.parse(settings.out_dir)
+    local = locations.parse(settings.db_dir) if locations.is_remote(out) else out
     if not locations.is_dir(raw):
         raise FileNotFoundError(f"raw directory {raw} does not exist")
     with storage.out_dir_lock(local, wait_for_lock):  # an object store has no flock: one writer per out URI
@@ -123,17 +126,17 @@ def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batc
             storage.remove_remote_leftovers(out)
         plan = clock.time("plan", plan_inputs, raw, out, full)
         if plan.is_noop:
-            current = ensure_database(local, plan.previous)
+            current = ensure_database(local, plan.previous, settings)
             return finish(locations.name(plan.previous), plan, current, clock, published=False)
         run_id = storage.new_run_id()
-        staging, snapshot = locations.join(out, "_staging", run_id), local / "_snapshots" / run_id
-        with local_pool(pool_size(workers, len(plan.to_process))) as pool:
-            staged = clock.time("process", process_all, plan.to_process, raw, staging, batch_size, pool)
+        staging, snapshot = layout.staging(out, run_id), layout.snapshot(local, run_id)
+        with local_pool(pool_size(settings.workers, len(plan.to_process))) as pool:
+            staged = clock.time("process", process_all, plan.to_process, raw, staging, settings.batch_size, pool)
         clock.add_stages(staged)
         carry = storage.Carry(plan.previous, plan.replaced)
         batch_dirs = [s["batch_dir"] if locations.is_remote(out) else Path(s["batch_dir"]) for s in staged]
         clock.time("publish", publish_snapshot, batch_dirs, snapshot, carry)
-        next_database = clock.time("sql_models", build_models, local, snapshot)
+        next_database = clock.time("sql_models", build_models, local, snapshot, settings)
         if locations.is_remote(out):
             clock.time("upload", upload_snapshot, snapshot, out)  # object-store readers move here
         storage.switch_current(local, snapshot)  # Parquet readers move to the new run...
@@ -141,7 +144,7 @@ def newsdesk_flow(raw_dir: str = "data/raw", out_dir: str = "data/curated", batc
         storage.prune_snapshots(local)
         if locations.is_remote(out):
             storage.prune_remote(out)
-            locations.delete_dir(locations.join(out, "_staging"))  # all of it: S3 would keep an empty parent
+            locations.delete_dir(locations.join(out, layout.STAGING))  # all of it: S3 would keep an empty parent
         else:
             shutil.rmtree(staging, ignore_errors=True)
     return finish(run_id, plan, snapshot, clock, published=True)

@@ -10,58 +10,60 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsdesk import __version__
+from newsdesk import __version__, layout
+from newsdesk.settings import Settings, prefect_environment
 
 # Exit codes scripts can rely on.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_NO_DATABASE = 0, 1, 2, 3, 4
 
-DEFAULT_RAW, DEFAULT_OUT = "data/raw", "data/curated"
+DEFAULTS = Settings.model_construct()  # the defaults, for the help texts (the environment is read by run)
+DEFAULT_RAW, DEFAULT_OUT = DEFAULTS.raw_dir, DEFAULTS.out_dir
 
 
 def quiet_prefect_defaults() -> None:
-    """Prefect settings that keep a local run local and quiet (see STACK_NOTES)."""
-    os.environ.setdefault("PREFECT_HOME", str(Path.cwd() / ".prefect"))
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    """Prefect settings that keep a local run local and quiet, unless already set (newsdesk.settings)."""
+    for key, value in prefect_environment(Path.cwd() / ".prefect").items():
+        os.environ.setdefault(key, value)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the flow once and print the summary."""
     from newsdesk import locations
 
+    settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
+                             batch_size=args.batch_size, workers=args.workers)
     try:
-        raw, out, db_dir = (locations.parse(x) for x in (args.raw_dir, args.out_dir, args.db_dir))
+        raw, out, db_dir = (locations.parse(x) for x in (settings.raw_dir, settings.out_dir, settings.db_dir))
         raw_exists = locations.is_dir(raw)
     except (ValueError, OSError) as exc:  # a malformed URI, an unreachable or forbidden bucket
         print(f"newsdesk run: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if not raw_exists:  # said before Prefect's server start, not after it
-        print(f"newsdesk run: raw directory {args.raw_dir} does not exist", file=sys.stderr)
+        print(f"newsdesk run: raw directory {settings.raw_dir} does not exist", file=sys.stderr)
         return EXIT_USAGE
     if not args.full and nothing_changed(raw, out, db_dir):
         return EXIT_OK
     quiet_prefect_defaults()
     from flows import ephemeral
 
-    api_url = ephemeral.start()  # the temporary server boots while we import Prefect below
+    api_url = ephemeral.start() if settings.early_server else None  # boots while we import Prefect below
     from flows.pipeline import newsdesk_flow, task_runner_for
     from newsdesk.storage import LockedError
 
-    runner = task_runner_for(args.task_runner, args.dask_address, args.workers)
+    runner = task_runner_for(args.task_runner, args.dask_address, settings.workers)
     run_flow = newsdesk_flow.with_options(task_runner=runner) if runner else newsdesk_flow
     try:
         with api_settings(api_url):
-            summary = run_flow(raw_dir=args.raw_dir, out_dir=args.out_dir, batch_size=args.batch_size,
-                               wait_for_lock=args.wait, full=args.full, workers=args.workers, db_dir=args.db_dir)
+            summary = run_flow(raw_dir=settings.raw_dir, out_dir=settings.out_dir, batch_size=settings.batch_size,
+                               wait_for_lock=args.wait, full=args.full, workers=settings.workers,
+                               db_dir=settings.db_dir)
     except LockedError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print_summary(summary, args.out_dir, args.db_dir if locations.is_remote(out) else None)
+    print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(out) else None)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
@@ -100,7 +102,7 @@ def nothing_changed(raw_dir, out_dir, db_dir: Path) -> bool:
         return False
     run_id = locations.name(plan.previous)
     local = db_dir if locations.is_remote(out_dir) else out_dir
-    if built_from(local / "newsdesk.duckdb") != run_id or not (local / "_snapshots" / run_id).is_dir():
+    if built_from(local / layout.DATABASE) != run_id or not layout.snapshot(local, run_id).is_dir():
         return False  # the database lags the tables (a killed run, a new db dir): let the flow rebuild it
     print(f"newsdesk: nothing changed since run {run_id} ({len(plan.files)} files); "
           f"nothing new published. Use --full to reprocess everything.")
@@ -131,8 +133,9 @@ def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> Non
 
     tables = f"{out_dir}/{{articles,quotes,places,credits,rejects}}"
     if is_remote(parse(out_dir)):
-        tables = f"{out_dir}/_snapshots/{summary['run_id']}/{{articles,...}} (named by {out_dir}/CURRENT)"
-    console.print(f"tables: {tables}  database: {db_dir or out_dir}/newsdesk.duckdb")
+        tables = (f"{out_dir}/{layout.SNAPSHOTS}/{summary['run_id']}/{{articles,...}} "
+                  f"(named by {out_dir}/{layout.POINTER})")
+    console.print(f"tables: {tables}  database: {db_dir or out_dir}/{layout.DATABASE}")
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -143,7 +146,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     if not query:
         print("newsdesk sql: give a query or -f FILE", file=sys.stderr)
         return EXIT_USAGE
-    db = Path(args.out_dir) / "newsdesk.duckdb"
+    db = Path(args.out_dir) / layout.DATABASE
     if not db.exists():
         print(f"newsdesk sql: no database at {db}; run `newsdesk run` first", file=sys.stderr)
         return EXIT_NO_DATABASE
@@ -217,16 +220,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from newsdesk import locations
 
+    settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir)
     newsdesk_flow.serve(name=args.name, cron=args.cron,
-                        parameters={"raw_dir": str(locations.parse(args.raw_dir)),
-                                    "out_dir": str(locations.parse(args.out_dir)),
-                                    "db_dir": str(locations.parse(args.db_dir))})
+                        parameters={"raw_dir": str(locations.parse(settings.raw_dir)),
+                                    "out_dir": str(locations.parse(settings.out_dir)),
+                                    "db_dir": str(locations.parse(settings.db_dir))})
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the HTML corpus report from the built database."""
-    db = Path(args.out_dir) / "newsdesk.duckdb"
+    db = Path(args.out_dir) / layout.DATABASE
     if not db.exists():
         print(f"newsdesk report: no database at {db}; run `newsdesk run` first", file=sys.stderr)
         return EXIT_NO_DATABASE
@@ -292,20 +296,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="process every article under --raw-dir into --out-dir")
-    run.add_argument("--raw-dir", default=DEFAULT_RAW,
+    run.add_argument("--raw-dir",
                      help=f"input folder, read recursively (default {DEFAULT_RAW}); or a URI: file:///path, "
                           "s3://bucket/prefix (AWS_* environment variables, AWS_ENDPOINT_URL for other S3 servers)")
-    run.add_argument("--out-dir", default=DEFAULT_OUT,
+    run.add_argument("--out-dir",
                      help=f"output folder (default {DEFAULT_OUT}); or a URI like --raw-dir (see docs/scaling.md)")
-    run.add_argument("--db-dir", default=DEFAULT_OUT,
+    run.add_argument("--db-dir",
                      help="when --out-dir is an object store: local folder where newsdesk.duckdb is built, with "
-                          "the snapshot copy its views read (default %(default)s; `newsdesk sql --out-dir` it)")
-    run.add_argument("--batch-size", type=int, default=500, help="files per task (default 500)")
+                          f"the snapshot copy its views read (default {DEFAULTS.db_dir}; `newsdesk sql --out-dir` it)")
+    run.add_argument("--batch-size", type=int, help=f"files per task (default {DEFAULTS.batch_size})")
     run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                      help="wait this long for another run on the same out dir to finish (default: refuse)")
     run.add_argument("--full", action="store_true",
                      help="reprocess every file (default: only files new or changed since the last run)")
-    run.add_argument("--workers", type=int, default=0,
+    run.add_argument("--workers", type=int,
                      help="worker processes (default 0: one per CPU; 1: all in this process)")
     run.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
                      help="threads: Prefect's thread runner feeding a local process pool (default); "
@@ -327,9 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the flow on a cron schedule (needs a Prefect server)")
     serve.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
     serve.add_argument("--name", default="newsdesk-scheduled", help="deployment name")
-    serve.add_argument("--raw-dir", default=DEFAULT_RAW)
-    serve.add_argument("--out-dir", default=DEFAULT_OUT)
-    serve.add_argument("--db-dir", default=DEFAULT_OUT, help="as for `newsdesk run`")
+    serve.add_argument("--raw-dir", help=f"as for `newsdesk run` (default {DEFAULT_RAW})")
+    serve.add_argument("--out-dir", help=f"as for `newsdesk run` (default {DEFAULT_OUT})")
+    serve.add_argument("--db-dir", help=f"as for `newsdesk run` (default {DEFAULTS.db_dir})")
     serve.set_defaults(func=cmd_serve)
 
     report = sub.add_parser(

@@ -20,12 +20,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsdesk.layout import PARTITION, PARTITIONED
 from newsdesk.sqlmodels import SQL_DIR, model_files, run_models
 from schemas import SCHEMA_VERSION, TABLES, arrow_schema
 from schemas.arrow import arrow_type
 
-PARTITION = "published_month"  # hive partition key of every table but rejects (newsdesk.storage)
-UNPARTITIONED = ("rejects",)
 DICTIONARY_FILE = "data-dictionary.md"
 SCHEMAS_DIR = "schemas"
 
@@ -91,7 +90,7 @@ def write_empty_tables(curated: Path) -> None:
     for table, model in TABLES.items():
         schema = arrow_schema(model)
         where = curated / table
-        if table not in UNPARTITIONED:
+        if table in PARTITIONED:
             schema = schema.remove(schema.get_field_index(PARTITION))
             where = where / f"{PARTITION}=unknown"
         where.mkdir(parents=True)
@@ -204,7 +203,7 @@ def json_schema(table: str) -> dict:
         "$id": f"newsdesk/{table}.json",
         "x-newsdesk-table": table,
         "x-newsdesk-schema-version": SCHEMA_VERSION,
-        "x-newsdesk-partitioned-by": None if table in UNPARTITIONED else PARTITION,
+        "x-newsdesk-partitioned-by": PARTITION if table in PARTITIONED else None,
         **schema,
     }
 
@@ -258,7 +257,7 @@ def render_markdown(models: list[Model]) -> str:
         "",
     ]
     for table, model in TABLES.items():
-        note = "" if table in UNPARTITIONED else f" Partitioned by `{PARTITION}`."
+        note = f" Partitioned by `{PARTITION}`." if table in PARTITIONED else ""
         out += [f"### {table}", "", f"{model.__doc__.strip()}{note} JSON Schema: `schemas/{table}.json`.", ""]
         out += render_columns(table_columns(model), with_nullable=True) + [""]
     titles = {"staging": "Staging views (DuckDB)", "marts": "Marts (DuckDB tables)"}

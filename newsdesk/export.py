@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from newsdesk import dictionary
+from newsdesk import dictionary, layout
 from schemas import SCHEMA_VERSION, TABLES
 
-MANIFEST_FILE = "export.json"
+EXPORT_FILE = "export.json"
 
 
 class NoSnapshotError(FileNotFoundError):
@@ -27,7 +27,7 @@ class NoSnapshotError(FileNotFoundError):
 
 def current_snapshot(out_dir: Path) -> Path:
     """The snapshot directory `out_dir/current` points at (resolved once: snapshots are immutable)."""
-    link = out_dir / "current"
+    link = out_dir / layout.CURRENT
     if not link.exists():
         raise NoSnapshotError(f"no snapshot in {out_dir}; run `newsdesk run` first")
     return link.resolve()
@@ -37,7 +37,7 @@ def table_manifest(table_dir: Path, partitioned: bool) -> dict:
     """Row and file counts of one exported table (from the Parquet footers)."""
     files = sorted(table_dir.rglob("*.parquet"))
     return {"rows": sum(pq.ParquetFile(f).metadata.num_rows for f in files), "files": len(files),
-            "partitioned_by": dictionary.PARTITION if partitioned else None}
+            "partitioned_by": layout.PARTITION if partitioned else None}
 
 
 def export_snapshot(out_dir: Path, dest: Path, force: bool = False) -> dict:
@@ -51,9 +51,9 @@ def export_snapshot(out_dir: Path, dest: Path, force: bool = False) -> dict:
     manifest = {"schema_version": SCHEMA_VERSION, "snapshot": snapshot.name, "tables": {}}
     for table in TABLES:
         shutil.copytree(snapshot / table, tmp / table)
-        manifest["tables"][table] = table_manifest(tmp / table, table not in dictionary.UNPARTITIONED)
+        manifest["tables"][table] = table_manifest(tmp / table, table in layout.PARTITIONED)
     dictionary.write_docs(tmp)
-    (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (tmp / EXPORT_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     replace_dir(tmp, dest)
     return manifest
 

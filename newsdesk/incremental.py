@@ -22,13 +22,11 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsdesk import locations
+from newsdesk import layout, locations
 from newsdesk.identity import input_order
 from newsdesk.locations import Location
 
-MANIFEST_FILE = "manifest.parquet"
-POINTER = "CURRENT"  # object-store out: a small object holding the run id of the published snapshot
-SNAPSHOTS = "_snapshots"
+from newsdesk.layout import MANIFEST_FILE, POINTER, SNAPSHOTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +122,7 @@ def current_snapshot(out_dir: Location) -> Location | None:
     names), if it has a manifest."""
     if isinstance(out_dir, str):
         return remote_snapshot(out_dir)
-    current = out_dir / "current"
+    current = out_dir / layout.CURRENT
     if not current.is_symlink():
         return None
     snapshot = current.resolve()

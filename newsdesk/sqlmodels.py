@@ -12,13 +12,10 @@ from pathlib import Path
 
 import duckdb
 
-from newsdesk import checkpoints
+from newsdesk import checkpoints, layout
 
-SQL_DIR = Path(os.environ.get("NEWSDESK_SQL_DIR", Path(__file__).resolve().parents[1] / "sql"))
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql"  # the packaged models
 LAYERS = ("staging", "marts")
-# DuckDB's default budget is 80 % of RAM; building the marts inside the flow's process must keep the
-# run's footprint bounded (issue #6: <= 1 GB in all), and DuckDB spills to disk beyond this.
-MEMORY_LIMIT = os.environ.get("NEWSDESK_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 def model_files(sql_dir: Path = SQL_DIR) -> list[Path]:
@@ -42,21 +39,24 @@ def run_models(con: duckdb.DuckDBPyConnection, curated: Path, sql_dir: Path = SQ
     return names
 
 
-def build_database(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR) -> list[str]:
+def build_database(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR,
+                   memory_limit: str | None = None) -> list[str]:
     """Build the database file and put it in place atomically (see build_database_file)."""
-    tmp, names = build_database_file(db_path, snapshot_dir, sql_dir)
+    tmp, names = build_database_file(db_path, snapshot_dir, sql_dir, memory_limit)
     os.replace(tmp, db_path)
     return names
 
 
-def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR) -> tuple[Path, list[str]]:
+def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_DIR,
+                        memory_limit: str | None = None) -> tuple[Path, list[str]]:
     """Build the models into a temp file beside db_path; the caller renames it into place.
     Views read the (immutable) snapshot they were built from, so views and marts of one file agree;
-    the table `newsdesk_build` records which snapshot that is."""
-    tmp = db_path.with_name(db_path.name + ".tmp")
+    the table `newsdesk_build` records which snapshot that is. memory_limit: DuckDB's budget for
+    the build (it spills to disk beyond it); None leaves DuckDB's default, 80 % of RAM."""
+    tmp = layout.tmp(db_path)
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    con = connect_for_build(tmp)
+    con = connect_for_build(tmp, memory_limit)
     try:
         con.execute("begin transaction")
         names = run_models(con, snapshot_dir, sql_dir)
@@ -69,9 +69,9 @@ def build_database_file(db_path: Path, snapshot_dir: Path, sql_dir: Path = SQL_D
     return tmp, names
 
 
-def connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-write connection whose memory budget is MEMORY_LIMIT (it spills beyond that)."""
-    return duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
+def connect_for_build(path: Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-write connection, with a memory budget when one is given."""
+    return duckdb.connect(str(path), config={"memory_limit": memory_limit} if memory_limit else {})
 
 
 def built_from(db_path: Path) -> str | None:

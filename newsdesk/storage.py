@@ -30,14 +30,13 @@ import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsdesk import checkpoints, locations
+from newsdesk import checkpoints, layout, locations
 from newsdesk.identity import SOURCE_KEY, input_order, reject_row, source_key
-from newsdesk.incremental import POINTER, SNAPSHOTS, current_run_id
+from newsdesk.incremental import current_run_id
+from newsdesk.layout import MANIFEST, PARTITION, PARTITIONED, POINTER, SNAPSHOTS
 from newsdesk.locations import Location
 from schemas import TABLES, arrow_schema
 
-PARTITION = "published_month"
-PARTITIONED = ("articles", "quotes", "places", "credits")
 CHILD_TABLES = ("quotes", "places", "credits")
 # (min, max) rows per row group. The writer keeps up to `min` rows buffered per open month before
 # it writes a group, so min x months bounds its memory; `max` caps a group. Files roll over at
@@ -47,7 +46,6 @@ GROUP_ROWS = {"articles": (256, 16_384)}  # ~3 KB of body per row: a 256-row gro
 DEFAULT_GROUP_ROWS = (2_048, 131_072)
 GROUPS_PER_FILE = 8
 KEEP_SNAPSHOTS = 3  # old snapshots kept so readers mid-query are not cut off
-MANIFEST = "manifest"
 
 MANIFEST_SCHEMA = pa.schema([
     ("source_path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("content_hash", pa.string()),
@@ -87,8 +85,8 @@ def write_staging(rows, staging_dir: Location, batch_no: int) -> Location:
     staging_dir/batch-NNNNN/."""
     if locations.is_remote(staging_dir):
         return write_staging_remote(rows, staging_dir, batch_no)
-    batch_dir = staging_dir / f"batch-{batch_no:05d}"
-    tmp = batch_dir.with_suffix(".tmp")
+    batch_dir = layout.batch(staging_dir, batch_no)
+    tmp = layout.tmp(batch_dir)
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for table in TABLES:
@@ -104,7 +102,7 @@ def write_staging(rows, staging_dir: Location, batch_no: int) -> Location:
 def write_staging_remote(rows, staging_uri: str, batch_no: int) -> str:
     """write_staging onto an object store. No rename there: a retried batch overwrites the same
     objects, and the flow only reads the batches whose task returned."""
-    batch_uri = f"{staging_uri}/batch-{batch_no:05d}"
+    batch_uri = layout.batch(staging_uri, batch_no)
     fs, path = locations.resolve(batch_uri)
     for table in TABLES:
         data = pa.Table.from_pylist(getattr(rows, table), schema=staging_schema(table))
@@ -281,7 +279,7 @@ def publish_small(table: str, batch_dirs: list[Location], carry: Carry, extra: p
 def write_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: Carry = Carry()) -> dict[str, int]:
     """Assemble the staged batches (plus rows carried from the previous snapshot) into a complete
     snapshot directory, every table rewritten compacted. Returns row counts."""
-    tmp = snapshot_dir.with_name(snapshot_dir.name + ".tmp")
+    tmp = layout.tmp(snapshot_dir)
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     dups = find_duplicates(batch_dirs, carry)
@@ -311,28 +309,28 @@ def snapshot_counts(snapshot: Path) -> dict:
 def switch_current(out_dir: Path, snapshot_dir: Path) -> None:
     """Point out/current at the snapshot in one atomic rename; create the stable table links once."""
     checkpoints.reached("before_switch")
-    link_tmp = out_dir / "current.tmp"
+    link_tmp = layout.tmp(out_dir / layout.CURRENT)
     if link_tmp.is_symlink() or link_tmp.exists():
         link_tmp.unlink()
     link_tmp.symlink_to(snapshot_dir.relative_to(out_dir))
-    os.replace(link_tmp, out_dir / "current")
+    os.replace(link_tmp, out_dir / layout.CURRENT)
     for table in TABLES:
         link = out_dir / table
         if not link.is_symlink():
             if link.exists():
                 shutil.rmtree(link)  # a plain directory from another layout: ours is the link
-            link.symlink_to(Path("current") / table)
+            link.symlink_to(Path(layout.CURRENT) / table)
 
 
 def prune_snapshots(out_dir: Path, keep: int = KEEP_SNAPSHOTS) -> None:
     """Delete all but the newest `keep` published snapshots (never the current one) and temp dirs."""
-    root = out_dir / "_snapshots"
-    current = (out_dir / "current").resolve()
-    snaps = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.endswith(".tmp"))
+    root = out_dir / SNAPSHOTS
+    current = (out_dir / layout.CURRENT).resolve()
+    snaps = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.endswith(layout.TMP))
     for old in snaps[:-keep]:
         if old.resolve() != current:
             shutil.rmtree(old, ignore_errors=True)
-    for tmp in root.glob("*.tmp"):
+    for tmp in root.glob(f"*{layout.TMP}"):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -340,14 +338,14 @@ def remove_leftovers(out_dir: Path) -> None:
     """Clear what killed runs left behind (call under the out dir lock): staging folders, temp
     snapshots, and complete snapshots that were never published (newer than `current`), so they
     neither fill the pruning window nor get mistaken for published data."""
-    shutil.rmtree(out_dir / "_staging", ignore_errors=True)
-    root = out_dir / "_snapshots"
+    shutil.rmtree(out_dir / layout.STAGING, ignore_errors=True)
+    root = out_dir / SNAPSHOTS
     if not root.is_dir():
         return
-    link = out_dir / "current"
+    link = out_dir / layout.CURRENT
     current = link.resolve().name if link.is_symlink() else ""
     for snap in root.iterdir():
-        if snap.name.endswith(".tmp") or snap.name > current:
+        if snap.name.endswith(layout.TMP) or snap.name > current:
             shutil.rmtree(snap, ignore_errors=True)
 
 
@@ -372,7 +370,7 @@ def prune_remote(out_uri: str, keep: int = KEEP_SNAPSHOTS) -> None:
 def remove_remote_leftovers(out_uri: str) -> None:
     """remove_leftovers for an object-store out location: staging objects, and snapshots newer
     than the one CURRENT names (uploads of killed runs). Only safe with one writer per location."""
-    locations.delete_dir(f"{out_uri}/_staging")
+    locations.delete_dir(f"{out_uri}/{layout.STAGING}")
     current = current_run_id(out_uri) or ""
     for snap in locations.list_dirs(f"{out_uri}/{SNAPSHOTS}"):
         if snap > current:
@@ -388,7 +386,7 @@ def new_run_id() -> str:
 def out_dir_lock(out_dir: Path, wait_seconds: float = 0):
     """Exclusive lock on an out dir; waits up to wait_seconds, then raises LockedError."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / ".newsdesk.lock"
+    path = out_dir / layout.LOCK
     with open(path, "a+") as handle:
         deadline = time.monotonic() + wait_seconds
         while True:

@@ -7,20 +7,15 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from newsdesk.settings import prefect_environment
+
 # CI explores a fixed, reproducible set of examples (a red build must be reproducible from the
 # log); locally every run explores new ones, and a failure found there becomes a table-driven case.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-_PREFECT_HOME = tempfile.mkdtemp(prefix="newsdesk-prefect-")
-for key, value in {
-    "PREFECT_HOME": _PREFECT_HOME,
-    "DO_NOT_TRACK": "1",
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-}.items():
+for key, value in prefect_environment(Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))).items():
     os.environ.setdefault(key, value)
 
 REPO = Path(__file__).resolve().parents[1]

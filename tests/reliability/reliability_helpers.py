@@ -25,6 +25,8 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
+from newsdesk.settings import prefect_environment
+
 REPO = Path(__file__).resolve().parents[2]
 FAULTS = Path(__file__).resolve().parent / "faults"  # sitecustomize.py: fault injection at checkpoints
 BIN = Path(sys.executable).parent
@@ -43,11 +45,7 @@ def free_port() -> int:
 def base_env(prefect_home: Path, api_url: str | None = None) -> dict[str, str]:
     """The environment of every subprocess: quiet, local Prefect, no test faults inherited."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSDESK_TEST_", "PREFECT_"))}
-    env.update({
-        "PREFECT_HOME": str(prefect_home), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-        "CI": "1", "PYTHONUNBUFFERED": "1",
-    })
+    env.update({**prefect_environment(prefect_home), "CI": "1", "PYTHONUNBUFFERED": "1"})
     if api_url:
         env["PREFECT_API_URL"] = api_url
     return env

@@ -125,11 +125,10 @@ def test_models_are_staging_then_marts():
 
 
 @pytest.mark.parametrize("limit", ["256MB", "1GB"])
-def test_build_connection_bounds_duckdb_memory(tmp_path, monkeypatch, limit):
+def test_build_connection_bounds_duckdb_memory(tmp_path, limit):
     from newsdesk import sqlmodels
 
-    monkeypatch.setattr(sqlmodels, "MEMORY_LIMIT", limit)
-    con = sqlmodels.connect_for_build(tmp_path / "x.duckdb")
+    con = sqlmodels.connect_for_build(tmp_path / "x.duckdb", limit)
     try:
         budget = con.execute("select current_setting('memory_limit')").fetchone()[0]
     finally:
