@@ -1,1 +1,1 @@
-"""Prefect flows: thin wiring over the pure core package (newsdesk)."""
+"""Prefect flows: thin wiring over the core package (newsdesk)."""

@@ -1,13 +1,10 @@
-"""The newsdesk flow: raw files -> batches -> staged rows -> one atomic snapshot -> DuckDB models.
+"""The newsdesk flow: raw files -> batches -> staged rows -> one snapshot -> DuckDB models -> published.
 
-Tasks work on batches of files (never one task per document) and only call the core package.
-Runs are incremental: only new or changed files are processed, the rest is carried over from
-the current snapshot (newsdesk.incremental); `full=True` reprocesses everything.
-
-Locations: raw_dir and out_dir are local folders (or file:// URIs), or object-store URIs
-(`s3://bucket/prefix`, newsdesk.locations). With an object-store out, the snapshot and the DuckDB
-database are built in the local db_dir (which then looks like a local out dir), the snapshot is
-uploaded, and `<out>/CURRENT` is written last to publish it (newsdesk.storage).
+Prefect wiring only: the steps are plain functions of the core package (newsdesk.run, and
+newsdesk.batch for the batches, mapped as tasks: never one task per document). Runs are
+incremental (newsdesk.incremental): only new or changed files are processed, the rest is carried
+over from the published snapshot; `full=True` reprocesses everything. The out location is a
+target (newsdesk.targets): a local folder, or an object store with a local replica for the database.
 
 Parallelism: with the default thread runner, batch tasks hand their work to a local pool of
 worker processes (Python threads would share one core); with Dask, each task runs in a worker.
@@ -18,7 +15,6 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-import shutil
 import sys
 import time
 from collections import Counter
@@ -33,11 +29,10 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import batch, incremental, layout, locations, sqlmodels, storage
-from newsdesk.layout import DATABASE
+from newsdesk import batch, incremental, locations, run, storage
 from newsdesk.locations import Location
-from newsdesk.settings import Settings
-from newsdesk.summary import RunSummary, count_reasons
+from newsdesk.settings import Settings, worker_count
+from newsdesk.targets import Target
 
 MIN_BATCH_SIZE = 50
 POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
@@ -46,9 +41,9 @@ _POOL: Executor | None = None  # the local worker pool of the running flow, if a
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def plan_inputs(raw_dir: Location, out_dir: Location, full: bool) -> incremental.Plan:
+def plan_inputs(raw_dir: Location, target: Target, full: bool) -> incremental.Plan:
     """Every input file under raw_dir, and which of them this run has to process."""
-    return incremental.plan_run(raw_dir, out_dir, full)
+    return incremental.plan_run(raw_dir, target, full)
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -60,50 +55,27 @@ def process_batch(paths: list[Location], raw_dir: Location, staging_dir: Locatio
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def publish_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: storage.Carry) -> dict[str, int]:
+def publish_snapshot(staged: list[dict], snapshot: Path, carry: storage.Carry) -> dict[str, int]:
     """Assemble the staged batches and the carried-over rows into one complete snapshot."""
-    return storage.write_snapshot(batch_dirs, snapshot_dir, carry)
+    return run.assemble(staged, snapshot, carry)
 
 
 @task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def build_models(out_dir: Path, snapshot_dir: Path, settings: Settings) -> Path:
+def build_models(target: Target, snapshot: Path, settings: Settings) -> Path:
     """Build the next newsdesk.duckdb (staging views, marts) from the snapshot, into a temp file."""
-    tmp, _ = sqlmodels.build_database_file(out_dir / DATABASE, snapshot_dir, settings.sql_dir or sqlmodels.SQL_DIR,
-                                           settings.duckdb_memory_limit)
-    return tmp
+    return run.build_database(target, snapshot, settings)
 
 
 @task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def upload_snapshot(snapshot_dir: Path, out_uri: str) -> str:
-    """Object-store out: upload the snapshot, then publish it by writing <out>/CURRENT."""
-    return storage.publish_remote(snapshot_dir, out_uri)
-
-
-def ensure_database(out_dir: Path, snapshot_dir: Location, settings: Settings) -> Path:
-    """Rebuild newsdesk.duckdb when it was not built from the current snapshot (a run killed
-    between publishing the Parquet and replacing the database). For an object-store out, out_dir
-    is the local db_dir: the snapshot is downloaded there first if it is missing (a new db_dir, or
-    a run killed after writing CURRENT). Returns the local snapshot the database reads."""
-    run_id = locations.name(snapshot_dir)
-    local = layout.snapshot(out_dir, run_id)
-    if sqlmodels.built_from(out_dir / DATABASE) == run_id and local.is_dir():
-        return local
-    if locations.is_remote(snapshot_dir):
-        if not local.is_dir():
-            tmp = layout.tmp(local)
-            shutil.rmtree(tmp, ignore_errors=True)
-            locations.download_dir(snapshot_dir, tmp)
-            tmp.rename(local)
-        storage.switch_current(out_dir, local)
-    sqlmodels.build_database(out_dir / DATABASE, local, settings.sql_dir or sqlmodels.SQL_DIR,
-                             settings.duckdb_memory_limit)
-    return local
+def upload_snapshot(target: Target, snapshot: Path) -> None:
+    """Make the snapshot readable at the out location (an object store: upload, then CURRENT)."""
+    target.upload(snapshot)
 
 
 def thread_runner(workers: int = 0) -> ThreadPoolTaskRunner:
     """Prefect's thread runner, bounded: one thread per worker process plus one. Its default is
     unbounded, so every batch of a 100k-file run would be in flight (and in memory) at once."""
-    return ThreadPoolTaskRunner(max_workers=(workers or os.cpu_count() or 1) + 1)
+    return ThreadPoolTaskRunner(max_workers=worker_count(workers) + 1)
 
 
 @flow(name="newsdesk", log_prints=True, task_runner=thread_runner())
@@ -114,57 +86,42 @@ def newsdesk_flow(raw_dir: str | None = None, out_dir: str | None = None, batch_
     workers: local worker processes (0 = one per CPU); ignored by a Dask task runner.
     db_dir: local folder for newsdesk.duckdb (and the snapshot copy it reads) when out_dir is an
     object store; ignored for a local out_dir. Parameters not given come from newsdesk.settings."""
-    settings = Settings.read(raw_dir=raw_dir, out_dir=out_dir, batch_size=batch_size, workers=workers, db_dir=db_dir)
+    settings = Settings.read(raw_dir=raw_dir, out_dir=out_dir, db_dir=db_dir, batch_size=batch_size, workers=workers)
     clock = Stopwatch()
-    raw, out = locations.parse(settings.raw_dir), locations.parse(settings.out_dir)
-    local = locations.parse(settings.db_dir) if locations.is_remote(out) else out
-    if not locations.is_dir(raw):
-        raise FileNotFoundError(f"raw directory {raw} does not exist")
-    with storage.out_dir_lock(local, wait_for_lock):  # an object store has no flock: one writer per out URI
-        storage.remove_leftovers(local)
-        if locations.is_remote(out):
-            storage.remove_remote_leftovers(out)
-        plan = clock.time("plan", plan_inputs, raw, out, full)
+    raw, target = run.open_locations(settings)
+    with target.lock(wait_for_lock):
+        target.remove_leftovers()  # of killed runs
+        plan = clock.time("plan", plan_inputs, raw, target, full)
         if plan.is_noop:
-            current = ensure_database(local, plan.previous, settings)
+            current = run.ensure_database(target, plan.previous, settings)
             return finish(locations.name(plan.previous), plan, current, clock, published=False)
-        run_id = storage.new_run_id()
-        staging, snapshot = layout.staging(out, run_id), layout.snapshot(local, run_id)
-        with local_pool(pool_size(settings.workers, len(plan.to_process))) as pool:
-            staged = clock.time("process", process_all, plan.to_process, raw, staging, settings.batch_size, pool)
-        clock.add_stages(staged)
-        carry = storage.Carry(plan.previous, plan.replaced)
-        batch_dirs = [s["batch_dir"] if locations.is_remote(out) else Path(s["batch_dir"]) for s in staged]
-        clock.time("publish", publish_snapshot, batch_dirs, snapshot, carry)
-        next_database = clock.time("sql_models", build_models, local, snapshot, settings)
-        if locations.is_remote(out):
-            clock.time("upload", upload_snapshot, snapshot, out)  # object-store readers move here
-        storage.switch_current(local, snapshot)  # Parquet readers move to the new run...
-        os.replace(next_database, local / DATABASE)  # ...and SQL readers right after
-        storage.prune_snapshots(local)
-        if locations.is_remote(out):
-            storage.prune_remote(out)
-            locations.delete_dir(locations.join(out, layout.STAGING))  # all of it: S3 would keep an empty parent
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
-    return finish(run_id, plan, snapshot, clock, published=True)
+        run_id = run.new_run_id()
+        staged = clock.time("process", process_all, plan.to_process, raw, target.staging(run_id), settings)
+        snapshot = target.snapshot(run_id)
+        clock.time("publish", publish_snapshot, staged, snapshot, plan.carry)
+        database = clock.time("sql_models", build_models, target, snapshot, settings)
+        clock.time("upload", upload_snapshot, target, snapshot)  # object-store readers move here...
+        target.switch(snapshot, database)  # ...then Parquet readers of the folder, then SQL readers
+        target.tidy(run_id)
+    return finish(run_id, plan, snapshot, clock, published=True, staged=staged)
 
 
-def process_all(paths: list[Location], raw: Location, staging: Location, batch_size: int,
-                pool: Executor | None) -> list[dict]:
-    """Map process_batch over batches of paths (in the pool, if any), with a progress bar."""
+def process_all(paths: list[Location], raw: Location, staging: Location, settings: Settings) -> list[dict]:
+    """Map process_batch over batches of paths (in a local pool, if the run is big enough for
+    one), with a progress bar."""
     global _POOL
-    size = batch_size_for(len(paths), batch_size, pool)
-    batches = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
-    _POOL = pool
-    try:
-        futures = process_batch.map(batches, raw, staging, range(len(batches)))
-        with progress_bar(len(paths)) as advance:
-            for future in as_completed(futures):
-                advance(future.result()["files"])
-        return [f.result() for f in futures]
-    finally:
-        _POOL = None
+    with local_pool(pool_size(settings.workers, len(paths))) as pool:
+        size = batch_size_for(len(paths), settings.batch_size, pool)
+        batches = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
+        _POOL = pool
+        try:
+            futures = process_batch.map(batches, raw, staging, range(len(batches)))
+            with progress_bar(len(paths)) as advance:
+                for future in as_completed(futures):
+                    advance(future.result()["files"])
+            return [f.result() for f in futures]
+        finally:
+            _POOL = None
 
 
 def batch_size_for(files: int, batch_size: int, pool: Executor | None) -> int:
@@ -179,7 +136,7 @@ def pool_size(workers: int, files: int) -> int:
     """Worker processes for the local pool: 0 when the run is small or the runner is not local."""
     context = FlowRunContext.get()
     local = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
-    wanted = workers or os.cpu_count() or 1
+    wanted = worker_count(workers)
     return wanted if local and wanted > 1 and files >= POOL_MIN_FILES else 0
 
 
@@ -249,24 +206,19 @@ class Stopwatch:
             self.wall[step] = round(time.monotonic() - started, 3)
 
     def add_stages(self, staged: list[dict]) -> None:
-        for batch in staged:
-            self.stages.update(batch["seconds"])
+        for facts in staged:
+            self.stages.update(facts["seconds"])
 
     def report(self) -> dict:
         return {"wall_seconds": self.wall,
                 "stage_seconds": {k: round(v, 3) for k, v in sorted(self.stages.items())}}
 
 
-def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch, published: bool) -> dict:
+def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch, published: bool,
+           staged: list[dict] = ()) -> dict:
     """The run summary (counts of the snapshot now current), logged and kept as an artifact."""
-    counts = storage.snapshot_counts(snapshot)
-    summary = RunSummary(
-        run_id=run_id, files_seen=len(plan.files), inputs_seen=counts["inputs"],
-        articles=counts["articles"], quotes=counts["quotes"], places=counts["places"], credits=counts["credits"],
-        rejects=sum(1 for c in counts["reason_codes"] if c != "duplicate"),
-        duplicates=sum(1 for c in counts["reason_codes"] if c == "duplicate"),
-        rejects_by_reason=count_reasons(counts["reason_codes"]), seconds=round(time.monotonic() - clock.started, 2),
-    )
+    clock.add_stages(staged)
+    summary = run.summarize(run_id, plan, snapshot, time.monotonic() - clock.started)
     result = {**summary.as_dict(), "published": published, "changes": plan.counts,
               "files_processed": len(plan.to_process), **clock.report()}
     get_run_logger().info("run summary: %s", result)
@@ -284,5 +236,5 @@ def task_runner_for(name: str, dask_address: str | None = None, workers: int = 0
 
     if dask_address:
         return DaskTaskRunner(address=dask_address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": workers or os.cpu_count() or 1, "threads_per_worker": 1,
+    return DaskTaskRunner(cluster_kwargs={"n_workers": worker_count(workers), "threads_per_worker": 1,
                                           "processes": True, "dashboard_address": None})

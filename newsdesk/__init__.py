@@ -1,7 +1,10 @@
 """newsdesk: scraped news articles -> clean, validated tables.
 
-The core package is pure: functions over plain data, no Prefect, no I/O except in
-`newsdesk.ingest` (reading raw files) and `newsdesk.storage` (writing tables).
+Imports run one way, from the command line down to the contracts: cli -> run and batch (a run's
+steps, a batch's work; flows/ wires them with Prefect) -> pipeline (one document) -> formats,
+clean, extract (functions over text, no I/O) -> schemas. Below batch, the I/O: ingest and sources
+read raw files, storage writes Parquet, targets publish snapshots, sqlmodels builds the database.
+identity, layout, settings, locations and checkpoints are leaves that any module may use.
 """
 
 __version__ = "0.1.0"

@@ -1,4 +1,5 @@
-"""A batch of input files -> validated rows per table (pure apart from reading the inputs)."""
+"""A batch of input files -> validated rows per table, staged as Parquet: the unit of work a
+worker process runs (read, clean, extract, validate, stage)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdesk import checkpoints, storage
-from newsdesk.ingest import RawFile, read_raw, read_raw_remote
-from newsdesk.locations import Location
+from newsdesk import checkpoints, layout, storage
 from newsdesk.identity import SOURCE_KEY, reject_row, source_key
+from newsdesk.ingest import RawFile, read_raw
+from newsdesk.locations import Location
 from newsdesk.pipeline import DocumentResult, process_raw
 from newsdesk.validate import validate_result
 
@@ -41,6 +42,11 @@ class BatchRows:
         for table in ("quotes", "places", "credits"):
             getattr(self, table).extend({**row, SOURCE_KEY: key} for row in getattr(result, table))
 
+    def tables(self) -> dict[str, list[dict]]:
+        """Table name -> rows, the manifest (the files read) included: what a batch stages."""
+        return {"articles": self.articles, "quotes": self.quotes, "places": self.places,
+                "credits": self.credits, "rejects": self.rejects, layout.MANIFEST: self.files}
+
 
 def process_file_safely(raw: RawFile, seconds: Counter | None = None) -> list[DocumentResult]:
     """process_raw + validation; an unexpected exception becomes a reject, never a crashed run.
@@ -65,10 +71,9 @@ def process_paths(paths: list[Location], raw_dir: Location) -> BatchRows:
     """Read, clean, extract and validate a batch of files (time per stage in rows.seconds).
     Paths below a local raw_dir, or object URIs below an object-store raw_dir."""
     rows = BatchRows()
-    read = read_raw if isinstance(raw_dir, Path) else read_raw_remote
     for path in paths:
         started = time.thread_time()
-        raw = read(path, raw_dir)
+        raw = read_raw(path, raw_dir)
         rows.seconds["ingest"] += time.thread_time() - started
         results = process_file_safely(raw, rows.seconds)
         rows.files.append({"source_path": raw.source_path, "size": raw.size, "mtime_ns": raw.mtime_ns,
@@ -85,6 +90,6 @@ def stage_paths(paths: list[Location], raw_dir: Location, staging_dir: Location,
     rows = process_paths(paths, raw_dir)
     checkpoints.reached("batch_extracted")
     started = time.thread_time()
-    batch_dir = storage.write_staging(rows, staging_dir, batch_no)
+    batch_dir = storage.write_staging(rows.tables(), layout.batch(staging_dir, batch_no))
     rows.seconds["stage"] += time.thread_time() - started
-    return {"batch_dir": str(batch_dir), "files": len(rows.files), "seconds": dict(rows.seconds)}
+    return {"batch_dir": batch_dir, "files": len(rows.files), "seconds": dict(rows.seconds)}

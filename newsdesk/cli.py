@@ -28,27 +28,26 @@ def quiet_prefect_defaults() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the flow once and print the summary."""
-    from newsdesk import locations
+    from newsdesk import locations, run
 
     settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
                              batch_size=args.batch_size, workers=args.workers)
-    try:
-        raw, out, db_dir = (locations.parse(x) for x in (settings.raw_dir, settings.out_dir, settings.db_dir))
-        raw_exists = locations.is_dir(raw)
+    try:  # said before Prefect's server start, not after it
+        raw, target = run.open_locations(settings)
+    except FileNotFoundError:
+        print(f"newsdesk run: raw directory {settings.raw_dir} does not exist", file=sys.stderr)
+        return EXIT_USAGE
     except (ValueError, OSError) as exc:  # a malformed URI, an unreachable or forbidden bucket
         print(f"newsdesk run: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if not raw_exists:  # said before Prefect's server start, not after it
-        print(f"newsdesk run: raw directory {settings.raw_dir} does not exist", file=sys.stderr)
-        return EXIT_USAGE
-    if not args.full and nothing_changed(raw, out, db_dir):
+    if not args.full and nothing_changed(raw, target):
         return EXIT_OK
     quiet_prefect_defaults()
     from flows import ephemeral
 
     api_url = ephemeral.start() if settings.early_server else None  # boots while we import Prefect below
     from flows.pipeline import newsdesk_flow, task_runner_for
-    from newsdesk.storage import LockedError
+    from newsdesk.targets import LockedError
 
     runner = task_runner_for(args.task_runner, args.dask_address, settings.workers)
     run_flow = newsdesk_flow.with_options(task_runner=runner) if runner else newsdesk_flow
@@ -63,7 +62,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(out) else None)
+    print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(target.location) else None)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
@@ -87,22 +86,19 @@ def api_settings(api_url: str | None):
         del os.environ["PREFECT_API_URL"]
 
 
-def nothing_changed(raw_dir, out_dir, db_dir: Path) -> bool:
-    """True (and says so) when no input changed since the current snapshot. Checked before
-    Prefect is imported, so a no-op scheduled run costs a directory scan, not a server start.
-    raw_dir and out_dir are parsed locations (newsdesk.locations); db_dir is where the database of
-    an object-store out_dir lives."""
-    from newsdesk import locations
+def nothing_changed(raw_dir, target) -> bool:
+    """True (and says so) when no input changed since the published snapshot and the database
+    is built from it. Checked before Prefect is imported, so a no-op scheduled run costs a
+    directory scan, not a server start. raw_dir is a parsed location, target the out target."""
+    from newsdesk import locations, run
     from newsdesk.incremental import hand_over, plan_run
-    from newsdesk.sqlmodels import built_from
 
-    plan = plan_run(raw_dir, out_dir)
+    plan = plan_run(raw_dir, target)
     if not plan.is_noop:
-        hand_over(plan, raw_dir, out_dir)  # the flow starts from this plan instead of scanning again
+        hand_over(plan, raw_dir, target)  # the flow starts from this plan instead of scanning again
         return False
     run_id = locations.name(plan.previous)
-    local = db_dir if locations.is_remote(out_dir) else out_dir
-    if built_from(local / layout.DATABASE) != run_id or not layout.snapshot(local, run_id).is_dir():
+    if not run.database_is_current(target, run_id):
         return False  # the database lags the tables (a killed run, a new db dir): let the flow rebuild it
     print(f"newsdesk: nothing changed since run {run_id} ({len(plan.files)} files); "
           f"nothing new published. Use --full to reprocess everything.")

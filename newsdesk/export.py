@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from newsdesk import dictionary, layout
+from newsdesk.targets import LocalFolder
 from schemas import SCHEMA_VERSION, TABLES
 
 EXPORT_FILE = "export.json"
@@ -27,10 +28,10 @@ class NoSnapshotError(FileNotFoundError):
 
 def current_snapshot(out_dir: Path) -> Path:
     """The snapshot directory `out_dir/current` points at (resolved once: snapshots are immutable)."""
-    link = out_dir / layout.CURRENT
-    if not link.exists():
+    snapshot = LocalFolder(out_dir).linked()
+    if snapshot is None:
         raise NoSnapshotError(f"no snapshot in {out_dir}; run `newsdesk run` first")
-    return link.resolve()
+    return snapshot
 
 
 def table_manifest(table_dir: Path, partitioned: bool) -> dict:

@@ -1,21 +1,18 @@
-"""Ingest: find input files, read their bytes, decode them. The only module that reads raw files
-(from a local folder, or from an object store: read_raw_remote)."""
+"""Ingest: what an input file is. Reads its bytes (newsdesk.sources: a local folder or an object
+store), decodes them, and turns anything that is not article text into a plain reason."""
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat as stat_module
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import charset_normalizer
-import pyarrow.fs as pafs
 
-from newsdesk import locations
 from newsdesk.formats import FORMAT_BY_SUFFIX
 from newsdesk.identity import content_hash
+from newsdesk.locations import Location
+from newsdesk.sources import source_for
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are not articles (a 50 MB dump is rejected)
 # Markdown shapes that are not articles and cost cleaning seconds to minutes (tests/reliability):
@@ -24,10 +21,6 @@ MAX_TEXT_LINES = 20_000  # non-blank lines; 100k lines of links is a link farm
 MAX_EMPHASIS_MARKERS = 1_000  # `*`, `_`, `~` on one line; emphasis regexes scan each one to the line end
 RE_EMPHASIS_MARKER = re.compile(r"[*_~]")
 RE_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
-
-FILE_TYPES = {stat_module.S_ISFIFO: "a named pipe (FIFO)", stat_module.S_ISSOCK: "a socket",
-              stat_module.S_ISCHR: "a character device", stat_module.S_ISBLK: "a block device",
-              stat_module.S_ISDIR: "a directory"}
 
 # Magic numbers of binary formats scrapers leave behind, so the reason names the format.
 BINARY_SIGNATURES = {
@@ -53,15 +46,6 @@ class RawFile:
     encoding: str | None = None
     error_code: str | None = None
     error: str | None = None
-
-
-def discover(raw_dir: Path) -> list[Path]:
-    """Every regular file under raw_dir (recursive, hidden entries skipped), sorted by path."""
-    found = []
-    for root, dirs, files in os.walk(raw_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root, f) for f in files if not f.startswith("."))
-    return sorted(found)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -118,87 +102,35 @@ def decode(data: bytes) -> tuple[str, str] | None:
     return str(best), best.encoding
 
 
-def read_raw(path: Path, raw_dir: Path) -> RawFile:
-    """Read and decode one input file; every failure becomes an error with a plain reason."""
-    rel = path.relative_to(raw_dir).as_posix()
-    fmt = FORMAT_BY_SUFFIX.get(path.suffix.lower())
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=unreadable_reason(path, exc))
-    meta = dict(source_path=rel, size=stat.st_size, mtime_ns=stat.st_mtime_ns, fmt=fmt)
-    if kind := next((what for test, what in FILE_TYPES.items() if test(stat.st_mode)), None):
-        return RawFile(**meta, content_hash=None, error_code="unreadable",
-                       error=f"not a regular file: {rel} is {kind}")  # reading a FIFO would block the run
-    if fmt is None:
-        return RawFile(**meta, content_hash=None, error_code="unsupported_type",
-                       error=f"not an article format ({path.suffix or 'no extension'}); "
-                             f"newsdesk reads {', '.join(sorted(FORMAT_BY_SUFFIX))}")
-    if stat.st_size > MAX_FILE_BYTES:
-        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(stat.st_size))
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        after = path.stat()
-    except OSError as exc:
-        return RawFile(**meta, content_hash=None, error_code="unreadable", error=unreadable_reason(path, exc))
-    if len(data) > MAX_FILE_BYTES:
-        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(len(data)))
-    if (after.st_size, after.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns) or len(data) != stat.st_size:
-        # a scraper still writing it: a half article now would be a wrong article for good
-        return RawFile(**meta, content_hash=None, error_code="unreadable",
-                       error="the file changed while it was being read (still being written?); "
-                             "it will be read again on the next run")
-    return decode_raw(data, meta)
-
-
-def read_raw_remote(uri: str, raw_uri: str) -> RawFile:
-    """read_raw for an object below the prefix raw_uri: the same checks and rejects. An object is
-    written in one PUT, so a read sees one whole version; a size that differs from the listing's
-    means it was replaced meanwhile (its new mtime makes the next run read it again)."""
-    rel = locations.relative(uri, raw_uri)
+def read_raw(location: Location, raw_dir: Location) -> RawFile:
+    """Read and decode one input file (a path below a local raw_dir, or an object URI below an
+    object-store raw_dir); every failure becomes an error with a plain reason."""
+    source = source_for(raw_dir)
+    rel = source.relative(location)
     suffix = PurePosixPath(rel).suffix
     fmt = FORMAT_BY_SUFFIX.get(suffix.lower())
-    fs, path = locations.resolve(uri)
     try:
-        info = fs.get_file_info(path)
+        facts = source.facts(location)
     except OSError as exc:
-        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=f"cannot read the object: {exc}")
-    if info.type == pafs.FileType.NotFound:
-        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable",
-                       error="cannot read the object: it no longer exists (deleted after the listing?)")
-    meta = dict(source_path=rel, size=info.size or 0, mtime_ns=info.mtime_ns or 0, fmt=fmt)
-    if info.type != pafs.FileType.File:
-        return RawFile(**meta, content_hash=None, error_code="unreadable", error=f"not an object: {rel} is a folder")
+        return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=source.unreadable(location, exc))
+    meta = dict(source_path=rel, size=facts.size, mtime_ns=facts.mtime_ns, fmt=fmt)
+    if facts.not_a_file:
+        return RawFile(**meta, content_hash=None, error_code="unreadable", error=facts.not_a_file)
     if fmt is None:
         return RawFile(**meta, content_hash=None, error_code="unsupported_type",
                        error=f"not an article format ({suffix or 'no extension'}); "
                              f"newsdesk reads {', '.join(sorted(FORMAT_BY_SUFFIX))}")
-    if info.size > MAX_FILE_BYTES:
-        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(info.size))
+    if facts.size > MAX_FILE_BYTES:
+        return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(facts.size))
     try:
-        with fs.open_input_stream(path) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:  # FileNotFoundError included: deleted between the two requests
-        return RawFile(**meta, content_hash=None, error_code="unreadable", error=f"cannot read the object: {exc}")
+        data, unchanged = source.read(location, MAX_FILE_BYTES + 1, facts)
+    except OSError as exc:  # FileNotFoundError included: deleted between stat and read
+        return RawFile(**meta, content_hash=None, error_code="unreadable", error=source.unreadable(location, exc))
     if len(data) > MAX_FILE_BYTES:
         return RawFile(**meta, content_hash=None, error_code="too_large", error=too_large_reason(len(data)))
-    if len(data) != info.size:
-        return RawFile(**meta, content_hash=None, error_code="unreadable",
-                       error="the object changed while it was being read (replaced?); "
-                             "it will be read again on the next run")
+    if not unchanged:
+        return RawFile(**meta, content_hash=None, error_code="unreadable", error=source.changed)
     return decode_raw(data, meta)
-
-
-def unreadable_reason(path: Path, exc: OSError) -> str:
-    """An OSError from reading `path` -> a plain reason (broken links and link loops named as such)."""
-    if path.is_symlink():
-        target = os.readlink(path)
-        if exc.errno == errno.ELOOP:
-            return f"cannot read the file: it is a symbolic link loop (via {target})"
-        if exc.errno == errno.ENOENT:
-            return f"cannot read the file: broken symbolic link to {target}, which does not exist"
-    return f"cannot read the file: {exc.strerror or exc}"
 
 
 def too_large_reason(size: int) -> str:

@@ -1,8 +1,9 @@
 """Where raw input and curated output live: a local folder, or a prefix on an object store.
 
 A location is either a `Path` (a local folder; `file://` URIs become one) or a `str` URI on an
-object store (`s3://bucket/prefix`, or any scheme pyarrow.fs knows, e.g. `gs://`). Local folders
-keep the local code path untouched (symlinks, renames, flock); only URIs go through pyarrow.fs.
+object store (`s3://bucket/prefix`, or any scheme pyarrow.fs knows, e.g. `gs://`). Parquet is read
+and written through pyarrow.fs on either (on_filesystem); what differs between the two kinds (the
+symlinks, renames and locks of a local folder) lives in newsdesk.sources and newsdesk.targets.
 
 S3 settings come from the usual AWS environment variables, read in the process that touches the
 store (so a Dask worker on another machine uses its own credentials): AWS_ACCESS_KEY_ID,
@@ -23,6 +24,7 @@ import pyarrow.fs as pafs
 Location = Path | str  # Path: a local folder or file; str: an object-store URI
 RE_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+)://")  # two letters at least: 'C:/' is a path
 ENDPOINT_VARS = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")
+LOCAL = pafs.LocalFileSystem()
 
 
 def parse(location: str | Path) -> Location:
@@ -90,9 +92,19 @@ def _endpoint() -> str | None:
     return next((os.environ[v] for v in ENDPOINT_VARS if os.environ.get(v)), None)
 
 
-def uri(fs_path: str, like: str) -> str:
-    """The URI of a path on the file system of the URI `like` (same scheme)."""
-    return f"{like.split('://', 1)[0]}://{fs_path}"
+def on_filesystem(location: Location) -> tuple[pafs.FileSystem, str]:
+    """(file system, path on it) for pyarrow readers and writers: local folders and object stores alike."""
+    if isinstance(location, Path):
+        return LOCAL, str(location)
+    return resolve(location)
+
+
+def on_filesystem_all(locations: list[Location]) -> tuple[pafs.FileSystem, list[str]]:
+    """on_filesystem for several locations of one kind (the file system of the first)."""
+    if not locations:
+        return LOCAL, []
+    fs, _ = on_filesystem(locations[0])
+    return fs, [on_filesystem(location)[1] for location in locations]
 
 
 def is_dir(location: Location) -> bool:
@@ -137,11 +149,11 @@ def list_dirs(location: str) -> list[str]:
 def upload_dir(local: Path, location: str) -> None:
     """Copy a local folder's files below a prefix (parallel, pyarrow's own thread pool)."""
     fs, path = resolve(location)
-    pafs.copy_files(str(local), path, source_filesystem=pafs.LocalFileSystem(), destination_filesystem=fs)
+    pafs.copy_files(str(local), path, source_filesystem=LOCAL, destination_filesystem=fs)
 
 
 def download_dir(location: str, local: Path) -> None:
     """Copy the objects below a prefix into a local folder."""
     fs, path = resolve(location)
     local.mkdir(parents=True, exist_ok=True)
-    pafs.copy_files(path, str(local), source_filesystem=fs, destination_filesystem=pafs.LocalFileSystem())
+    pafs.copy_files(path, str(local), source_filesystem=fs, destination_filesystem=LOCAL)

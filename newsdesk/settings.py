@@ -45,7 +45,12 @@ class Settings(BaseSettings):
     @property
     def worker_count(self) -> int:
         """Worker processes to use: `workers`, or one per CPU."""
-        return self.workers or os.cpu_count() or 1
+        return worker_count(self.workers)
+
+
+def worker_count(workers: int) -> int:
+    """Worker processes to use: `workers`, or one per CPU when it is 0."""
+    return workers or os.cpu_count() or 1
 
 
 def prefect_environment(home: Path) -> dict[str, str]:

@@ -1,39 +1,24 @@
-"""Parquet storage: per-batch staging files, then one atomic snapshot switch per run.
-
-Layout of an out dir:
-    _snapshots/<run_id>/<table>/published_month=YYYY-MM/part-0.parquet   immutable snapshots
-    current -> _snapshots/<run_id>                                         swapped atomically
-    <table> -> current/<table>                                             stable paths for readers
-    newsdesk.duckdb                                                        replaced atomically
-Readers therefore see the previous complete run or the new complete run, never a mix.
-
-An object-store out location (newsdesk.locations: `s3://bucket/prefix`) has no symlinks or
-renames. Staging files are written there (Dask workers elsewhere write them, the flow reads them);
-the snapshot is built in a local folder (where newsdesk.duckdb is built too), uploaded below
-`<out>/_snapshots/<run_id>/`, and published by writing the small object `<out>/CURRENT` (the run
-id) last: one PUT, so readers that resolve CURRENT see the old snapshot or the new one.
+"""Parquet tables: a batch's staging files, and the complete snapshot a run assembles from the staged
+rows and the rows it carries over from the previous snapshot (duplicates found, every table
+compacted and hive-partitioned by month; layout: newsdesk.layout). Staging files and previous
+snapshots are read with pyarrow.fs, on a local folder or an object store alike; the snapshot is
+written to a local folder, which a target (newsdesk.targets) then publishes.
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
 import shutil
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsdesk import checkpoints, layout, locations
 from newsdesk.identity import SOURCE_KEY, input_order, reject_row, source_key
-from newsdesk.incremental import current_run_id
-from newsdesk.layout import MANIFEST, PARTITION, PARTITIONED, POINTER, SNAPSHOTS
+from newsdesk.layout import MANIFEST, PARTITION, PARTITIONED
 from newsdesk.locations import Location
 from schemas import TABLES, arrow_schema
 
@@ -45,16 +30,11 @@ CHILD_TABLES = ("quotes", "places", "credits")
 GROUP_ROWS = {"articles": (256, 16_384)}  # ~3 KB of body per row: a 256-row group is ~0.75 MB
 DEFAULT_GROUP_ROWS = (2_048, 131_072)
 GROUPS_PER_FILE = 8
-KEEP_SNAPSHOTS = 3  # old snapshots kept so readers mid-query are not cut off
 
 MANIFEST_SCHEMA = pa.schema([
     ("source_path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("content_hash", pa.string()),
     ("inputs", pa.int64()),  # article candidates in the file: 1, or one per JSONL line
 ])
-
-
-class LockedError(RuntimeError):
-    """Another run holds the out dir."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,69 +56,39 @@ class Duplicates:
 
 def staging_schema(table: str) -> pa.Schema:
     """Arrow schema of a staging file: the table schema, plus the source key for child tables."""
+    if table == MANIFEST:
+        return MANIFEST_SCHEMA
     schema = arrow_schema(TABLES[table])
     return schema.append(pa.field(SOURCE_KEY, pa.string(), nullable=False)) if table in CHILD_TABLES else schema
 
 
-def write_staging(rows, staging_dir: Location, batch_no: int) -> Location:
-    """Write one batch's rows (newsdesk.batch.BatchRows) as one Parquet file per table under
-    staging_dir/batch-NNNNN/."""
-    if locations.is_remote(staging_dir):
-        return write_staging_remote(rows, staging_dir, batch_no)
-    batch_dir = layout.batch(staging_dir, batch_no)
-    tmp = layout.tmp(batch_dir)
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    for table in TABLES:
-        data = pa.Table.from_pylist(getattr(rows, table), schema=staging_schema(table))
+def write_staging(tables: dict[str, list[dict]], batch_dir: Location) -> Location:
+    """Write one batch's rows, table -> rows (the manifest included), as one Parquet file per table
+    in batch_dir. Written in place, locally or on an object store: a retried batch overwrites the
+    same files, and a run only reads the batches whose task returned."""
+    fs, path = locations.on_filesystem(batch_dir)
+    fs.create_dir(path)
+    for table, rows in tables.items():
+        data = pa.Table.from_pylist(rows, schema=staging_schema(table))
         # lz4: staging files live for one run, so cheap compression beats small files.
-        pq.write_table(data, tmp / f"{table}.parquet", compression="lz4")
-    pq.write_table(pa.Table.from_pylist(rows.files, schema=MANIFEST_SCHEMA), tmp / f"{MANIFEST}.parquet")
-    shutil.rmtree(batch_dir, ignore_errors=True)
-    tmp.rename(batch_dir)
-    return batch_dir
-
-
-def write_staging_remote(rows, staging_uri: str, batch_no: int) -> str:
-    """write_staging onto an object store. No rename there: a retried batch overwrites the same
-    objects, and the flow only reads the batches whose task returned."""
-    batch_uri = layout.batch(staging_uri, batch_no)
-    fs, path = locations.resolve(batch_uri)
-    for table in TABLES:
-        data = pa.Table.from_pylist(getattr(rows, table), schema=staging_schema(table))
         pq.write_table(data, f"{path}/{table}.parquet", compression="lz4", filesystem=fs)
-    pq.write_table(pa.Table.from_pylist(rows.files, schema=MANIFEST_SCHEMA), f"{path}/{MANIFEST}.parquet",
-                   filesystem=fs)
-    return batch_uri
-
-
-def _on_filesystem(location: Location) -> tuple[Path | str, pafs.FileSystem | None]:
-    """(path, file system) for pyarrow: a local Path as is (default file system), a URI resolved."""
-    if isinstance(location, Path):
-        return location, None
-    fs, path = locations.resolve(location)
-    return path, fs
+    return batch_dir
 
 
 def staged(batch_dirs: list[Location], table: str) -> ds.Dataset:
     """The staging files of one table across batches, in batch order."""
-    schema = MANIFEST_SCHEMA if table == MANIFEST else staging_schema(table)
-    if batch_dirs and locations.is_remote(batch_dirs[0]):
-        fs, _ = locations.resolve(batch_dirs[0])
-        files = [locations.resolve(f"{d}/{table}.parquet")[1] for d in sorted(batch_dirs)]
-        return ds.dataset(files, format="parquet", schema=schema, filesystem=fs)
-    files = [str(Path(d) / f"{table}.parquet") for d in sorted(batch_dirs)]
-    return ds.dataset(files, format="parquet", schema=schema)
+    fs, files = locations.on_filesystem_all([locations.join(d, f"{table}.parquet") for d in sorted(batch_dirs)])
+    return ds.dataset(files, format="parquet", schema=staging_schema(table), filesystem=fs)
 
 
 def published(snapshot: Location, table: str) -> ds.Dataset:
     """One table of a published snapshot (partition column read back as a string)."""
     if table == MANIFEST:
-        path, fs = _on_filesystem(locations.join(snapshot, f"{MANIFEST}.parquet"))
+        fs, path = locations.on_filesystem(locations.join(snapshot, layout.MANIFEST_FILE))
         return ds.dataset(path, format="parquet", schema=MANIFEST_SCHEMA, filesystem=fs)
     partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive") \
         if table in PARTITIONED else None
-    path, fs = _on_filesystem(locations.join(snapshot, table))
+    fs, path = locations.on_filesystem(locations.join(snapshot, table))
     return ds.dataset(path, format="parquet", schema=arrow_schema(TABLES[table]), partitioning=partitioning,
                       filesystem=fs)
 
@@ -292,7 +242,7 @@ def write_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: Carry 
     rejects = publish_small("rejects", batch_dirs, carry, dups.rows)
     (tmp / "rejects").mkdir()
     pq.write_table(rejects, tmp / "rejects" / "part-0.parquet", compression="zstd")
-    pq.write_table(publish_small(MANIFEST, batch_dirs, carry), tmp / f"{MANIFEST}.parquet", compression="zstd")
+    pq.write_table(publish_small(MANIFEST, batch_dirs, carry), tmp / layout.MANIFEST_FILE, compression="zstd")
     counts["rejects"], counts["duplicates"] = rejects.num_rows, dups.rows.num_rows
     tmp.rename(snapshot_dir)
     return counts
@@ -302,110 +252,5 @@ def snapshot_counts(snapshot: Path) -> dict:
     """Rows per table, rejects by reason code and inputs seen, read back from a snapshot."""
     counts = {t: published(snapshot, t).count_rows() for t in PARTITIONED}
     codes = pq.read_table(snapshot / "rejects", columns=["reason_code"])["reason_code"].to_pylist()
-    manifest = pq.read_table(snapshot / f"{MANIFEST}.parquet", columns=["inputs"])["inputs"]
+    manifest = pq.read_table(snapshot / layout.MANIFEST_FILE, columns=["inputs"])["inputs"]
     return {**counts, "reason_codes": codes, "files": len(manifest), "inputs": pc.sum(manifest).as_py() or 0}
-
-
-def switch_current(out_dir: Path, snapshot_dir: Path) -> None:
-    """Point out/current at the snapshot in one atomic rename; create the stable table links once."""
-    checkpoints.reached("before_switch")
-    link_tmp = layout.tmp(out_dir / layout.CURRENT)
-    if link_tmp.is_symlink() or link_tmp.exists():
-        link_tmp.unlink()
-    link_tmp.symlink_to(snapshot_dir.relative_to(out_dir))
-    os.replace(link_tmp, out_dir / layout.CURRENT)
-    for table in TABLES:
-        link = out_dir / table
-        if not link.is_symlink():
-            if link.exists():
-                shutil.rmtree(link)  # a plain directory from another layout: ours is the link
-            link.symlink_to(Path(layout.CURRENT) / table)
-
-
-def prune_snapshots(out_dir: Path, keep: int = KEEP_SNAPSHOTS) -> None:
-    """Delete all but the newest `keep` published snapshots (never the current one) and temp dirs."""
-    root = out_dir / SNAPSHOTS
-    current = (out_dir / layout.CURRENT).resolve()
-    snaps = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.endswith(layout.TMP))
-    for old in snaps[:-keep]:
-        if old.resolve() != current:
-            shutil.rmtree(old, ignore_errors=True)
-    for tmp in root.glob(f"*{layout.TMP}"):
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def remove_leftovers(out_dir: Path) -> None:
-    """Clear what killed runs left behind (call under the out dir lock): staging folders, temp
-    snapshots, and complete snapshots that were never published (newer than `current`), so they
-    neither fill the pruning window nor get mistaken for published data."""
-    shutil.rmtree(out_dir / layout.STAGING, ignore_errors=True)
-    root = out_dir / SNAPSHOTS
-    if not root.is_dir():
-        return
-    link = out_dir / layout.CURRENT
-    current = link.resolve().name if link.is_symlink() else ""
-    for snap in root.iterdir():
-        if snap.name.endswith(layout.TMP) or snap.name > current:
-            shutil.rmtree(snap, ignore_errors=True)
-
-
-def publish_remote(snapshot_dir: Path, out_uri: str) -> str:
-    """Upload a complete local snapshot below <out>/_snapshots/<run_id>/, then write the pointer
-    <out>/CURRENT last: the single PUT that publishes it. Returns the snapshot's URI."""
-    snapshot_uri = f"{out_uri}/{SNAPSHOTS}/{snapshot_dir.name}"
-    locations.delete_dir(snapshot_uri)  # a killed upload of this run id (a retried task) starts over
-    locations.upload_dir(snapshot_dir, snapshot_uri)
-    locations.write_text(f"{out_uri}/{POINTER}", snapshot_dir.name + "\n")
-    return snapshot_uri
-
-
-def prune_remote(out_uri: str, keep: int = KEEP_SNAPSHOTS) -> None:
-    """prune_snapshots for an object-store out location (never the snapshot CURRENT names)."""
-    current = current_run_id(out_uri)
-    for old in locations.list_dirs(f"{out_uri}/{SNAPSHOTS}")[:-keep]:
-        if old != current:
-            locations.delete_dir(f"{out_uri}/{SNAPSHOTS}/{old}")
-
-
-def remove_remote_leftovers(out_uri: str) -> None:
-    """remove_leftovers for an object-store out location: staging objects, and snapshots newer
-    than the one CURRENT names (uploads of killed runs). Only safe with one writer per location."""
-    locations.delete_dir(f"{out_uri}/{layout.STAGING}")
-    current = current_run_id(out_uri) or ""
-    for snap in locations.list_dirs(f"{out_uri}/{SNAPSHOTS}"):
-        if snap > current:
-            locations.delete_dir(f"{out_uri}/{SNAPSHOTS}/{snap}")
-
-
-def new_run_id() -> str:
-    """Sortable, unique id of a run: UTC time + pid."""
-    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}"
-
-
-@contextmanager
-def out_dir_lock(out_dir: Path, wait_seconds: float = 0):
-    """Exclusive lock on an out dir; waits up to wait_seconds, then raises LockedError."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / layout.LOCK
-    with open(path, "a+") as handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    handle.seek(0)
-                    holder = handle.read().strip() or "another process"
-                    raise LockedError(f"{out_dir} is being written by another newsdesk run ({holder}); "
-                                      "try again when it finishes, or pass --wait SECONDS") from None
-                time.sleep(0.2)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.truncate(0)
-            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -31,16 +31,17 @@ def repo_root() -> Path:
 def publish_rows():
     """Publish one batch of rows into an out dir without Prefect, in the flow's order: snapshot,
     database file, switch `current`, then replace the database. Returns the out dir."""
-    from newsdesk import sqlmodels, storage
+    from newsdesk import layout, sqlmodels, storage
+    from newsdesk.targets import LocalFolder
 
     def publish(rows, out: Path, run_id: str = "run-1") -> Path:
-        staged = storage.write_staging(rows, out / "_staging", 0)
-        snapshot = out / "_snapshots" / run_id
+        target = LocalFolder(out)
+        staged = storage.write_staging(rows.tables(), layout.batch(target.staging(run_id), 0))
+        snapshot = target.snapshot(run_id)
         snapshot.parent.mkdir(parents=True, exist_ok=True)
         storage.write_snapshot([staged], snapshot)
-        database, _ = sqlmodels.build_database_file(out / "newsdesk.duckdb", snapshot)
-        storage.switch_current(out, snapshot)
-        os.replace(database, out / "newsdesk.duckdb")
+        database, _ = sqlmodels.build_database_file(target.database, snapshot)
+        target.switch(snapshot, database)
         return out
 
     return publish

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from flows.pipeline import newsdesk_flow
-from newsdesk import cli, incremental, locations, sqlmodels, storage
+from newsdesk import cli, locations, sqlmodels, storage
+from newsdesk.targets import LocalFolder, ObjectStore
 from tests.s3server import bucket, s3, upload  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.flow
@@ -41,7 +42,8 @@ def test_s3_run_matches_a_local_run_and_reruns_are_noops(local_run, bucket, tmp_
     raw_s3, out_s3, db_dir = f"{bucket}/raw", f"{bucket}/curated", tmp_path / "db"
     first = newsdesk_flow(raw_dir=raw_s3, out_dir=out_s3, batch_size=4, db_dir=str(db_dir))
     assert counts(first) == counts(local_summary) and first["articles"] > 0
-    snapshot = incremental.remote_snapshot(out_s3)
+    target = ObjectStore(out_s3, LocalFolder(db_dir))
+    snapshot = target.current()
     assert locations.name(snapshot) == first["run_id"]
     assert tables(snapshot) == tables((out_local / "current").resolve())
     assert locations.list_dirs(out_s3) == ["_snapshots"]  # staging removed, CURRENT is an object
@@ -53,14 +55,14 @@ def test_s3_run_matches_a_local_run_and_reruns_are_noops(local_run, bucket, tmp_
 
     again = newsdesk_flow(raw_dir=raw_s3, out_dir=out_s3, batch_size=4, db_dir=str(db_dir))
     assert again["published"] is False and again["run_id"] == first["run_id"]
-    assert cli.nothing_changed(raw_s3, out_s3, db_dir)  # the CLI's check before Prefect starts
+    assert cli.nothing_changed(raw_s3, target)  # the CLI's check before Prefect starts
 
     shutil.rmtree(db_dir)  # a new machine: the no-op run downloads the snapshot and builds the database
-    assert not cli.nothing_changed(raw_s3, out_s3, db_dir)
+    assert not cli.nothing_changed(raw_s3, target)
     rebuilt = newsdesk_flow(raw_dir=raw_s3, out_dir=out_s3, batch_size=4, db_dir=str(db_dir))
     assert rebuilt["published"] is False and counts(rebuilt) == counts(again)
     assert sqlmodels.built_from(db) == first["run_id"]
-    assert cli.nothing_changed(raw_s3, out_s3, db_dir)
+    assert cli.nothing_changed(raw_s3, target)
 
 
 def test_cli_run_refuses_a_missing_prefix(bucket, tmp_path, capsys):

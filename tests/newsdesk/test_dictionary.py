@@ -78,7 +78,7 @@ def test_written_parquet_carries_descriptions_and_version(tmp_path):
         "word_count": 2, "paragraph_count": 1,
     }
     row = TABLES["articles"].model_validate(article).model_dump(mode="python")
-    batch = write_staging(BatchRows(articles=[row]), tmp_path / "staging", 0)
+    batch = write_staging(BatchRows(articles=[row]).tables(), tmp_path / "staging" / "batch-00000")
     write_snapshot([batch], tmp_path / "snap")
     files = sorted((tmp_path / "snap" / "articles").rglob("*.parquet"))
     assert files, "no Parquet file written"

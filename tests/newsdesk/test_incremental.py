@@ -9,6 +9,8 @@ import pytest
 
 from newsdesk import batch, incremental, storage
 from newsdesk.identity import input_order
+from newsdesk.sources import LocalFiles
+from newsdesk.targets import LocalFolder
 
 ARTICLE = """# {title}
 
@@ -33,14 +35,15 @@ def write(raw: Path, rel: str, slug: str, town: str = "Portsmouth") -> None:
 
 def run(raw: Path, out: Path, full: bool = False) -> incremental.Plan:
     """The flow's storage steps without Prefect: plan, stage, snapshot, switch."""
-    plan = incremental.plan_run(raw, out, full)
+    target = LocalFolder(out)
+    plan = incremental.plan_run(raw, target, full)
     if plan.is_noop:
         return plan
     run_id = f"run-{next(_RUNS):04d}"
-    staged = batch.stage_paths(plan.to_process, raw, out / "_staging" / run_id, 0)
-    snapshot = out / "_snapshots" / run_id
-    storage.write_snapshot([Path(staged["batch_dir"])], snapshot, storage.Carry(plan.previous, plan.replaced))
-    storage.switch_current(out, snapshot)
+    staged = batch.stage_paths(plan.to_process, raw, target.staging(run_id), 0)
+    snapshot = target.snapshot(run_id)
+    storage.write_snapshot([staged["batch_dir"]], snapshot, plan.carry)
+    target.point_current(snapshot)
     return plan
 
 
@@ -62,16 +65,16 @@ def raw(tmp_path) -> Path:
 
 
 def test_first_plan_processes_everything(raw, tmp_path):
-    plan = incremental.plan_run(raw, tmp_path / "out")
+    plan = incremental.plan_run(raw, LocalFolder(tmp_path / "out"))
     assert len(plan.to_process) == 4 and plan.previous is None and not plan.is_noop
 
 
 def test_unchanged_folder_is_a_noop(raw, tmp_path):
     out = tmp_path / "out"
     run(raw, out)
-    plan = incremental.plan_run(raw, out)
+    plan = incremental.plan_run(raw, LocalFolder(out))
     assert plan.is_noop and plan.counts == {"new": 0, "changed": 0, "deleted": 0, "unchanged": 4}
-    assert not incremental.plan_run(raw, out, full=True).is_noop
+    assert not incremental.plan_run(raw, LocalFolder(out), full=True).is_noop
 
 
 def test_new_changed_and_deleted_files_match_a_full_rebuild(raw, tmp_path):
@@ -110,12 +113,21 @@ def test_deleting_the_original_brings_back_its_duplicate(raw, tmp_path):
     assert not any('"duplicate"' in r for r in tables(out)["rejects"])
 
 
-def test_scan_sees_what_ingest_discovers(raw):
-    from newsdesk import ingest
+def walked(raw: Path) -> list[str]:
+    """The reference listing: os.walk, hidden entries skipped, in path-parts order."""
+    found = []
+    for root, dirs, files in os.walk(raw, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, f).relative_to(raw).as_posix() for f in files if not f.startswith("."))
+    return sorted(found, key=input_order)
 
+
+def test_the_listing_is_every_visible_file(raw):
     (raw / ".hidden").write_text("x")
-    assert sorted(incremental.scan(raw), key=input_order) == \
-        [p.relative_to(raw).as_posix() for p in ingest.discover(raw)]
+    (raw / ".cache").mkdir()
+    (raw / ".cache" / "skip.md").write_text("x")
+    (raw / "linked").symlink_to(raw / "d0")  # a symlinked folder is not followed
+    assert sorted(LocalFiles(raw).list(), key=input_order) == walked(raw)
 
 
 def _no_scan(*_):
@@ -128,17 +140,17 @@ def handed_over(raw, tmp_path):
     out = tmp_path / "out"
     run(raw, out)
     write(raw, "d9/delta.md", "delta")
-    plan = incremental.plan_run(raw, out)
-    incremental.hand_over(plan, raw, out)
+    plan = incremental.plan_run(raw, LocalFolder(out))
+    incremental.hand_over(plan, raw, LocalFolder(out))
     return raw, out, plan
 
 
 def test_a_handed_over_plan_is_used_once_without_a_second_scan(handed_over, monkeypatch):
     raw, out, plan = handed_over
     with monkeypatch.context() as patched:
-        patched.setattr(incremental, "scan", _no_scan)
-        assert incremental.plan_run(raw, out) is plan
-    assert incremental.plan_run(raw, out) is not plan  # one use only: the next call scans
+        patched.setattr(LocalFiles, "list", _no_scan)
+        assert incremental.plan_run(raw, LocalFolder(out)) is plan
+    assert incremental.plan_run(raw, LocalFolder(out)) is not plan  # one use only: the next call scans
 
 
 @pytest.mark.parametrize("what_came_between", ["another run published", "a --full run"])
@@ -146,6 +158,6 @@ def test_a_handed_over_plan_is_dropped_when_it_may_be_stale(handed_over, what_ca
     raw, out, plan = handed_over
     if what_came_between == "another run published":
         run(raw, out)  # the current snapshot moved on: the plan's `previous` is no longer it
-        assert incremental.plan_run(raw, out) is not plan
+        assert incremental.plan_run(raw, LocalFolder(out)) is not plan
     else:
-        assert incremental.plan_run(raw, out, full=True).to_process == plan.files
+        assert incremental.plan_run(raw, LocalFolder(out), full=True).to_process == plan.files

@@ -15,23 +15,30 @@ import pyarrow.fs as pafs
 import pytest
 
 from newsdesk import batch, incremental, locations, storage
+from newsdesk.targets import LocalFolder, ObjectStore
 from tests.newsdesk.test_incremental import run, write
 from tests.s3server import bucket, s3, upload  # noqa: F401 - fixtures
 
 _RUNS = count()
 
 
+def store(out: str, local: Path) -> ObjectStore:
+    """The target of an object-store out location, with `local` as its replica."""
+    return ObjectStore(out, LocalFolder(local))
+
+
 def run_remote(raw: str, out: str, local: Path, full: bool = False) -> incremental.Plan:
     """The flow's steps for an object-store out: plan, stage on the store, build the snapshot
     locally, upload it and write CURRENT."""
-    plan = incremental.plan_run(raw, out, full)
+    target = store(out, local)
+    plan = incremental.plan_run(raw, target, full)
     if plan.is_noop:
         return plan
     run_id = f"run-{next(_RUNS):04d}"
-    staged = batch.stage_paths(plan.to_process, raw, f"{out}/_staging/{run_id}", 0)
-    snapshot = local / "_snapshots" / run_id
-    storage.write_snapshot([staged["batch_dir"]], snapshot, storage.Carry(plan.previous, plan.replaced))
-    storage.publish_remote(snapshot, out)
+    staged = batch.stage_paths(plan.to_process, raw, target.staging(run_id), 0)
+    snapshot = target.snapshot(run_id)
+    storage.write_snapshot([staged["batch_dir"]], snapshot, plan.carry)
+    target.upload(snapshot)
     return plan
 
 
@@ -75,7 +82,7 @@ def test_s3_to_s3_gives_the_tables_of_a_local_run(raw_local, raw_s3, bucket, tmp
     plan = run_remote(raw_s3, out, tmp_path / "db")
     run(raw_local, tmp_path / "out")
     assert len(plan.files) == 6 and all(f.startswith(f"{raw_s3}/") for f in plan.files)
-    snapshot = incremental.remote_snapshot(out)
+    snapshot = store(out, tmp_path / "db").current()
     assert snapshot == f"{out}/_snapshots/{locations.read_text(f'{out}/CURRENT').strip()}"
     assert tables(snapshot) == local_tables(tmp_path / "out")
     assert '"reason_code": "duplicate"' in "".join(tables(snapshot)["rejects"])
@@ -92,7 +99,7 @@ def test_raw_on_s3_into_a_local_out_dir(raw_local, raw_s3, tmp_path):
 def test_an_unchanged_prefix_is_a_noop_and_a_changed_object_is_read_again(raw_local, raw_s3, bucket, tmp_path):
     out, db = f"{bucket}/curated", tmp_path / "db"
     run_remote(raw_s3, out, db)
-    assert incremental.plan_run(raw_s3, out).is_noop
+    assert incremental.plan_run(raw_s3, store(out, tmp_path / "db")).is_noop
     write(raw_local, "d0/alpha.md", "alpha", town="Southampton")  # one more letter: the size changes
     upload(raw_local / "d0", f"{raw_s3}/d0")
     plan = run_remote(raw_s3, out, db)
@@ -100,13 +107,13 @@ def test_an_unchanged_prefix_is_a_noop_and_a_changed_object_is_read_again(raw_lo
     # the duplicate is looked at again whenever anything changes (newsdesk.incremental)
     assert [locations.relative(p, raw_s3) for p in plan.to_process] == ["d0/alpha.md", "d9/charlie again.md"]
     run(raw_local, tmp_path / "full", full=True)
-    assert tables(incremental.remote_snapshot(out)) == local_tables(tmp_path / "full")
-    assert "Southampton" in json.dumps(tables(incremental.remote_snapshot(out))["articles"])
+    assert tables(store(out, tmp_path / "db").current()) == local_tables(tmp_path / "full")
+    assert "Southampton" in json.dumps(tables(store(out, tmp_path / "db").current())["articles"])
 
 
 def test_an_object_deleted_after_the_listing_is_an_unreadable_reject(raw_s3, bucket, tmp_path):
     fs, path = locations.resolve(f"{raw_s3}/d1/bravo.md")
-    plan = incremental.plan_run(raw_s3, f"{bucket}/curated")
+    plan = incremental.plan_run(raw_s3, store(f"{bucket}/curated", tmp_path / "db"))
     fs.delete_file(path)
     facts = batch.stage_paths(plan.to_process, raw_s3, f"{bucket}/staging", 0)
     rejects = storage.staged([facts["batch_dir"]], "rejects").to_table().to_pylist()
@@ -114,10 +121,10 @@ def test_an_object_deleted_after_the_listing_is_an_unreadable_reject(raw_s3, buc
     assert [r["reason_code"] for r in gone] == ["unreadable"] and "no longer exists" in gone[0]["reason"]
 
 
-def test_a_fresh_worker_process_reads_the_objects_it_is_given(raw_s3, bucket):
+def test_a_fresh_worker_process_reads_the_objects_it_is_given(raw_s3, bucket, tmp_path):
     """What a Dask worker on another machine does: it gets URIs (not bytes) and opens the store
     with its own AWS_* settings. A spawned process shares nothing else with this one."""
-    plan = incremental.plan_run(raw_s3, f"{bucket}/curated")
+    plan = incremental.plan_run(raw_s3, store(f"{bucket}/curated", tmp_path / "db"))
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         facts = pool.submit(batch.stage_paths, plan.to_process, raw_s3, f"{bucket}/staging", 3).result()
     assert facts["batch_dir"] == f"{bucket}/staging/batch-00003" and facts["files"] == 6
@@ -149,11 +156,11 @@ def test_leftovers_and_old_snapshots_are_removed_but_never_the_current_one(bucke
         locations.upload_dir(snap, f"{out}/_snapshots/{run_id}")
     locations.upload_dir(snap, f"{out}/_staging/20200105T000000-5/batch-00000")
     locations.write_text(f"{out}/CURRENT", "20200103T000000-3\n")
-    storage.remove_remote_leftovers(out)
+    store(out, tmp_path / "db").remove_leftovers()
     assert locations.list_dirs(f"{out}/_snapshots") == ["20200101T000000-1", "20200102T000000-2",
                                                          "20200103T000000-3"]
     assert locations.list_dirs(out) == ["_snapshots"]
-    storage.prune_remote(out, keep=1)
+    store(out, tmp_path / "db").prune(keep=1)
     assert locations.list_dirs(f"{out}/_snapshots") == ["20200103T000000-3"]
 
 

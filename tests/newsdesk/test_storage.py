@@ -1,11 +1,9 @@
 """Storage: staged batches become one complete, hive-partitioned snapshot, switched atomically."""
 
-from pathlib import Path
-
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk import batch, storage
+from newsdesk import storage
 from tests.newsdesk.test_incremental import ARTICLE, run, write  # noqa: F401 - shared helpers
 
 
@@ -39,31 +37,6 @@ def test_an_empty_run_still_has_every_column(tmp_path):
     run(raw, out)
     files = list((out / "current" / "quotes").rglob("*.parquet"))
     assert files and "speaker" in pq.read_schema(files[0]).names
-
-
-def test_stage_paths_reports_time_per_stage(tmp_path):
-    raw = tmp_path / "raw"
-    write(raw, "a.md", "alpha")
-    facts = batch.stage_paths([raw / "a.md"], raw, tmp_path / "staging", 0)
-    assert facts["files"] == 1 and Path(facts["batch_dir"]).is_dir()
-    assert {"ingest", "process", "validate", "stage"} <= set(facts["seconds"])
-
-
-def test_remove_leftovers_clears_staging_and_unpublished_snapshots(tmp_path):
-    out = tmp_path
-    for name in ("20200101T000000-1", "20200102T000000-2", "20200103T000000-3", "20200103T000001-4.tmp"):
-        (out / "_snapshots" / name).mkdir(parents=True)
-    (out / "_staging" / "20200103T000000-3" / "batch-00000").mkdir(parents=True)
-    (out / "current").symlink_to("_snapshots/20200102T000000-2")
-    storage.remove_leftovers(out)
-    assert sorted(p.name for p in (out / "_snapshots").iterdir()) == ["20200101T000000-1", "20200102T000000-2"]
-    assert not (out / "_staging").exists()
-
-
-def test_remove_leftovers_before_any_published_run_keeps_nothing(tmp_path):
-    (tmp_path / "_snapshots" / "20200101T000000-1").mkdir(parents=True)
-    storage.remove_leftovers(tmp_path)
-    assert not list((tmp_path / "_snapshots").iterdir())
 
 
 def candidates(rows):

@@ -80,8 +80,9 @@ EXPECTED: dict[tuple[str, str], tuple[str, str | None, str | None]] = {
     ("whitespace_only.md", ""): ("reject", "empty", "empty"),
 }
 
-# Bugs in other engineers' modules, reported on issue #7; the cases stay in the corpus.
-KNOWN_BUGS: dict[str, str] = {}  # fixed: export_deeply_nested.jsonl (formats/jsonl.py), html_without_article.html (formats/html.py)
+# Inputs a module gets wrong today (case -> what is wrong and where): their cases stay in the corpus,
+# marked xfail until the module is fixed.
+KNOWN_BUGS: dict[str, str] = {}
 
 SLOW_CASE_SECONDS = 10.0  # one document; the slowest legitimate case takes ~4 s (the first non-English date loads dateparser)
 

@@ -10,7 +10,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk import storage
+from newsdesk.targets import LocalFolder
 
 
 def snapshot(out: Path, name: str, months: dict[str, int]) -> Path:
@@ -26,14 +26,14 @@ def snapshot(out: Path, name: str, months: dict[str, int]) -> Path:
 @pytest.fixture
 def out(tmp_path) -> Path:
     out = tmp_path / "out"
-    storage.switch_current(out, snapshot(out, "A", {"2021-01": 10}))  # creates out/articles -> current/articles
+    LocalFolder(out).point_current(snapshot(out, "A", {"2021-01": 10}))  # creates out/articles -> current/articles
     snapshot(out, "B", {"2021-01": 20, "2021-02": 5})
     return out
 
 
 def test_a_reader_that_resolves_current_first_reads_one_whole_snapshot(out):
     dataset = ds.dataset((out / "current").resolve() / "articles", format="parquet", partitioning="hive")
-    storage.switch_current(out, out / "_snapshots" / "B")
+    LocalFolder(out).point_current(out / "_snapshots" / "B")
     assert dataset.count_rows() == 10  # all of A, although B is current now
     assert ds.dataset(out / "articles", format="parquet", partitioning="hive").count_rows() == 25  # all of B
 
@@ -44,5 +44,5 @@ def test_a_reader_that_resolves_current_first_reads_one_whole_snapshot(out):
                           "first (or use newsdesk.duckdb, whose views name the snapshot)", strict=True)
 def test_a_reader_through_the_table_link_sees_a_whole_snapshot(out):
     dataset = ds.dataset(out / "articles", format="parquet", partitioning="hive")  # lists A's files
-    storage.switch_current(out, out / "_snapshots" / "B")
+    LocalFolder(out).point_current(out / "_snapshots" / "B")
     assert dataset.count_rows() in (10, 25)
