@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.clean import metadata, normalize, paragraphs, remove
 from newsdesk.clean import resources as R
+from newsdesk.clean.declared import Declared
 from newsdesk.clean.document import CleanDocument
 from newsdesk.extract import credits as credit_lines
 from newsdesk.extract.credits import RawCredit
@@ -97,7 +98,8 @@ class _State:
     """Accumulates what one pass over the blocks finds."""
 
     title: str | None = None
-    published: object = None
+    published: object = None  # the date line at the top of the text
+    body_date: object = None  # the first date line further down (a stray timestamp, a related item's date)
     caption: str | None = None
     related: list[str] = field(default_factory=list)
     credits: list[RawCredit] = field(default_factory=list)
@@ -212,11 +214,12 @@ def _read_body(blocks: list[str], state: _State) -> None:
             state.related.append(title)
             continue
         if day := metadata.date_line(plain):  # a stray date/time line inside the text
-            state.published = state.published or day
+            state.body_date = state.body_date or day
             continue
         if R.RE_HEADING.match(block) and _same_text(plain, state.title):  # the title repeated
             continue
-        if (not state.body and state.preamble < PREAMBLE_MAX_BLOCKS and (state.title or state.published)
+        if (not state.body and state.preamble < PREAMBLE_MAX_BLOCKS
+                and (state.title or state.published or state.body_date)
                 and _is_preamble(block, plain)):
             state.preamble += 1  # a standfirst or kicker above the body
             state.description = state.description or (plain if R.RE_HEADING.match(block) else None)
@@ -237,15 +240,25 @@ def _read_body(blocks: list[str], state: _State) -> None:
             state.body.append(plain.strip())
 
 
+def clean_markdown(text: str) -> CleanDocument:
+    """Scraped markdown (the seed's shape and friends) -> CleanDocument. Its only declaration outside
+    the text is the `Original url:` block; title, date and byline lines are read from the text."""
+    url, text = metadata.original_url(normalize.line_endings(text or ""))
+    return clean_article(text, Declared(url=url))
 
 
-def clean_markdown(text: str, _settle: bool = True) -> CleanDocument:
-    """Scraped markdown (the seed's shape and friends) -> CleanDocument."""
+def clean_article(text: str, declared: Declared = Declared(), _settle: bool = True) -> CleanDocument:
+    """A body text in any scraped-markdown shape and what its source declares -> CleanDocument.
+
+    Each field is decided once, here: the title declared, else the text's `# title`; the day
+    declared, else the text's date line, else the URL's date, else a date line further down the text
+    (only when nothing else says when); byline credits from the text, else from the declared authors."""
     text = normalize.unicode(normalize.line_endings(text or ""))
-    url, text = metadata.original_url(text)
     text = R.RE_HTML_COMMENT.sub("", text) if "<!--" in text else text
     blocks = paragraphs.split(text)
-    state = _State()
+    state = _State(title=declared_title(declared.title))
+    if declared.caption:
+        _read_caption(normalize.unicode(declared.caption), state)
     start = _read_header(blocks, state)
     _read_body(blocks[start:], state)
     # dropping a repeated paragraph can bring a broken sentence's two halves together: rejoin once more
@@ -253,15 +266,48 @@ def clean_markdown(text: str, _settle: bool = True) -> CleanDocument:
     if _settle and normalize.unicode(body) != body:
         # joining lines made a new mojibake-looking pair ('Â' + newline -> 'Â '): clean the body
         # once more now, so that cleaning a clean body changes nothing
-        body = clean_markdown(body, _settle=False).body
-    published = state.published or metadata.date_from_url(url)
+        body = clean_article(body, _settle=False).body
+    url = declared_url(declared.url)
+    published = declared.published or state.published or metadata.date_from_url(url) or state.body_date
+    has_byline = any(credit.role == "byline" for credit in state.credits)
+    credits = tuple(state.credits) if has_byline else byline_credits(declared.authors) + tuple(state.credits)
     warnings = [msg for msg, missing in (("no title found", state.title is None),
                                          ("no publication date found", published is None),
                                          ("empty body after cleaning", not body)) if missing]
+    if declared.published and declared.published_note:
+        warnings.append(declared.published_note)
     if future := metadata.future_warning(published):
         warnings.append(future)
     return CleanDocument(
         body=body, title=state.title, published=published, url=url, image_caption=state.caption,
-        related_titles=tuple(state.related), credits=tuple(state.credits),
-        language=metadata.language(body), warnings=tuple(warnings), description=state.description,
+        related_titles=tuple(state.related), credits=credits, language=metadata.language(body),
+        warnings=tuple(warnings), authors=declared.authors, site_name=declared.site_name or None,
+        description=state.description or declared.description or None,
     )
+
+
+def _read_caption(caption: str, state: _State) -> None:
+    """A declared figure caption ending in a photo credit -> the image caption and the credit."""
+    caption, credit = caption_split(caption, block_plain(caption))
+    if credit is None:
+        caption, credit = bold_credit_split(caption)
+    if credit is not None:
+        state.credits.append(credit)
+        state.caption = caption or None
+
+
+def declared_title(title: str | None) -> str | None:
+    """A declared headline as cleaning reads a `# title` line: one line, inline markup dropped."""
+    heading = metadata.heading_title("# " + " ".join(normalize.unicode(title).split())) if title else None
+    return inline_plain(heading).strip() or None if heading else None
+
+
+def declared_url(url: str | None) -> str | None:
+    """A declared URL without the whitespace scrapers leave in it."""
+    url = "".join((url or "").split())
+    return (url.rstrip(".,;") if url.startswith("http") else url) or None
+
+
+def byline_credits(authors: tuple[str, ...]) -> tuple[RawCredit, ...]:
+    """Declared author names -> byline credits."""
+    return tuple(RawCredit("byline", f"By {name}") for name in authors)

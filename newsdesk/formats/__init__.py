@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdesk.clean import CleanDocument, clean_markdown
+from newsdesk.clean.markdown import clean_article
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -29,12 +30,12 @@ class ParsedItem:
     error: str | None = None
 
 
-def _whole_file(document: CleanDocument | None, what: str) -> list[ParsedItem]:
-    if document is None:
-        return [ParsedItem("", None, f"no article text found in this {what}")]
-    if not document.body:
-        return [ParsedItem("", None, f"the {what} has no body text left after cleaning")]
-    return [ParsedItem("", document)]
+NO_BODY = "no body text: the text is empty after cleaning"
+
+
+def item(locator: str, document: CleanDocument) -> ParsedItem:
+    """The one rule for "no body", whatever the format: a cleaned document with no body text is no article."""
+    return ParsedItem(locator, document) if document.body else ParsedItem(locator, None, NO_BODY)
 
 
 def parse(text: str, fmt: str) -> list[ParsedItem]:
@@ -43,9 +44,10 @@ def parse(text: str, fmt: str) -> list[ParsedItem]:
 
     try:
         if fmt == "markdown":
-            return _whole_file(clean_markdown(text), "markdown file")
+            return [item("", clean_markdown(text))]
         if fmt == "html":
-            return _whole_file(html.clean_html(text), "HTML page")
+            found = html.read_html(text)
+            return [item("", clean_article(*found)) if found else ParsedItem("", None, html.NO_ARTICLE)]
         if fmt == "jsonl":
             return jsonl.parse_lines(text)
     except Exception as error:  # a bug in cleaning must not stop the batch: report it as a reject

@@ -7,8 +7,9 @@ import re
 
 from lxml.html import HtmlElement
 
-from newsdesk.clean import CleanDocument, remove
-from newsdesk.formats.scraped import clean_with_metadata
+from newsdesk.clean import remove
+from newsdesk.clean.declared import Declared
+from newsdesk.formats.scraped import declared_date
 
 # trafilatura settings that keep the most article text (links/formatting are cleaned afterwards)
 EXTRACT_OPTIONS = {
@@ -48,7 +49,7 @@ def page_metadata(page: HtmlElement) -> dict:
 
     meta = extract_metadata(page)
     if meta is None:
-        return {}
+        return dict.fromkeys(("title", "published", "url", "site_name", "description"), None) | {"authors": ()}
     authors = tuple(a.strip() for a in (meta.author or "").split(";") if a.strip())
     return {"title": meta.title, "published": meta.date, "authors": authors, "url": meta.url,
             "site_name": meta.sitename, "description": meta.description}
@@ -67,9 +68,9 @@ def figcaptions(page: HtmlElement) -> list[str]:
     return []
 
 
-def with_caption(body: str, page: HtmlElement) -> str:
-    """trafilatura drops `<figcaption>`: put the first credited caption it lost above the body, where
-    cleaning reads a caption with its photo credit (uncredited captions are left out, as before)."""
+def lost_caption(body: str, page: HtmlElement) -> str | None:
+    """trafilatura drops `<figcaption>`: the first credited caption it lost (cleaning splits it into the
+    image caption and its photo credit; uncredited captions are left out, so bodies never gain them)."""
     from newsdesk.extract.credits import split_trailing_photo_credit
 
     flat = " ".join(body.split())
@@ -77,8 +78,8 @@ def with_caption(body: str, page: HtmlElement) -> str:
         if caption in flat:
             continue
         if split_trailing_photo_credit(caption)[1] is not None:
-            return f"{caption}\n\n{body}"
-    return body
+            return caption
+    return None
 
 
 # A page with no article (a 404 page, a consent wall) still gives trafilatura (favor_recall) some text:
@@ -120,11 +121,17 @@ def article_letters(text: str) -> int:
     return sum(ch.isalpha() for line in text.split("\n") if not is_boilerplate_line(line) for ch in line)
 
 
-def clean_html(html: str) -> CleanDocument | None:
-    """An HTML page -> CleanDocument; None when trafilatura finds no main text, or only boilerplate
-    (a 404 page's cookie banner and menu is no article)."""
+NO_ARTICLE = "no article text found in this HTML page"
+
+
+def read_html(html: str) -> tuple[str, Declared] | None:
+    """An HTML page -> (its main text as markdown, what the page declares); None when trafilatura
+    finds no main text, or only boilerplate (a 404 page's cookie banner and menu is no article)."""
     page = page_tree(html)
     body = main_text(page) if page is not None else None
     if not body or not body.strip() or article_letters(body) < MIN_ARTICLE_LETTERS:
         return None
-    return clean_with_metadata(with_caption(body, page), **page_metadata(page))
+    meta = page_metadata(page)
+    return body, Declared(title=meta["title"], url=meta["url"], published=declared_date(meta["published"]),
+                          authors=meta["authors"], caption=lost_caption(body, page), site_name=meta["site_name"],
+                          description=meta["description"])

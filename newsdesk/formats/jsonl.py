@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from newsdesk.formats.scraped import clean_with_metadata
+from newsdesk.clean import CleanDocument
+from newsdesk.clean.declared import Declared
+from newsdesk.clean.markdown import clean_article
+from newsdesk.formats.scraped import declared_date, text_or_none
 
 # field names seen in common scrapers' exports, in order of preference
 TEXT_FIELDS = ("maintext", "text", "body", "content", "article", "article_text", "markdown")
@@ -61,22 +64,25 @@ def record_error(record: object) -> str | None:
     return None
 
 
-def parse_record(record: dict):
-    """One decoded JSON object -> CleanDocument (caller checks record_error first)."""
-    title, url = first_field(record, TITLE_FIELDS), first_field(record, URL_FIELDS)
-    site, description = first_field(record, SITE_FIELDS), first_field(record, DESCRIPTION_FIELDS)
-    return clean_with_metadata(
-        as_text(first_field(record, TEXT_FIELDS)) or "",
-        title=title if isinstance(title, str) else None, url=url if isinstance(url, str) else None,
-        published=first_field(record, DATE_FIELDS), authors=author_names(first_field(record, AUTHOR_FIELDS)),
-        site_name=site if isinstance(site, str) else None,
-        description=description if isinstance(description, str) else None,
+def read_record(record: dict) -> tuple[str, Declared]:
+    """One decoded JSON object -> (its text, what its fields declare) (caller checks record_error first)."""
+    return as_text(first_field(record, TEXT_FIELDS)) or "", Declared(
+        title=text_or_none(first_field(record, TITLE_FIELDS)), url=text_or_none(first_field(record, URL_FIELDS)),
+        published=declared_date(first_field(record, DATE_FIELDS)),
+        authors=author_names(first_field(record, AUTHOR_FIELDS)),
+        site_name=text_or_none(first_field(record, SITE_FIELDS)),
+        description=text_or_none(first_field(record, DESCRIPTION_FIELDS)),
     )
+
+
+def parse_record(record: dict) -> CleanDocument:
+    """One decoded JSON object -> CleanDocument (caller checks record_error first)."""
+    return clean_article(*read_record(record))
 
 
 def parse_lines(text: str) -> list:
     """JSONL text -> one ParsedItem per non-blank line; a bad line gets an error, never an exception."""
-    from newsdesk.formats import ParsedItem
+    from newsdesk.formats import ParsedItem, item
 
     items = []
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
@@ -99,13 +105,9 @@ def parse_lines(text: str) -> list:
             items.append(ParsedItem(locator, None, error))
             continue
         try:
-            document = parse_record(record)
+            items.append(item(locator, parse_record(record)))
         except RecursionError:  # a nested value in a field we read (e.g. authors)
             items.append(ParsedItem(locator, None, "JSON nested too deeply to be an article record"))
-            continue
         except Exception as error:  # a cleaning bug must not lose the other lines
             items.append(ParsedItem(locator, None, f"could not be cleaned ({type(error).__name__}: {error})"))
-            continue
-        items.append(ParsedItem(locator, document) if document.body
-                     else ParsedItem(locator, None, "the article text is empty after cleaning"))
     return items

@@ -1,20 +1,10 @@
-"""Helpers shared by the HTML and JSONL readers: rebuild the scraped shape, merge declared metadata."""
+"""Declared values as the HTML and JSON Lines readers find them -> the types of a `Declared` record."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, timezone
 
-from newsdesk.clean import CleanDocument, clean_markdown, metadata
-from newsdesk.extract.credits import RawCredit
-
-
-def as_scraped_markdown(body: str, title: str | None, url: str | None) -> str:
-    """Body text + declared title/url -> the scraped-markdown shape `clean_markdown` reads."""
-    title = " ".join((title or "").split())
-    url = "".join((url or "").split())
-    parts = [f"# {title}" if title else "", body, f"Original url:\n\n<{url}>" if url.startswith("http") else ""]
-    return "\n\n".join(part for part in parts if part)
+from newsdesk.clean import metadata
 
 
 def declared_date(value: object) -> date | None:
@@ -29,26 +19,6 @@ def declared_date(value: object) -> date | None:
     return metadata.parse_date(str(value)[:60]) if str(value).strip() else None
 
 
-def byline_credits(authors: tuple[str, ...]) -> tuple[RawCredit, ...]:
-    """Declared author names -> byline credits."""
-    return tuple(RawCredit("byline", f"By {name}") for name in authors)
-
-
-def clean_with_metadata(body: str, *, title: str | None = None, url: str | None = None,
-                        published: object = None, authors: tuple[str, ...] = (),
-                        site_name: str | None = None, description: str | None = None) -> CleanDocument:
-    """Clean a body and fill what the text lacks from declared metadata (declared values fill gaps only)."""
-    document = clean_markdown(as_scraped_markdown(body, title, url))
-    day = document.published or declared_date(published) or metadata.date_from_url(document.url or url)
-    has_byline = any(credit.role == "byline" for credit in document.credits)
-    credits = document.credits if has_byline else byline_credits(authors) + document.credits
-    warnings = tuple(w for w in document.warnings if not (w == "no publication date found" and day)
-                     and not (w == "no title found" and (document.title or title))
-                     and not w.startswith("publication date "))
-    if future := metadata.future_warning(day):  # the declared date may be the future one
-        warnings += (future,)
-    return dataclasses.replace(
-        document, title=document.title or (" ".join(title.split()) if title else None), published=day,
-        url=document.url or url, authors=authors, site_name=site_name or None,
-        description=document.description or description or None, credits=credits, warnings=warnings,
-    )
+def text_or_none(value: object) -> str | None:
+    """A declared string field -> its text; any other value (a number, a list) -> None."""
+    return value if isinstance(value, str) and value.strip() else None

@@ -41,4 +41,4 @@ def test_figcaptions(page, captions):
 
 @pytest.mark.parametrize("text", ["", "   ", "not html at all"])
 def test_no_page_is_no_document(text):
-    assert html.clean_html(text) is None
+    assert html.read_html(text) is None
