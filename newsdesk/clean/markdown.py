@@ -24,6 +24,7 @@ KICKER_MAX_CHARS = 30
 PREAMBLE_MAX_BLOCKS = 2
 DATELINE_MAX_PARAGRAPH = 6  # slug lines are dropped above a dateline among the first paragraphs only
 SLUG_MAX_WORDS = 12
+TEASERS_MAX_BLOCKS = 2  # short blocks above a repeated headline are another story's teaser
 
 
 def inline_plain(text: str) -> str:
@@ -99,6 +100,8 @@ class _State:
 
     title: str | None = None
     published: object = None  # the date line at the top of the text
+    published_text: str | None = None  # that line (to tell an ambiguous numeric date)
+    dayfirst: bool | None = None  # the site's locale for numeric dates (metadata.locale_dayfirst)
     body_date: object = None  # the first date line further down (a stray timestamp, a related item's date)
     caption: str | None = None
     related: list[str] = field(default_factory=list)
@@ -121,15 +124,30 @@ def _read_header(blocks: list[str], state: _State) -> int:
             state.title = inline_plain(title).strip()
         elif not plain or (state.title is None and _is_furniture(block, plain)):
             pass  # navigation above the title: "Skip to main content", breadcrumbs "Home > Section"
-        elif state.published is None and (day := metadata.date_line(plain)):
-            state.published = day
+        elif state.published is None and (day := metadata.date_line(plain, state.dayfirst)):
+            state.published, state.published_text = day, plain
         elif credit := credit_lines.classify_line(plain) or (
                 header_byline(plain) if (state.title or state.published) else None):
             state.credits.append(credit)
+            if state.published is None and (day := metadata.byline_date(plain, state.dayfirst)):
+                state.published, state.published_text = day, plain
+        elif state.published is None and (day := metadata.byline_date(plain, state.dayfirst)):
+            state.published, state.published_text = day, plain  # "Tuesday 15 October 2019 by Jane Roe"
+            if credit := _byline_after_date(plain):
+                state.credits.append(credit)
         else:
             break
         index += 1
     return index
+
+
+RE_BY_SPLIT = re.compile(r"\s(?=by\s)", re.IGNORECASE)
+
+
+def _byline_after_date(line: str) -> RawCredit | None:
+    """`Tuesday 15 October 2019 by Jane Roe` -> the byline credit of its `by …` part."""
+    parts = RE_BY_SPLIT.split(line, maxsplit=1)
+    return credit_lines.classify_line(parts[1]) if len(parts) == 2 else None
 
 
 def _is_furniture(block: str, plain: str) -> bool:
@@ -213,10 +231,14 @@ def _read_body(blocks: list[str], state: _State) -> None:
         if title := related_title(plain):
             state.related.append(title)
             continue
-        if day := metadata.date_line(plain):  # a stray date/time line inside the text
+        if day := metadata.date_line(plain, state.dayfirst):  # a stray date/time line inside the text
             state.body_date = state.body_date or day
             continue
+        if not state.body and state.published is None and (day := metadata.leading_date(plain, state.dayfirst)):
+            state.published, state.published_text = day, plain  # "Feb. 23, 2015 -- The study …" opens the body
         if R.RE_HEADING.match(block) and _same_text(plain, state.title):  # the title repeated
+            if len(state.body) <= TEASERS_MAX_BLOCKS and not state.dateline:
+                state.body.clear()  # what came above the headline is a teaser or a kicker, not the article
             continue
         if (not state.body and state.preamble < PREAMBLE_MAX_BLOCKS
                 and (state.title or state.published or state.body_date)
@@ -256,7 +278,8 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
     text = normalize.unicode(normalize.line_endings(text or ""))
     text = R.RE_HTML_COMMENT.sub("", text) if "<!--" in text else text
     blocks = paragraphs.split(text)
-    state = _State(title=declared_title(declared.title))
+    url = declared_url(declared.url)
+    state = _State(title=declared_title(declared.title), dayfirst=metadata.locale_dayfirst(declared.language, url))
     if declared.caption:
         _read_caption(normalize.unicode(declared.caption), state)
     start = _read_header(blocks, state)
@@ -267,7 +290,6 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
         # joining lines made a new mojibake-looking pair ('Â' + newline -> 'Â '): clean the body
         # once more now, so that cleaning a clean body changes nothing
         body = clean_article(body, _settle=False).body
-    url = declared_url(declared.url)
     published = declared.published or state.published or metadata.date_from_url(url) or state.body_date
     has_byline = any(credit.role == "byline" for credit in state.credits)
     credits = tuple(state.credits) if has_byline else byline_credits(declared.authors) + tuple(state.credits)
@@ -276,6 +298,8 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
                                          ("empty body after cleaning", not body)) if missing]
     if declared.published and declared.published_note:
         warnings.append(declared.published_note)
+    elif published and published == state.published and metadata.is_ambiguous(state.published_text, state.dayfirst):
+        warnings.append(metadata.ambiguous_warning(published, state.published_text))
     if future := metadata.future_warning(published):
         warnings.append(future)
     return CleanDocument(
@@ -309,5 +333,5 @@ def declared_url(url: str | None) -> str | None:
 
 
 def byline_credits(authors: tuple[str, ...]) -> tuple[RawCredit, ...]:
-    """Declared author names -> byline credits."""
-    return tuple(RawCredit("byline", f"By {name}") for name in authors)
+    """Declared authors -> byline credits (the same cleaning for every format: credits.declared_byline)."""
+    return tuple(credit for name in authors if (credit := credit_lines.declared_byline(name)))

@@ -74,10 +74,10 @@ RE_BYLINE_HEAD = re.compile(r"^(?:by|von|par|por|di)[ \t]+\S", re.IGNORECASE)
 # the trailing bold span of a caption paragraph: "... outcome. **Dmitri Lovetsky / AP / TASS**"
 RE_TRAILING_BOLD = re.compile(r"^(?P<caption>.*\S)[ \t]+(?:\*\*|__)(?P<credit>[^*_\n]+?)(?:\*\*|__)[ \t]*$", re.DOTALL)
 
-# dates in URL paths: /2020/08/19/, /2020-08-19/, /20200819/
+# dates in URL paths: /2020/08/19/, /2020-08-19/, /20200819/, /slug-20200819/
 RE_URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_-]|$)"
-    r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_-]|$)"
+    r"|[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 )
 # a line that could be a date line: short, has a year or a day number
 RE_DATE_CANDIDATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b")
@@ -89,8 +89,29 @@ RE_COMMON_DATE = re.compile(
     r"|(?P<us_m>[0-9]{1,2})/(?P<us_d>[0-9]{1,2})/(?P<us_y>[0-9]{4})"
     r"|(?P<name_m>" + "|".join(MONTH_NAMES) + r") (?P<name_d>[0-9]{1,2}), (?P<name_y>[0-9]{4})"
 )
+# a date written out anywhere in a short text: "Oct 18, 2019", "18 October 2019", "2019-10-18", "3/09/15"
+# (metadata.explicit_date; a number after the year, as in "Oct 18, 2019 · 8 min read", is never read)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH_BY_PREFIX = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+RE_NAMED_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}))(?!\d)",
+    re.IGNORECASE)
+RE_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}))(?![\d/-]|\.\d)")
+# a region in a language tag ("en-US", "pt_BR") and the regions that write numeric dates month-first
+RE_LANGUAGE_REGION = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2}))?\b", re.IGNORECASE)
+MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
 # 19.08.2020 is day-first (European); 08/19/2020 stays month-first
 RE_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# a line that gives a date and a byline: "Tuesday 15 October 2019 by Jane Roe", "Posted by Jane Roe on
+# 2019-02-15", "By Jane Roe | May 20, 2019"; and a first paragraph opening with its date:
+# "Feb. 23, 2015 -- The study …"
+RE_BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|posted|published|written)\s", re.IGNORECASE)
+DATED_BYLINE_MAX_WORDS = 25
+RE_LEADING_DATE = re.compile(r"^\W{0,3}(?P<date>[^\n]{6,40}?)\s*(?:--|—|–)\s*\S")
 RE_DATE_LABEL = re.compile(
     r"^(?:published|updated|posted|last updated|last modified|date|first published|modified)"
     r"(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*",
