@@ -257,6 +257,10 @@ def _read_body(blocks: list[str], state: _State) -> None:
             continue
         if _is_tag_list(plain, state):
             continue
+        if remove.is_slideshow(plain):
+            if state.body and R.RE_GALLERY_HEADING.search(state.body[-1]):
+                state.body.pop()  # "Business news in pictures": the slideshow's heading
+            continue
         plain = _body_lines(_split_datelines(plain, state), state)
         if plain.strip():
             state.body.append(plain.strip())

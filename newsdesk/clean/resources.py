@@ -202,6 +202,25 @@ RE_TAG_LINE = re.compile(r"^\W*\[?[A-Z]{2,}(?: [A-Z]{2,})?\]\W*$")
 # a line of only rule characters after unescaping: "___", "* * *", "———"
 RE_RULE_LINE = re.compile(r"^[\s*_=~\-–—•·]{3,}$")
 
+# a slideshow's slides ("• ## 1/50 United goin down …"): a slide counter opens the line
+RE_SLIDE_COUNTER = re.compile(r"^(?:[-*+•]\s*)?(?:#+\s*)?(?P<n>\d{1,3})\s*/\s*(?P<m>\d{1,3})\s+\S")
+# the heading a slideshow comes under: "Business news in pictures", "Gallery", "Slideshow"
+RE_GALLERY_HEADING = re.compile(r"(?:\bin (?:pictures|photos|images)|^(?:photo )?gallery|^slide ?show|^photos)\W*$",
+                                re.IGNORECASE)
+
+
+def _widget_lines() -> tuple[frozenset[str], tuple[str, ...]]:
+    from importlib import resources
+
+    text = resources.files("newsdesk.resources").joinpath("widget_lines.txt").read_text("utf-8")
+    entries = [line.strip().casefold() for line in text.splitlines()[1:] if line.strip()]
+    return (frozenset(e for e in entries if not e.endswith("*")),
+            tuple(e[:-1] for e in entries if e.endswith("*")))
+
+
+WIDGET_LINES, WIDGET_LINE_STARTS = _widget_lines()
+WIDGET_LINE_MAX_CHARS = 160
+
 # gallery captions with their expand/collapse toggles: "… Esper is on a visit. less", "… relations ... more"
 RE_CAPTION_TOGGLE = re.compile(r"(?:\.{3}|…)\s*more$|[.!?”\"]\s+less$")
 
