@@ -205,7 +205,7 @@ NOT_NAME_WORDS = frozenset("""
     staff admin administrator editorial editor editors desk team bureau news newsroom reports report
     press media wire wires services service agency agencies ministry ministries municipal prefeitura
     sport sports weekly daily online digital network magazine times post journal tribune herald gazette
-    inc ltd llc com corp group company radio tv television channel international national
+    inc ltd llc com corp group company radio tv television channel international national developers blog
     published updated posted modified last monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     contrast contributor contributors correspondent correspondents writer writers reporter reporters

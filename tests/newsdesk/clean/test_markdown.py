@@ -211,3 +211,54 @@ def test_line_plain(line, plain):
 ])
 def test_block_plain(block, plain):
     assert markdown.block_plain(block) == plain
+
+
+# --- issue #14: body shapes --------------------------------------------------------------------------
+
+from newsdesk.clean.declared import Declared  # noqa: E402
+from newsdesk.clean.markdown import clean_article  # noqa: E402
+
+
+def test_teaser_above_the_repeated_headline_goes_and_the_lead_stays():
+    text = ("Which harbour has the oldest lighthouse? We found out.\n\n"
+            "## Ferry service resumes after winter\n\n"
+            "The island ferry made its first crossing of the season on Friday.\n\n"
+            "Forty passengers were on board, the operator said.")
+    doc = clean_article(text, Declared(title="Ferry service resumes after winter"))
+    assert doc.body.split("\n\n") == ["The island ferry made its first crossing of the season on Friday.",
+                                      "Forty passengers were on board, the operator said."]
+
+
+def test_a_long_body_above_a_repeated_headline_is_kept():
+    lead = "\n\n".join(f"Paragraph {n} of the story tells what happened on the pier." for n in range(4))
+    doc = clean_article(lead + "\n\n## Ferry service resumes\n\nThe rest of the story.",
+                        Declared(title="Ferry service resumes"))
+    assert doc.body.startswith("Paragraph 0 of the story")
+
+
+def test_slideshow_and_its_heading_go():
+    text = ("The ferry made its first crossing on Friday.\n\nHarbour news in pictures\n\n"
+            "- ## 1/3 Boats in the bay. Sailors prepared for the season.\n- ## 2/3 The old pier. It closed in May.\n"
+            "- ## 3/3 A new crane. It arrived on Monday.\n\nThe operator plans more sailings in June.")
+    doc = clean_markdown("# Ferry returns\n\n" + text)
+    assert doc.body.split("\n\n") == ["The ferry made its first crossing on Friday.",
+                                      "The operator plans more sailings in June."]
+
+
+def test_one_third_of_a_sentence_is_no_slide():
+    doc = clean_markdown("# Ferry returns\n\n1/3 of the seats were taken.\n\n2/3 of the crew were new.")
+    assert "1/3 of the seats" in doc.body and "2/3 of the crew" in doc.body
+
+
+@pytest.mark.parametrize("line", ["This is a modal window.", "Play Video", "- descriptions off, selected",
+                                  "Beginning of dialog window. Escape will cancel and close the window.",
+                                  "Loaded: 0%", "Please wait..."])
+def test_video_player_lines_go(line):
+    doc = clean_markdown(f"# Ferry returns\n\nThe ferry is back.\n\n{line}\n\nMore sailings follow.")
+    assert doc.body == "The ferry is back.\n\nMore sailings follow."
+
+
+def test_posted_by_line_at_the_end_is_a_byline():
+    doc = clean_markdown("# Ferry returns\n\nThe ferry is back.\n\nMore sailings follow.\n\nPosted by Jane Roe.")
+    assert doc.body == "The ferry is back.\n\nMore sailings follow."
+    assert [c.role for c in doc.credits] == ["byline"]
