@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from newsdesk.clean import metadata, normalize, paragraphs, remove
 from newsdesk.clean import resources as R
@@ -283,6 +284,7 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
     text = R.RE_HTML_COMMENT.sub("", text) if "<!--" in text else text
     blocks = paragraphs.split(text)
     url = declared_url(declared.url)
+    url_warning = [f"url {declared.url.strip()[:200]!r} is not a web address: left out"] if declared.url and not url else []
     state = _State(title=declared_title(declared.title), dayfirst=metadata.locale_dayfirst(declared.language, url))
     if declared.caption:
         _read_caption(normalize.unicode(declared.caption), state)
@@ -297,7 +299,7 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
     published = declared.published or state.published or metadata.date_from_url(url) or state.body_date
     has_byline = any(credit.role == "byline" for credit in state.credits)
     credits = tuple(state.credits) if has_byline else byline_credits(declared.authors) + tuple(state.credits)
-    warnings = [msg for msg, missing in (("no title found", state.title is None),
+    warnings = url_warning + [msg for msg, missing in (("no title found", state.title is None),
                                          ("no publication date found", published is None),
                                          ("empty body after cleaning", not body)) if missing]
     if declared.published and declared.published_note:
@@ -331,9 +333,19 @@ def declared_title(title: str | None) -> str | None:
 
 
 def declared_url(url: str | None) -> str | None:
-    """A declared URL without the whitespace scrapers leave in it."""
-    url = "".join((url or "").split())
-    return (url.rstrip(".,;") if url.startswith("http") else url) or None
+    """A declared URL without the whitespace scrapers leave in it; None when it is no web address."""
+    url = "".join((url or "").split()).rstrip(".,;")
+    return url if url and web_address(url) else None
+
+
+def web_address(url: str) -> bool:
+    """An absolute http(s) URL with a host that parses (`http://[::1` does not)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (reading it checks the port: `http://host:x/` raises here)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def byline_credits(authors: tuple[str, ...]) -> tuple[RawCredit, ...]:

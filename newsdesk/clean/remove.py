@@ -163,8 +163,12 @@ def is_legal_notice(paragraph: str) -> bool:
 
 
 def is_bare_address(paragraph: str) -> bool:
-    """True for a paragraph that is only a URL or an e-mail address."""
-    return bool(R.RE_ONLY_URL.match(paragraph))
+    """True for a paragraph that is only a URL or an e-mail address.
+
+    A longer paragraph is no address: RE_ONLY_URL backtracks quadratically on a run of dots, plus
+    signs or dashes (seconds for a 99,000-character line), and bounded to ADDRESS_MAX_CHARS it costs
+    at most a few milliseconds, so the whole check is linear in the paragraph's length."""
+    return len(paragraph) <= R.ADDRESS_MAX_CHARS and bool(R.RE_ONLY_URL.match(paragraph))
 
 
 _TIMESTAMP_PUNCT = "()[],|/·•:;-–—"

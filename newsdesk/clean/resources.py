@@ -177,6 +177,7 @@ RE_LEGAL_PHRASE = re.compile(
 LEGAL_PHRASE_HINTS = ("all rights reserved", "may not be ", "non-commercial use only")  # lowercase, one per branch
 LEGAL_MAX_WORDS = 60
 # a paragraph that is nothing but a URL or an e-mail address
+ADDRESS_MAX_CHARS = 2048  # browsers keep URLs under ~2,000 characters; an e-mail address is at most 254
 RE_ONLY_URL = re.compile(r"^\W*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)\W*$", re.IGNORECASE)
 
 # timestamp lines: "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "First Published: Tue, Nov 19 2019"

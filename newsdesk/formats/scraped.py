@@ -7,11 +7,16 @@ from datetime import date, datetime, timezone
 from newsdesk.clean import metadata
 
 
+EPOCH_MIN_SECONDS = 100_000_000  # 1973-03-03: a smaller epoch number is a placeholder, not a publication time
+
+
 def declared_date(value: object) -> date | None:
     """A declared date (ISO string, `2019-11-19 13:03:00`, epoch seconds, free text) -> date."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
+        if value < EPOCH_MIN_SECONDS:  # 0, -1: an exporter's "no date", not a time in 1970
+            return None
         try:
             return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, tz=timezone.utc).date()
         except (OverflowError, OSError, ValueError):
