@@ -1,6 +1,6 @@
 """Input formats: each turns decoded file text into one or more parsed items.
 
-A markdown or HTML file is one item; a JSON Lines export is one item per line. An item that
+A markdown, HTML or JSON file is one item; a JSON Lines export is one item per line. An item that
 cannot become an article carries a human-readable `error` instead of a document.
 """
 
@@ -18,6 +18,7 @@ FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".json": "json",  # one article per file (news-please's default output), or an array of them
 }
 
 
@@ -50,6 +51,8 @@ def parse(text: str, fmt: str) -> list[ParsedItem]:
             return [item("", clean_article(*found)) if found else ParsedItem("", None, html.NO_ARTICLE)]
         if fmt == "jsonl":
             return jsonl.parse_lines(text)
+        if fmt == "json":
+            return jsonl.parse_json_file(text)
     except Exception as error:  # a bug in cleaning must not stop the batch: report it as a reject
         return [ParsedItem("", None, f"could not be cleaned ({type(error).__name__}: {error})")]
-    return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html or jsonl)")]
+    return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html, jsonl or json)")]

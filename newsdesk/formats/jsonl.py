@@ -58,7 +58,7 @@ def author_names(value: object) -> tuple[str, ...]:
 def record_error(record: object) -> str | None:
     """Why a decoded JSON value cannot be an article (None when it can)."""
     if not isinstance(record, dict):
-        return f"expected a JSON object per line, got a JSON {type(record).__name__}"
+        return f"expected a JSON object per article record, got a JSON {type(record).__name__}"
     if as_text(first_field(record, TEXT_FIELDS)) is None:
         return "no article text: none of the fields " + ", ".join(TEXT_FIELDS) + " holds text"
     return None
@@ -82,32 +82,55 @@ def parse_record(record: dict) -> CleanDocument:
 
 def parse_lines(text: str) -> list:
     """JSONL text -> one ParsedItem per non-blank line; a bad line gets an error, never an exception."""
+    lines = enumerate(text.lstrip("\ufeff").splitlines(), start=1)
+    return [parse_json_item(line, f"line {number}") for number, line in lines if line.strip()]
+
+
+def parse_json_file(text: str) -> list:
+    """One JSON document (news-please writes one `.json` file per article) -> its article: an object
+    is one item, an array one item per element ("item N"); never an exception."""
+    from newsdesk.formats import ParsedItem
+
+    decoded = _decode(text.lstrip("\ufeff"), "")
+    if isinstance(decoded, ParsedItem):
+        return [decoded]
+    if isinstance(decoded, list) and decoded:
+        return [record_item(record, f"item {n}") for n, record in enumerate(decoded, start=1)]
+    return [record_item(decoded, "")]
+
+
+def parse_json_item(text: str, locator: str):
+    """One JSON text (a JSONL line) -> its ParsedItem."""
+    from newsdesk.formats import ParsedItem
+
+    decoded = _decode(text, locator)
+    return decoded if isinstance(decoded, ParsedItem) else record_item(decoded, locator)
+
+
+def _decode(text: str, locator: str) -> object:
+    """JSON text -> the decoded value, or a ParsedItem saying why it is not valid JSON."""
+    from newsdesk.formats import ParsedItem
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        return ParsedItem(locator, None, f"not valid JSON ({error.msg} at column {error.colno})")
+    except RecursionError:  # `[[[[…]]]]` 100,000 deep: the decoder recurses once per level
+        return ParsedItem(locator, None, "JSON nested too deeply to be an article record "
+                                         "(arrays or objects inside each other thousands of levels deep)")
+    except (ValueError, MemoryError) as error:  # anything else the decoder refuses stays this item's reason
+        return ParsedItem(locator, None, f"not valid JSON ({type(error).__name__}: {error})"[:300])
+
+
+def record_item(record: object, locator: str):
+    """A decoded JSON value -> its article, or a reject that says why (never an exception)."""
     from newsdesk.formats import ParsedItem, item
 
-    items = []
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
-        if not line.strip():
-            continue
-        locator = f"line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            items.append(ParsedItem(locator, None, f"not valid JSON ({error.msg} at column {error.colno})"))
-            continue
-        except RecursionError:  # `[[[[…]]]]` 100,000 deep: the decoder recurses once per level
-            items.append(ParsedItem(locator, None, "JSON nested too deeply to be an article record "
-                                                   "(arrays or objects inside each other thousands of levels deep)"))
-            continue
-        except (ValueError, MemoryError) as error:  # anything else the decoder refuses stays this line's reason
-            items.append(ParsedItem(locator, None, f"not valid JSON ({type(error).__name__}: {error})"[:300]))
-            continue
-        if error := record_error(record):
-            items.append(ParsedItem(locator, None, error))
-            continue
-        try:
-            items.append(item(locator, parse_record(record)))
-        except RecursionError:  # a nested value in a field we read (e.g. authors)
-            items.append(ParsedItem(locator, None, "JSON nested too deeply to be an article record"))
-        except Exception as error:  # a cleaning bug must not lose the other lines
-            items.append(ParsedItem(locator, None, f"could not be cleaned ({type(error).__name__}: {error})"))
-    return items
+    if error := record_error(record):
+        return ParsedItem(locator, None, error)
+    try:
+        return item(locator, parse_record(record))
+    except RecursionError:  # a nested value in a field we read (e.g. authors)
+        return ParsedItem(locator, None, "JSON nested too deeply to be an article record")
+    except Exception as error:  # a cleaning bug must not lose the other records
+        return ParsedItem(locator, None, f"could not be cleaned ({type(error).__name__}: {error})")
