@@ -7,6 +7,7 @@ link URLs, lists, tables) and html2text's (hard-wrapped lines, `* ` bullets, ref
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -103,6 +104,7 @@ class _State:
     published: object = None  # the date line at the top of the text
     published_text: str | None = None  # that line (to tell an ambiguous numeric date)
     dayfirst: bool | None = None  # the site's locale for numeric dates (metadata.locale_dayfirst)
+    languages: object = None  # the languages dateparser tries (a callable: detected when first needed)
     body_date: object = None  # the first date line further down (a stray timestamp, a related item's date)
     caption: str | None = None
     related: list[str] = field(default_factory=list)
@@ -125,7 +127,7 @@ def _read_header(blocks: list[str], state: _State) -> int:
             state.title = inline_plain(title).strip()
         elif not plain or (state.title is None and _is_furniture(block, plain)):
             pass  # navigation above the title: "Skip to main content", breadcrumbs "Home > Section"
-        elif state.published is None and (day := metadata.date_line(plain, state.dayfirst)):
+        elif state.published is None and (day := metadata.date_line(plain, state.dayfirst, state.languages)):
             state.published, state.published_text = day, plain
         elif credit := credit_lines.classify_line(plain) or (
                 header_byline(plain) if (state.title or state.published) else None):
@@ -232,10 +234,10 @@ def _read_body(blocks: list[str], state: _State) -> None:
         if title := related_title(plain):
             state.related.append(title)
             continue
-        if day := metadata.date_line(plain, state.dayfirst):  # a stray date/time line inside the text
+        if day := metadata.date_line(plain, state.dayfirst, state.languages):  # a stray date/time line inside the text
             state.body_date = state.body_date or day
             continue
-        if not state.body and state.published is None and (day := metadata.leading_date(plain, state.dayfirst)):
+        if not state.body and state.published is None and (day := metadata.leading_date(plain, state.dayfirst, state.languages)):
             state.published, state.published_text = day, plain  # "Feb. 23, 2015 -- The study …" opens the body
         if R.RE_HEADING.match(block) and _same_text(plain, state.title):  # the title repeated
             if len(state.body) <= TEASERS_MAX_BLOCKS and not state.dateline:
@@ -285,7 +287,8 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
     blocks = paragraphs.split(text)
     url = declared_url(declared.url)
     url_warning = [f"url {declared.url.strip()[:200]!r} is not a web address: left out"] if declared.url and not url else []
-    state = _State(title=declared_title(declared.title), dayfirst=metadata.locale_dayfirst(declared.language, url))
+    state = _State(title=declared_title(declared.title), dayfirst=metadata.locale_dayfirst(declared.language, url),
+                   languages=_date_languages(declared.language, text))
     if declared.caption:
         _read_caption(normalize.unicode(declared.caption), state)
     start = _read_header(blocks, state)
@@ -314,6 +317,14 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
         warnings=tuple(warnings), authors=declared.authors, site_name=declared.site_name or None,
         description=state.description or declared.description or None,
     )
+
+
+def _date_languages(declared: str | None, text: str):
+    """The languages to read a non-English date line in: the declared one, else the text's (detected
+    once, and only when such a line needs dateparser), and English."""
+    if declared:
+        return metadata.date_languages(declared)
+    return functools.cache(lambda: metadata.date_languages(metadata.language(text)))
 
 
 def _read_caption(caption: str, state: _State) -> None:

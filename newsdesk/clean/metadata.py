@@ -6,6 +6,7 @@ import functools
 import re
 import warnings
 from datetime import date, datetime
+from collections.abc import Callable  # noqa: F401 (named in Languages)
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -120,20 +121,59 @@ def may_hold_full_date(text: str) -> bool:
     return len(RE_DIGIT_GROUP.findall(text)) >= 2 and RE_YEAR.search(text) is not None
 
 
-def _dateparser(text: str) -> date | None:
+Languages = "tuple[str, ...] | Callable[[], tuple[str, ...]] | None"
+# py3langid's codes that dateparser spells differently
+DATEPARSER_CODES = {"no": "nb", "he": "he", "jv": "jv"}
+
+
+@functools.cache
+def fallback_date_languages() -> tuple[str, ...]:
+    """The languages to try when the article's is unknown (resources/date_languages.txt)."""
+    from importlib import resources
+
+    text = resources.files("newsdesk.resources").joinpath("date_languages.txt").read_text("utf-8")
+    return tuple(line.strip() for line in text.splitlines()[1:] if line.strip())
+
+
+def date_languages(*codes: str | None) -> tuple[str, ...]:
+    """Language codes (`en-US`, `pt_BR`, `ru`) -> the languages dateparser should try: each one's
+    two-letter language, then English, no repeats; the fallback list when none is known."""
+    found = []
+    for code in codes:
+        match = R.RE_LANGUAGE_REGION.match((code or "").strip())
+        if match:
+            found.append(DATEPARSER_CODES.get(match.group(1).lower(), match.group(1).lower()))
+    return tuple(dict.fromkeys([*found, "en"])) if found else fallback_date_languages()
+
+
+def _dateparser(text: str, languages: Languages = None) -> date | None:
+    """dateparser, restricted to the article's languages: unrestricted, its first call in a process
+    compiles the patterns of ~200 locales (~1.3 s of CPU, a stall in every worker). `languages` is a
+    tuple or a callable giving one (the article's language is only detected when needed); None: the
+    language of the date text itself."""
     if not may_hold_full_date(text):
         return None
     import dateparser  # slow to import; only needed for non-English date lines
 
+    codes = languages() if callable(languages) else languages
+    codes = codes or date_languages(language(text))
     for candidate in [text, *_without_label(text)]:
-        try:
-            parsed = dateparser.parse(candidate, settings={"REQUIRE_PARTS": ["year", "month", "day"],
-                                                           "PREFER_DAY_OF_MONTH": "first"})
-        except Exception:  # dateparser raises assorted errors on odd input
-            continue
+        parsed = _dateparser_parse(dateparser, candidate, codes)
         if parsed and (day := _plausible(parsed.date())):
             return day
     return None
+
+
+def _dateparser_parse(dateparser, text: str, codes: tuple[str, ...]) -> datetime | None:
+    settings = {"REQUIRE_PARTS": ["year", "month", "day"], "PREFER_DAY_OF_MONTH": "first"}
+    try:
+        return dateparser.parse(text, languages=list(codes), settings=settings)
+    except ValueError as error:  # a language dateparser does not know: English alone
+        if "Unknown language" in str(error) and codes != ("en",):
+            return _dateparser_parse(dateparser, text, ("en",))
+        return None
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
 
 
 FUTURE_SLACK_DAYS = 1  # a date "tomorrow" is a time zone ahead, not the future
@@ -147,7 +187,7 @@ def future_warning(day: date | None, today: date | None = None) -> str | None:
     return f"publication date {day.isoformat()} is in the future"
 
 
-def parse_date(text: str, dayfirst: bool | None = None) -> date | None:
+def parse_date(text: str, dayfirst: bool | None = None, languages: Languages = None) -> date | None:
     """A date as commonly written (`August 19, 2020`, `2019-11-19`, `19.08.2020`, `19 août 2020`) -> date.
     `dayfirst` is the site's locale for numeric dates (`3/09/15`): True, False or None (unknown:
     month-first, see `is_ambiguous`)."""
@@ -157,7 +197,7 @@ def parse_date(text: str, dayfirst: bool | None = None) -> date | None:
     if dayfirst is None and (day := common_date(text)):  # (its `11/19/2019` is month-first)
         return day
     found = explicit_date(text, dayfirst)
-    return found[0] if found else _dateutil(text) or _dateparser(text)
+    return found[0] if found else _dateutil(text) or _dateparser(text, languages)
 
 
 def _two_digit_year(year: str, today: date | None = None) -> int:
@@ -235,7 +275,7 @@ def urlsplit_host(url: str | None) -> str | None:
         return None
 
 
-def date_line(block: str, dayfirst: bool | None = None) -> date | None:
+def date_line(block: str, dayfirst: bool | None = None, languages: Languages = None) -> date | None:
     """A whole short line that is only a date (maybe with a `Published:` label or a time) -> date."""
     if "\n" in block or len(block) > DATE_LINE_MAX_CHARS or len(block.split()) > 9:
         return None
@@ -244,7 +284,7 @@ def date_line(block: str, dayfirst: bool | None = None) -> date | None:
     if letters > 30 or stripped.rstrip()[-1:] in ".!?" or "@" in stripped:  # prose or a tweet's signature
         return None
     other_words = [w for w in stripped.split() if not R.RE_TIMESTAMP_WORD.match(w.strip("()[],|/·•:;-–—"))]
-    return parse_date(block, dayfirst) if len(other_words) <= 3 else None
+    return parse_date(block, dayfirst, languages) if len(other_words) <= 3 else None
 
 
 def byline_date(line: str, dayfirst: bool | None = None) -> date | None:
@@ -256,10 +296,10 @@ def byline_date(line: str, dayfirst: bool | None = None) -> date | None:
     return found[0] if found else None
 
 
-def leading_date(paragraph: str, dayfirst: bool | None = None) -> date | None:
+def leading_date(paragraph: str, dayfirst: bool | None = None, languages: Languages = None) -> date | None:
     """`Feb. 23, 2015 -- Life-threatening allergies …` -> the date the paragraph opens with."""
     match = R.RE_LEADING_DATE.match(paragraph)
-    return date_line(match.group("date"), dayfirst) if match else None
+    return date_line(match.group("date"), dayfirst, languages) if match else None
 
 
 def date_from_url(url: str | None) -> date | None:

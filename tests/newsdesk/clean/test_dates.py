@@ -149,3 +149,27 @@ def test_ambiguous_date_line_is_flagged():
     assert any("day and month may be swapped" in w for w in doc.warnings)
     uk = clean_article("3/09/15\n\nThe ferry is back.", Declared(title="Ferry", url="https://harbour.example.co.uk/a"))
     assert uk.published == date(2015, 9, 3) and not any("swapped" in w for w in uk.warnings)
+
+
+@pytest.mark.parametrize("codes, expected", [
+    (("en-US",), ("en",)),
+    (("pt_BR",), ("pt", "en")),
+    (("ru", "ru"), ("ru", "en")),
+    (("no",), ("nb", "en")),  # py3langid's Norwegian is dateparser's nb
+])
+def test_date_languages(codes, expected):
+    assert date_metadata.date_languages(*codes) == expected
+
+
+def test_date_languages_fall_back_to_the_resource_list():
+    assert date_metadata.date_languages(None) == date_metadata.fallback_date_languages()
+    assert "en" in date_metadata.fallback_date_languages()
+
+
+def test_dateparser_is_asked_only_in_the_article_language():
+    doc = clean_article("Опубликовано 12 апреля 2021\n\nВ понедельник паром снова вышел в море, сообщил оператор.",
+                        Declared(title="Паром", language="ru"))
+    assert doc.published == date(2021, 4, 12)
+    # a declared language the date is not written in: no date rather than a search of every locale
+    doc = clean_article("Publié le 3 mai 2021\n\nLe ferry a repris la mer lundi.", Declared(title="Ferry", language="ja"))
+    assert doc.published is None
