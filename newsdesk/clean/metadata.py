@@ -129,10 +129,7 @@ DATEPARSER_CODES = {"no": "nb", "he": "he", "jv": "jv"}
 @functools.cache
 def fallback_date_languages() -> tuple[str, ...]:
     """The languages to try when the article's is unknown (resources/date_languages.txt)."""
-    from importlib import resources
-
-    text = resources.files("newsdesk.resources").joinpath("date_languages.txt").read_text("utf-8")
-    return tuple(line.strip() for line in text.splitlines()[1:] if line.strip())
+    return tuple(R.data_lines("date_languages.txt"))
 
 
 def date_languages(*codes: str | None) -> tuple[str, ...]:

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import re
+from importlib import resources as _resources
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a data file in newsdesk/resources/ (one per line, after its header line)."""
+    text = _resources.files("newsdesk.resources").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines()[1:] if line.strip()]
+
 
 # --- markdown inline syntax ------------------------------------------------------------------------
 # ![alt](src "title") and <img ...> tags
@@ -103,7 +111,7 @@ RE_NUMERIC_DATE = re.compile(
     r"|(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}))(?![\d/-]|\.\d)")
 # a region in a language tag ("en-US", "pt_BR") and the regions that write numeric dates month-first
 RE_LANGUAGE_REGION = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2}))?\b", re.IGNORECASE)
-MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
+MONTH_FIRST_REGIONS = frozenset(data_lines("month_first_regions.txt"))
 # 19.08.2020 is day-first (European); 08/19/2020 stays month-first
 RE_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 # a line that gives a date and a byline: "Tuesday 15 October 2019 by Jane Roe", "Posted by Jane Roe on
@@ -119,28 +127,7 @@ RE_DATE_LABEL = re.compile(
 )
 
 # --- navigation and widget debris: a whole (short) line matching one of these goes ---------------
-_NAV_PATTERNS = [
-    r"text size",
-    r"(?:a-?\s*)?(?:decrease|increase|reset)?\s*font size",
-    r"share(?: this(?: article| story| page| post| on \w+)?| on \w+| via \w+| article| story)?",
-    r"(?:share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest)"
-    r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest))*",
-    r"(?:sign up|subscribe)(?: now| today| here)?(?: (?:for|to) (?:our|the|my)?\s*[\w\s-]{0,40}"
-    r"(?:newsletters?|alerts?|emails?|updates|digest))?\.?",
-    r"read more(?: here| about [\w\s]{1,40})?\.?",
-    r"(?:continue reading|read the full (?:story|article)|click here to read more)\.?",
-    r"advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?",
-    r"image copyright.*|image caption.*|media caption.*|getty images|photo: getty images",
-    r"skip to (?:main )?content|jump to (?:main )?content|back to top|scroll to top",
-    r"(?:follow us|like us) on \w+(?: and \w+)?\.?",
-    r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|add a comment",
-    r"(?:listen|watch)(?: to)?(?: this)? (?:article|story|video)(?: \d+ min(?:ute)?s?)?",
-    r"\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?",
-    r"(?:all rights reserved|copyright)\.?",
-    r"our standards:? .*",
-    r"loading\.{0,3}|please enable javascript.*|your browser does not support.*",
-    r"close|menu|search|home|next|previous|more|related|related articles|related stories|trending|most read|most popular",
-]
+_NAV_PATTERNS = data_lines("navigation_lines.txt")
 RE_NAV_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_NAV_PATTERNS) + r")\W{0,3}$", re.IGNORECASE)
 # cookie notices apart: their `.*` openings try every position of the line, three quarters of the
 # time RE_NAV_LINE took with them, so they only run on a line that mentions cookies
@@ -150,19 +137,8 @@ RE_NAV_COOKIE_LINE = re.compile(r"^\W{0,3}(?:" + _NAV_COOKIE_PATTERN + r")\W{0,3
 NAV_LINE_MAX_CHARS = 120
 
 # --- promotional / legal / call-to-action paragraphs (whole paragraph, short) --------------------
-_CTA_START = (
-    r"(?:more \w+(?: \w+)?:|follow|like|join|sign up|sign-up|subscribe|click|tap|download|listen|watch|get|read|see more|see also|"
-    r"also on|more from|more on|email|e-mail|reach|contact|send us|have a tip|got a tip|share your|"
-    r"if you (?:enjoyed|liked|value|appreciate)|don't miss|do not miss|want more|never miss|stay (?:on top|up to date|informed)|"
-    r"let our news|start your day|support (?:our|independent)|become a (?:member|subscriber)|"
-    r"this (?:copy|material|article|content) (?:is for|may not)|citation:|more information:|"
-    r"we use cookies|by (?:using|continuing)|sponsored|advertisement|ftc:)"
-)
-_CTA_CHANNEL = (
-    r"(?:twitter|facebook|instagram|youtube|linkedin|whatsapp|telegram|tiktok|newsletters?|inbox|subscri\w+|"
-    r"e-?mail|@\w|https?://|www\.|podcast|app\b|rss|alerts?|click here|commercial use|reprints?|cookies|"
-    r"retrieved|affiliate|this (?:post|story|article) with|paywall|members?\b)"
-)
+_CTA_START = "(?:" + "|".join(data_lines("promotion_openings.txt")) + ")"
+_CTA_CHANNEL = "(?:" + "|".join(data_lines("promotion_channels.txt")) + ")"
 RE_CTA_START = re.compile(r"^\W{0,3}" + _CTA_START, re.IGNORECASE)
 RE_CTA_CHANNEL = re.compile(_CTA_CHANNEL, re.IGNORECASE)
 CTA_MAX_WORDS = 70
@@ -211,10 +187,7 @@ RE_GALLERY_HEADING = re.compile(r"(?:\bin (?:pictures|photos|images)|^(?:photo )
 
 
 def _widget_lines() -> tuple[frozenset[str], tuple[str, ...]]:
-    from importlib import resources
-
-    text = resources.files("newsdesk.resources").joinpath("widget_lines.txt").read_text("utf-8")
-    entries = [line.strip().casefold() for line in text.splitlines()[1:] if line.strip()]
+    entries = [line.casefold() for line in data_lines("widget_lines.txt")]
     return (frozenset(e for e in entries if not e.endswith("*")),
             tuple(e[:-1] for e in entries if e.endswith("*")))
 

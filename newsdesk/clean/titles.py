@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
+from newsdesk.clean import resources as R
 from newsdesk.metadata import outlet_domain
 
 # separators between a headline and a site or section name, widest first
@@ -27,9 +27,7 @@ QUOTE_FOLD = str.maketrans({c: "'" for c in "‘’‚‛′`´"} | {c: '"' for 
 @lru_cache(maxsize=1)
 def section_labels() -> frozenset[str]:
     """Section labels a site puts before or after a headline ("Opinion | …"), from resources."""
-    text = resources.files("newsdesk.resources").joinpath("title_section_labels.txt").read_text("utf-8")
-    return frozenset(line.strip().casefold() for line in text.splitlines()[1:] if line.strip()
-                     and not line.startswith("#"))
+    return frozenset(label.casefold() for label in R.data_lines("title_section_labels.txt"))
 
 
 def key(text: str) -> str:
