@@ -104,6 +104,7 @@ class _State:
     published: object = None  # the date line at the top of the text
     published_text: str | None = None  # that line (to tell an ambiguous numeric date)
     dayfirst: bool | None = None  # the site's locale for numeric dates (metadata.locale_dayfirst)
+    authors: tuple[str, ...] = ()  # the declared authors (their byline printed above the text is no text)
     languages: object = None  # the languages dateparser tries (a callable: detected when first needed)
     body_date: object = None  # the first date line further down (a stray timestamp, a related item's date)
     caption: str | None = None
@@ -151,6 +152,32 @@ def _byline_after_date(line: str) -> RawCredit | None:
     """`Tuesday 15 October 2019 by Jane Roe` -> the byline credit of its `by …` part."""
     parts = RE_BY_SPLIT.split(line, maxsplit=1)
     return credit_lines.classify_line(parts[1]) if len(parts) == 2 else None
+
+
+BYLINE_LINE_MAX_WORDS = 20
+SECTION_PROSE_MIN_WORDS = 25
+
+
+def _repeats_declared_byline(plain: str, authors: tuple[str, ...]) -> bool:
+    """A short line that opens with a declared author's name and a comma or dash: the byline with
+    the author's job title, printed above the text."""
+    if "\n" in plain or len(plain.split()) > BYLINE_LINE_MAX_WORDS or paragraphs.ends_sentence(plain):
+        return False
+    names = [name for author in authors for name in credit_lines.declared_people(author)]
+    return any(plain.startswith(name) and plain[len(name):len(name) + 2].strip()[:1] in (",", "|", "-", "–", "—")
+               for name in names)
+
+
+def _is_section_link_heading(block: str, following: str) -> bool:
+    """A heading that is one link, right above a paragraph of prose: a section title (a list of
+    products, of places) whose text links somewhere, not a teaser for another story (those come in
+    lists, or above a date or another link)."""
+    heading = R.RE_HEADING.match(block)
+    if not heading or "\n" in block or not R.RE_LINK.fullmatch(heading.group(2).strip(" *_")):
+        return False
+    nxt = following.strip()
+    return (not R.RE_HEADING.match(nxt) and "](" not in nxt and "\n" not in nxt
+            and len(nxt.split()) >= SECTION_PROSE_MIN_WORDS and paragraphs.ends_sentence(nxt))
 
 
 def _is_furniture(block: str, plain: str) -> bool:
@@ -227,9 +254,14 @@ def _body_lines(plain: str, state: _State) -> str:
 
 def _read_body(blocks: list[str], state: _State) -> None:
     """Sort the remaining blocks into body paragraphs, caption, related titles and credits."""
-    for block in blocks:
+    for index, block in enumerate(blocks):
         plain = block_plain(block)
         if not plain:
+            continue
+        if state.authors and not state.body and _repeats_declared_byline(plain, state.authors):
+            continue  # "Jane Roe, Senior Staff Technologist, …": the declared byline, printed
+        if _is_section_link_heading(block, blocks[index + 1] if index + 1 < len(blocks) else ""):
+            state.body.append(plain)  # "### [Rez Infinite ($30)](…)" above its section's prose
             continue
         if title := related_title(plain):
             state.related.append(title)
@@ -288,7 +320,7 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
     url = declared_url(declared.url)
     url_warning = [f"url {declared.url.strip()[:200]!r} is not a web address: left out"] if declared.url and not url else []
     state = _State(title=declared_title(declared.title), dayfirst=metadata.locale_dayfirst(declared.language, url),
-                   languages=_date_languages(declared.language, text))
+                   languages=_date_languages(declared.language, text), authors=declared.authors)
     if declared.caption:
         _read_caption(normalize.unicode(declared.caption), state)
     start = _read_header(blocks, state)

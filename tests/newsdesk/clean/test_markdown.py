@@ -262,3 +262,24 @@ def test_posted_by_line_at_the_end_is_a_byline():
     doc = clean_markdown("# Ferry returns\n\nThe ferry is back.\n\nMore sailings follow.\n\nPosted by Jane Roe.")
     assert doc.body == "The ferry is back.\n\nMore sailings follow."
     assert [c.role for c in doc.credits] == ["byline"]
+
+
+def test_section_heading_that_is_a_link_is_kept_above_its_prose():
+    prose = ("This small charger powers a laptop and a phone at once from the car socket, and it folds "
+             "flat enough to leave in the glove box all winter long.")
+    doc = clean_markdown(f"# Gift guide\n\nOur picks for the season.\n\n### [Travel Charger 60W](https://shop.example/c)\n\n{prose}")
+    assert doc.body.split("\n\n") == ["Our picks for the season.", "Travel Charger 60W", prose]
+
+
+def test_teaser_link_heading_above_a_date_is_dropped():
+    doc = clean_markdown("# Ferry returns\n\nThe ferry is back.\n\n### [Storm closes the pier](https://harbour.example/a)\n\n"
+                         "April 20, 2018")
+    assert doc.body == "The ferry is back."
+
+
+def test_declared_byline_printed_with_a_job_title_is_no_body_text():
+    text = "[Jane Roe](/bio/jane-roe), Senior Technologist, Harbour Project\n\nThe ferry is back on Friday."
+    doc = clean_article(text, Declared(title="Ferry returns", authors=("Jane Roe",)))
+    assert doc.body == "The ferry is back on Friday."
+    # without a declared author the same line is left alone
+    assert clean_article(text, Declared(title="Ferry returns")).body.startswith("Jane Roe, Senior")
