@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from newsdesk.clean import metadata, normalize, paragraphs, remove
+from newsdesk.clean import metadata, normalize, paragraphs, remove, titles
 from newsdesk.clean import resources as R
 from newsdesk.clean.declared import Declared
 from newsdesk.clean.document import CleanDocument
@@ -343,8 +343,9 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
         warnings.append(metadata.ambiguous_warning(published, state.published_text))
     if future := metadata.future_warning(published):
         warnings.append(future)
+    title = titles.strip_site_name(state.title, [declared.site_name or ""], url) if state.title else None
     return CleanDocument(
-        body=body, title=state.title, published=published, url=url, image_caption=state.caption,
+        body=body, title=title, published=published, url=url, image_caption=state.caption,
         related_titles=tuple(state.related), credits=credits, language=metadata.language(body),
         warnings=tuple(warnings), authors=declared.authors, site_name=declared.site_name or None,
         description=state.description or declared.description or None,

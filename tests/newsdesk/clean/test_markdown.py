@@ -283,3 +283,13 @@ def test_declared_byline_printed_with_a_job_title_is_no_body_text():
     assert doc.body == "The ferry is back on Friday."
     # without a declared author the same line is left alone
     assert clean_article(text, Declared(title="Ferry returns")).body.startswith("Jane Roe, Senior")
+
+
+@pytest.mark.parametrize("heading, url, title", [
+    ("# Ferry returns | Harbour Post", "https://harbourpost.example/a", "Ferry returns"),
+    ("# Ferry returns - Harbour Post", "https://harbourpost.example/a", "Ferry returns"),
+    ("# Opinion | Ferries are a lifeline", "https://other.example/a", "Ferries are a lifeline"),
+    ("# Ferry returns - Harbour Post", "https://other.example/a", "Ferry returns - Harbour Post"),  # no site known
+])
+def test_scraped_title_loses_the_site_name(heading, url, title):
+    assert clean_markdown(f"{heading}\n\nThe ferry is back.\n\nOriginal url:\n\n<{url}>").title == title
