@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timezone
 
-from newsdesk.clean import CleanDocument
+from newsdesk.clean import CleanDocument, metadata
 from newsdesk.clean.declared import Declared
 from newsdesk.clean.markdown import clean_article
-from newsdesk.formats.scraped import declared_date, text_or_none
 
 # field names seen in common scrapers' exports, in order of preference
 TEXT_FIELDS = ("maintext", "text", "body", "content", "article", "article_text", "markdown")
@@ -18,6 +18,29 @@ DATE_FIELDS = ("date_publish", "date", "published", "published_at", "publish_dat
 AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
 SITE_FIELDS = ("source_domain", "site_name", "sitename", "source", "publisher")
 DESCRIPTION_FIELDS = ("description", "summary", "excerpt", "lead")
+LANGUAGE_FIELDS = ("language", "lang", "locale", "inLanguage")
+
+
+EPOCH_MIN_SECONDS = 100_000_000  # 1973-03-03: a smaller epoch number is a placeholder, not a publication time
+
+
+def declared_date(value: object) -> date | None:
+    """A declared date (ISO string, `2019-11-19 13:03:00`, epoch seconds, free text) -> date."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        if value < EPOCH_MIN_SECONDS:  # 0, -1: an exporter's "no date", not a time in 1970
+            return None
+        try:
+            return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    return metadata.parse_date(str(value)[:60]) if str(value).strip() else None
+
+
+def text_or_none(value: object) -> str | None:
+    """A declared string field -> its text; any other value (a number, a list) -> None."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def first_field(record: dict, names: tuple[str, ...]) -> object:
@@ -72,6 +95,7 @@ def read_record(record: dict) -> tuple[str, Declared]:
         authors=author_names(first_field(record, AUTHOR_FIELDS)),
         site_name=text_or_none(first_field(record, SITE_FIELDS)),
         description=text_or_none(first_field(record, DESCRIPTION_FIELDS)),
+        language=text_or_none(first_field(record, LANGUAGE_FIELDS)),
     )
 
 
