@@ -1,4 +1,6 @@
-"""clean_markdown: scraped markdown of any common shape -> CleanDocument.
+"""clean_article: a body text in any scraped-markdown shape plus what its source declares
+(`Declared`) -> CleanDocument, each field decided once; clean_markdown: a scraped markdown file
+(its `Original url:` block is its declaration) -> CleanDocument.
 
 Shapes: the seed's (`# title`, a date line, a caption with a bold photo credit, `[text](#)` links,
 `**Related article:**` lines, an `Original url:` block), trafilatura's (`By …` line, headings, real
@@ -334,7 +336,19 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
     published = declared.published or state.published or metadata.date_from_url(url) or state.body_date
     has_byline = any(credit.role == "byline" for credit in state.credits)
     credits = tuple(state.credits) if has_byline else byline_credits(declared.authors) + tuple(state.credits)
-    warnings = url_warning + [msg for msg, missing in (("no title found", state.title is None),
+    title = titles.strip_site_name(state.title, [declared.site_name or ""], url) if state.title else None
+    return CleanDocument(
+        body=body, title=title, published=published, url=url, image_caption=state.caption,
+        related_titles=tuple(state.related), credits=credits, language=metadata.language(body),
+        warnings=tuple(url_warning + _warnings(declared, state, published, body)), authors=declared.authors,
+        site_name=declared.site_name or None, description=state.description or declared.description or None,
+    )
+
+
+def _warnings(declared: Declared, state: _State, published, body: str) -> list[str]:
+    """What a reader of the article row should know: a missing title or date, a publication day
+    that may have its day and month swapped, or one in the future."""
+    warnings = [msg for msg, missing in (("no title found", state.title is None),
                                          ("no publication date found", published is None),
                                          ("empty body after cleaning", not body)) if missing]
     if declared.published and declared.published_note:
@@ -343,13 +357,7 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
         warnings.append(metadata.ambiguous_warning(published, state.published_text))
     if future := metadata.future_warning(published):
         warnings.append(future)
-    title = titles.strip_site_name(state.title, [declared.site_name or ""], url) if state.title else None
-    return CleanDocument(
-        body=body, title=title, published=published, url=url, image_caption=state.caption,
-        related_titles=tuple(state.related), credits=credits, language=metadata.language(body),
-        warnings=tuple(warnings), authors=declared.authors, site_name=declared.site_name or None,
-        description=state.description or declared.description or None,
-    )
+    return warnings
 
 
 def _date_languages(declared: str | None, text: str):

@@ -1,4 +1,5 @@
-"""HTML pages: trafilatura extracts the main text as markdown plus metadata, then our cleaning runs."""
+"""HTML pages: trafilatura extracts the main text as markdown; what the page declares (page_meta) is chosen
+here into a `Declared` record; cleaning takes both."""
 
 from __future__ import annotations
 
