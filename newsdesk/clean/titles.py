@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from newsdesk.clean import resources as R
+from newsdesk.clean.metadata import date_line
 from newsdesk.metadata import outlet_domain
 
 # separators between a headline and a site or section name, widest first
@@ -55,8 +56,9 @@ def _is_site(segment: str, keys: set[str]) -> bool:
 
 
 def strip_site_name(title: str, site_names: list[str] = (), url: str | None = None) -> str:
-    """`Headline | Site`, `Site - Headline`, `Opinion | Headline` -> `Headline`. Only whole segments that
-    are the site's name (declared, or its domain), a section label, or a short segment after " | " go;
+    """`Headline | Site`, `Site - Headline`, `Opinion | Headline`, `Headline - 07.12.2017` -> `Headline`.
+    Only whole segments that are the site's name (declared, or its domain), a section label, a date or
+    a short segment after " | " go;
     the headline itself is never emptied."""
     title = " ".join(title.split())
     keys = site_keys(list(site_names), url)
@@ -67,7 +69,7 @@ def strip_site_name(title: str, site_names: list[str] = (), url: str | None = No
         if len(parts) < 2:
             break
         first, last = parts[0], parts[-1]
-        if _is_site(last, keys) or last.casefold() in labels or (
+        if _is_site(last, keys) or last.casefold() in labels or date_line(last) or (
                 seps[-1].strip() == "|" and len(last.split()) <= PIPE_SEGMENT_MAX_WORDS and len(parts[0].split()) > len(last.split())):
             cut = title[: title.rfind(seps[-1])]
         elif _is_site(first, keys) or first.casefold() in labels:

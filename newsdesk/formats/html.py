@@ -57,7 +57,7 @@ def page_declared(page: HtmlElement, body: str) -> Declared:
     language = next((x.strip() for x in meta.languages if x.strip()), None)
     dayfirst = metadata.locale_dayfirst(language, url)
     site_names = [x for x in meta.site_names if not RE_URL_LIKE.search(x)]
-    published, note = declared_day([text for _, text in meta.dates], dayfirst)
+    published, note = declared_day(meta.dates, dayfirst)
     return Declared(
         title=titles.choose_title([text for _, text in meta.titles], meta.headings, site_names, url),
         url=url, published=published, published_note=note, authors=declared_authors(meta.authors),
@@ -106,11 +106,12 @@ def _path_prefixes(url: str) -> set[str]:
     return {"/".join(parts[:i]) for i in range(1, len(parts))}
 
 
-def declared_day(texts: list[str], dayfirst: bool | None) -> tuple[date | None, str | None]:
+def declared_day(texts: list[tuple[str, str]], dayfirst: bool | None) -> tuple[date | None, str | None]:
     """The first declared date that reads as a full day, and a warning when its day and month could
     be swapped (`3/09/15` on a site whose locale does not say)."""
-    for text in texts:
-        if day := metadata.parse_date(text[:metadata.DATE_LINE_MAX_CHARS], dayfirst):
+    for source, text in texts:
+        reader = metadata.date_line if source == "title" else metadata.parse_date  # a title segment: only a date
+        if day := reader(text[:metadata.DATE_LINE_MAX_CHARS], dayfirst):
             if metadata.is_ambiguous(text, dayfirst):
                 return day, metadata.ambiguous_warning(day, text)
             return day, None

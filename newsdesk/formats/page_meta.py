@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from newsdesk.clean.titles import RE_TITLE_SEPARATOR
+
 # schema.org types whose JSON-LD object describes the article itself (a page also holds Organization,
 # BreadcrumbList, VideoObject objects: their names and dates are not the article's)
 ARTICLE_TYPES = frozenset({
@@ -43,6 +45,7 @@ RE_NOT_ARTICLE_PART = re.compile(r"^(?:comments?|commentlist|disqus|related\w*|r
                                  r"|popular|most-?read|newsletter|author-?bio|follow\w*|share|sharing|social)(?:$|[-_])",
                                  re.I)
 BYLINE_MAX_CHARS = 200
+RE_DIGIT = re.compile(r"\d")
 RE_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 
 
@@ -76,6 +79,9 @@ def read_page_meta(page: HtmlElement) -> PageMeta:
     bylines = byline_texts(page)
     meta.authors += [("byline element", text) for text in bylines]
     meta.dates += [("byline element", text) for text in bylines]  # "By Jane Roe | May 20, 2019"
+    # a date as a whole segment of the title: "Headline - 07.12.2017 - Site"
+    meta.dates += [("title", segment) for _, title in meta.titles
+                   for segment in RE_TITLE_SEPARATOR.split(title)[1:] if RE_DIGIT.search(segment)]
     meta.site_names += [value for key in SITE_KEYS for value in tags.get(key, [])]
     meta.urls = ([("canonical", href) for href in page.xpath("//link[@rel='canonical']/@href")]
                  + [(key, v) for key in URL_KEYS for v in tags.get(key, [])] + meta.urls)

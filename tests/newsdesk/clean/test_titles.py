@@ -12,6 +12,7 @@ from newsdesk.clean.titles import agrees, choose_title, strip_site_name
     ("Ferry service resumes | Local | Island Post", [], "https://islandpost.example/a", "Ferry service resumes"),
     ("Patch notes #12 - 1.4 released | Gamesite", ["Gamesite.com"], None, "Patch notes #12 - 1.4 released"),
     ("Opinion | The ferry is a lifeline", [], None, "The ferry is a lifeline"),
+    ("Ferry service resumes - 07.12.2017 - ISLAND POST", ["ISLAND POST"], None, "Ferry service resumes"),
     # a hyphen inside the headline is not a site separator when the other side is no site name
     ("Raspberry Pi 3 - The small PC that costs $35", ["Tech Daily"], None, "Raspberry Pi 3 - The small PC that costs $35"),
     ("Russia: Cargo ship breaks up over Siberia", [], None, "Russia: Cargo ship breaks up over Siberia"),
