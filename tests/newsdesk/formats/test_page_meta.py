@@ -140,7 +140,8 @@ def test_comment_dates_and_names_are_not_the_articles():
 
 
 def test_date_as_a_segment_of_the_title_when_nothing_else_declares_one():
-    doc = document(page("<title>Pier will be rebuilt - 07.12.2017 - Harbour Post</title>"))
+    doc = document(page("<title>Pier will be rebuilt - 07.12.2017 - Harbour Post</title>"
+                        '<meta property="og:site_name" content="Harbour Post">'))
     assert doc.published == date(2017, 12, 7) and doc.title == "Pier will be rebuilt"
     # a number inside the headline is no date
     doc = document(page("<title>Pier 39 reopens after 12 years - Harbour Post</title>"))
