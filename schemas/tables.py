@@ -24,7 +24,7 @@ class Article(Row):
     source_path: NonEmptyStr = Field(description="Input file, relative to the raw directory.")
     source_locator: str = Field("", description="Position inside the file: '' for a whole file, 'line N' in JSONL.")
     content_hash: NonEmptyStr = Field(description="SHA-256 of the input file (for a JSONL line: of the file hash and line number).")
-    input_format: Literal["markdown", "html", "jsonl"] = Field(description="Parser that read the input.")
+    input_format: Literal["markdown", "html", "jsonl", "json"] = Field(description="Parser that read the input (json: one JSON article file, as news-please writes them).")
     encoding: NonEmptyStr = Field(description="Character encoding the input was decoded from.")
     title: str | None = Field(None, description="Headline.")
     published: date | None = Field(None, description="Publication date.")
