@@ -29,7 +29,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import batch, incremental, locations, run, storage
+from newsdesk import batch, incremental, installation, locations, run, storage
 from newsdesk.locations import Location
 from newsdesk.settings import Settings, worker_count
 from newsdesk.targets import Target
@@ -97,6 +97,7 @@ def newsdesk_flow(raw_dir: str | None = None, out_dir: str | None = None, batch_
             return finish(locations.name(plan.previous), plan, current, clock, published=False)
         run_id = run.new_run_id()
         staged = clock.time("process", process_all, plan.to_process, raw, target.staging(run_id), settings)
+        installation.check_formats(sum((facts["outcomes"] for facts in staged), Counter()))
         snapshot = target.snapshot(run_id)
         clock.time("publish", publish_snapshot, staged, snapshot, plan.carry)
         database = clock.time("sql_models", build_models, target, snapshot, settings)

@@ -47,6 +47,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     api_url = ephemeral.start() if settings.early_server else None  # boots while we import Prefect below
     from flows.pipeline import newsdesk_flow, task_runner_for
+    from newsdesk.installation import IncompleteInstallError
     from newsdesk.targets import LockedError
 
     runner = task_runner_for(args.task_runner, args.dask_address, settings.workers)
@@ -62,6 +63,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except IncompleteInstallError as exc:
+        print(f"newsdesk run: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(target.location) else None)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")

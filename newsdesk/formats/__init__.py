@@ -48,6 +48,8 @@ def parse(text: str, fmt: str) -> list[ParsedItem]:
             return _whole_file(html.clean_html(text), "HTML page")
         if fmt == "jsonl":
             return jsonl.parse_lines(text)
+    except ImportError:  # an incomplete install, not a bad input: newsdesk.batch reports it
+        raise
     except Exception as error:  # a bug in cleaning must not stop the batch: report it as a reject
         return [ParsedItem("", None, f"could not be cleaned ({type(error).__name__}: {error})")]
     return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html or jsonl)")]

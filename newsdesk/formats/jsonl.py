@@ -103,6 +103,8 @@ def parse_lines(text: str) -> list:
         except RecursionError:  # a nested value in a field we read (e.g. authors)
             items.append(ParsedItem(locator, None, "JSON nested too deeply to be an article record"))
             continue
+        except ImportError:  # an incomplete install, not a bad line: newsdesk.batch reports it
+            raise
         except Exception as error:  # a cleaning bug must not lose the other lines
             items.append(ParsedItem(locator, None, f"could not be cleaned ({type(error).__name__}: {error})"))
             continue
