@@ -8,7 +8,7 @@ LOCK   := requirements.lock
 # Prefect's environment (a project-local PREFECT_HOME, no telemetry) is set by newsdesk itself,
 # the tests and the benchmark, from newsdesk/settings.py.
 
-.PHONY: install lock run test bench eval clean
+.PHONY: install lock run test check-wheel bench eval clean
 install: $(STAMP)
 
 # The exact versions CI tests (with hashes), then newsdesk itself; the interpreter's own pip does it.
@@ -32,6 +32,10 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# The wheel, installed by the interpreter's own pip in a fresh venv, runs the quickstart (CI runs it in `make test`).
+check-wheel: install
+	NEWSDESK_CHECK_WHEEL=1 $(BIN)/pytest tests/packaging
 
 # make bench BENCH_ARGS="--n 4000" for a quick run; the default is N = 20k and 100k (see BENCHMARKS.md).
 bench: install

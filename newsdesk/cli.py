@@ -32,6 +32,7 @@ def prefect_defaults(log_level: str | None, default_level: str) -> None:
     if log_level:
         os.environ["PREFECT_LOGGING_LEVEL"] = log_level
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", default_level)
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)  # Prefect's server makes no parents
 
 
 def cmd_run(args: argparse.Namespace) -> int:
