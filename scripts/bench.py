@@ -30,7 +30,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from newsdesk.settings import prefect_environment  # noqa: E402 - the repository is on sys.path from here
+from newsdesk.settings import prefect_environment, prefect_home  # noqa: E402 - the repository is on sys.path from here
 NEWSDESK = str(Path(sys.executable).parent / "newsdesk")
 PREFECT = str(Path(sys.executable).parent / "prefect")
 RE_FLOOR = re.compile(r'["\u201c][^"\u201d\n]{1,400}["\u201d]')  # the floor's single regex: quoted spans
@@ -176,7 +176,7 @@ def _children_cpu() -> float:
 
 
 def prefect_env(api_url: str | None = None) -> dict:
-    env = {**prefect_environment(REPO / ".prefect"), **os.environ, "CI": "true"}
+    env = {**prefect_environment(prefect_home()), **os.environ, "CI": "true"}
     if api_url:
         env["PREFECT_API_URL"] = api_url
     return env

@@ -53,6 +53,8 @@ def parse(text: str, fmt: str) -> list[ParsedItem]:
             return jsonl.parse_lines(text)
         if fmt == "json":
             return jsonl.parse_json_file(text)
+    except ImportError:  # an incomplete install, not a bad input: newsdesk.batch reports it
+        raise
     except Exception as error:  # a bug in cleaning must not stop the batch: report it as a reject
         return [ParsedItem("", None, f"could not be cleaned ({type(error).__name__}: {error})")]
     return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html, jsonl or json)")]

@@ -156,5 +156,7 @@ def record_item(record: object, locator: str):
         return item(locator, parse_record(record))
     except RecursionError:  # a nested value in a field we read (e.g. authors)
         return ParsedItem(locator, None, "JSON nested too deeply to be an article record")
+    except ImportError:  # an incomplete install, not a bad record: newsdesk.batch reports it
+        raise
     except Exception as error:  # a cleaning bug must not lose the other records
         return ParsedItem(locator, None, f"could not be cleaned ({type(error).__name__}: {error})")
