@@ -70,10 +70,10 @@ def test_check_formats(outcomes, fails):
 @pytest.fixture
 def lxml_clean_missing(monkeypatch):
     """HTML pages fail the way they do when lxml_html_clean is not installed."""
-    def clean_html(text):
+    def read_html(text):
         raise LXML_CLEAN
 
-    monkeypatch.setattr(html, "clean_html", clean_html)
+    monkeypatch.setattr(html, "read_html", read_html)
 
 
 @pytest.fixture
