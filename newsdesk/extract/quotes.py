@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newsdesk.extract import lexicon as lex
 from newsdesk.extract import speakers as spk
 
 
@@ -39,40 +40,22 @@ class QuoteMention(NamedTuple):
 
 # --------------------------------------------------------------------------- lexicon
 
-CUE_FORMS = {row[0]: row[1] for row in spk._read_tsv("speech_verbs.tsv")}
-NAMING_CUES = {"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "branded", "termed"}
-WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "play", "poem", "documentary",
-              "article", "op-ed", "column", "essay", "headline", "titled", "entitled", "program", "programme",
-              "podcast", "episode", "slogan", "hashtag", "banner", "sign", "magazine", "newspaper", "single",
-              "track", "report", "study", "memoir", "musical", "opera", "painting", "exhibit", "exhibition",
-              "so-called", "nicknamed", "known", "dubbed", "named", "term", "word", "phrase", "label"}
-ADVERBS = {"also", "later", "then", "previously", "again", "once", "recently", "further", "repeatedly", "reportedly",
-           "earlier", "quickly", "simply", "flatly", "publicly", "privately", "bluntly", "separately", "often",
-           "has", "had", "have", "would", "will", "is", "was", "were", "did", "does", "do", "had", "once", "frequently",
-           "angrily", "famously", "jokingly", "tearfully", "loudly", "openly", "first", "even", "since", "already",
-           "just", "never", "always", "told", "ultimately", "finally", "subsequently", "allegedly", "has long"}
-NP_STOP = {"and", "but", "or", "that", "which", "who", "when", "as", "if", "because", "to", "while", "where",
-           "so", "than", "what", "whether", "not", "in", "on", "at", "of", "with", "from", "by", "after", "before",
-           "about", "is", "was", "are", "were", "be", "been", "has", "have", "had", "it's", "there", "this"}
-INVERSION_LEMMAS = {"say", "add", "ask", "write", "continue", "explain", "note", "reply", "respond", "tweet", "recall",
-                    "conclude", "insist", "argue", "declare", "state", "observe", "remark", "quip", "joke", "answer",
-                    "counter", "retort", "muse", "warn", "concede", "admit", "acknowledge", "report", "shout", "yell",
-                    "scream", "comment", "exclaim", "according to", "go on", "point out", "fire back", "post", "read"}
-INTRO_WORDS = {"during", "after", "in", "on", "at", "while", "when", "following", "ahead", "despite", "as", "before",
-               "since", "last", "earlier", "later", "for", "with", "without", "speaking", "asked", "but", "and",
-               "still", "meanwhile", "instead", "however", "yet", "also", "then", "now", "today", "tonight", "from"}
-TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "is", "it"}
-TITLE_PREPS = {"on", "in", "of", "from", "at", "with"}
-TITLE_FOLLOWERS = {"star", "stars", "actress", "actor", "host", "cast", "creator", "author", "producer", "director",
-                   "fans", "premiere", "finale", "season"}
-PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
+CUE_FORMS = lex.CUE_FORMS
+NAMING_CUES = lex.words("naming_cues")
+WORK_NOUNS = lex.words("work_nouns")
+ADVERBS = lex.words("adverbs")
+NP_STOP = lex.words("np_stop")
+INVERSION_LEMMAS = lex.words("inversion_lemmas")
+INTRO_WORDS = lex.words("intro_words")
+TITLE_SMALL_WORDS = lex.words("title_small_words")
+TITLE_PREPS = lex.words("title_preps")
+TITLE_FOLLOWERS = lex.words("title_followers")
+PRONOUNS = lex.words("speaker_pronouns")
 DETS = spk.DETERMINERS
-RELATIVE_DETS = {"that", "this", "these", "those"}  # "a letter that says": not a noun use
+RELATIVE_DETS = lex.words("relative_determiners")  # "a letter that says": not a noun use
 NOUN_DETS = DETS - RELATIVE_DETS  # (sets derived once here, not on every call)
 STOP_CAPS_RIGHT = spk.STOP_CAPS - DETS - PRONOUNS - set(spk.TITLE_WORDS) - {"former"}
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no", "inc",
-                 "corp", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "capt", "sgt", "rev",
-                 "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "adm", "maj", "ft", "mt", "co", "ltd"}
+ABBREVIATIONS = lex.words("abbreviations")
 
 # --------------------------------------------------------------------------- regexes
 

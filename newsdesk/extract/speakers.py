@@ -11,59 +11,23 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from newsdesk.extract import lexicon as lex
 
 
-@lru_cache(maxsize=None)
-def _read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a resource TSV file, comments and blank lines skipped."""
-    text = resources.files("newsdesk.resources").joinpath(name).read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _title_table() -> dict[str, tuple[str, str]]:
-    """word -> (kind, gender) for honorifics, titles and organization nouns."""
-    return {row[0]: (row[1], row[2]) for row in _read_tsv("titles.tsv")}
-
-
-TITLE_WORDS = _title_table()
-FIRST_NAMES = {row[0]: row[1] for row in _read_tsv("first_names.tsv")}
-ROLE_WORDS = {w for w, (kind, _) in TITLE_WORDS.items() if kind in ("title", "honorific")}
-ORG_WORDS = {w for w, (kind, _) in TITLE_WORDS.items() if kind == "org"}
+TITLE_WORDS = lex.TITLE_WORDS
+FIRST_NAMES = lex.FIRST_NAMES
+ROLE_WORDS = lex.ROLE_WORDS
+ORG_WORDS = lex.ORG_WORDS
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-PLURAL_PRONOUNS = {"they", "we", "i", "you", "it", "who", "one", "this", "that", "which"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-               "one", "another", "some", "two", "three", "several", "many", "other", "both", "each"}
-# Capitalized words that start sentences or phrases and are never part of a person's name.
-STOP_CAPS = {
-    "the", "a", "an", "and", "but", "or", "in", "on", "at", "of", "for", "to", "from", "by", "with", "as", "if",
-    "when", "while", "after", "before", "since", "during", "so", "yet", "this", "that", "these", "those", "it",
-    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "there", "here", "then",
-    "now", "still", "also", "even", "just", "only", "both", "all", "some", "many", "most", "more", "no", "not",
-    "what", "who", "why", "how", "where", "which", "asked", "says", "said", "according", "meanwhile", "however",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "mr", "mrs", "ms", "dr", "yes", "well", "because", "although", "though", "until", "unless", "did", "does",
-    "do", "is", "are", "was", "were", "will", "would", "can", "could", "should", "let", "like", "last", "next",
-    "one", "two", "three", "first", "new", "former", "democrats", "republicans", "americans", "gop", "u.s.",
-    "dear", "please", "thank", "thanks", "oh", "god", "hey", "okay", "ok", "via", "read", "watch", "photo",
-}
-NON_PERSON_WORDS = ORG_WORDS | {
-    "states", "united", "america", "american", "york", "street", "news", "times", "post", "journal", "press",
-    "party", "democratic", "republican", "national", "university", "college", "school", "county", "city",
-    "state", "river", "island", "islands", "center", "centre", "fund", "club", "inc", "corp", "co", "ltd",
-    "group", "media", "tv", "radio", "twitter", "facebook", "google", "apple", "fox", "cnn", "msnbc", "abc",
-    "nbc", "cbs", "reuters", "ap", "afp", "bbc", "day", "week", "act", "plan", "program", "project",
-    "war", "affairs", "security", "defense", "justice", "health", "economic", "federal", "supreme", "court",
-    "airport", "hotel", "tower", "hall", "square", "park", "avenue", "road", "valley", "beach", "mountains",
-    "east", "west", "north", "south", "middle", "europe", "european", "union", "nations", "kingdom",
-    "republic", "federation", "ministry", "kremlin", "white", "house", "capitol", "hill", "senate", "congress",
-}
-
-OCCUPATION_SUFFIXES = ("ist", "ent", "ant", "ian", "eer", "ologist", "grapher", "maker", "writer", "worker")
-INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
-ORG_CONNECTORS = {"of", "and", "for", "the", "&", "on"}
-ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
+PLURAL_PRONOUNS = lex.words("plural_pronouns")
+DETERMINERS = lex.words("determiners")
+STOP_CAPS = lex.words("stop_caps")  # capitalized words never part of a person's name
+NON_PERSON_WORDS = ORG_WORDS | lex.words("non_person_words")
+OCCUPATION_SUFFIXES = tuple(sorted(lex.words("occupation_suffixes")))
+INDEFINITE = lex.words("indefinites")
+ORG_CONNECTORS = lex.words("org_connectors")
+ADJ_SUFFIXES = tuple(sorted(lex.words("adjective_suffixes")))
 STOP_CAPS_ROLE = STOP_CAPS - {"former", "new"}
 STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
 RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan;
