@@ -51,10 +51,11 @@ TITLE_SMALL_WORDS = lex.words("title_small_words")
 TITLE_PREPS = lex.words("title_preps")
 TITLE_FOLLOWERS = lex.words("title_followers")
 PRONOUNS = lex.words("speaker_pronouns")
-DETS = spk.DETERMINERS
+DETS = lex.words("determiners")
 RELATIVE_DETS = lex.words("relative_determiners")  # "a letter that says": not a noun use
 NOUN_DETS = DETS - RELATIVE_DETS  # (sets derived once here, not on every call)
-STOP_CAPS_RIGHT = spk.STOP_CAPS - DETS - PRONOUNS - set(spk.TITLE_WORDS) - {"former"}
+STOP_CAPS = lex.words("stop_caps")
+STOP_CAPS_RIGHT = STOP_CAPS - DETS - PRONOUNS - set(lex.TITLE_WORDS) - {"former"}
 ABBREVIATIONS = lex.words("abbreviations")
 
 # --------------------------------------------------------------------------- regexes
@@ -245,7 +246,7 @@ def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         if j >= 0 and toks[j].group() == "," and j > 0:
             inner = toks[j + 1:i]
             if 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
-                    and inner[0].group().lower() not in spk.STOP_CAPS:
+                    and inner[0].group().lower() not in STOP_CAPS:
                 return inner[0].start(), inner[-1].end()  # "Labour's spokesperson, Owen Pritchard, said"
             span = _np_ending_at(toks, j - 1)
             if span:
@@ -262,13 +263,13 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
     low = last.lower()
     if low in PRONOUNS:
         return toks[i].start(), toks[i].end()
-    if MASK in last or low in NP_STOP or not last[0].isalpha() or low.rstrip(".") in spk.STOP_CAPS:
+    if MASK in last or low in NP_STOP or not last[0].isalpha() or low.rstrip(".") in STOP_CAPS:
         return None
     j = i
     while j - 1 >= 0 and i - j < 7:
         w = toks[j - 1].group()
         wl = w.lower().rstrip(".")
-        if not w[0].isalpha() or MASK in w or (w.endswith(".") and wl not in spk.TITLE_WORDS and len(wl) > 1
+        if not w[0].isalpha() or MASK in w or (w.endswith(".") and wl not in lex.TITLE_WORDS and len(wl) > 1
                                                 and wl not in ABBREVIATIONS):
             break
         if wl in DETS:
@@ -282,15 +283,15 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             continue
         if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS:
             break
-        if w[0].islower() and wl not in spk.ROLE_WORDS and wl not in spk.ORG_WORDS and not (
+        if w[0].islower() and wl not in lex.ROLE_WORDS and wl not in lex.ORG_WORDS and not (
                 wl in ("of", "for") or wl.endswith(("al", "an", "ial", "ive", "ior", "ican", "ern"))
                 or j - 1 == 0 or toks[j - 2].group().lower() in DETS):
             break
         j -= 1
     while j < i and toks[j].group().lower() in ("of", "for"):
         j += 1
-    if toks[i].group()[0].islower() and toks[j].group().lower() not in DETS and low not in spk.ROLE_WORDS \
-            and low not in spk.ORG_WORDS and not low.endswith("s"):
+    if toks[i].group()[0].islower() and toks[j].group().lower() not in DETS and low not in lex.ROLE_WORDS \
+            and low not in lex.ORG_WORDS and not low.endswith("s"):
         return None
     return toks[j].start(), toks[i].end()
 
@@ -307,7 +308,7 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
             break
         if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in STOP_CAPS_RIGHT) \
-                and not (w[0].isupper() and wl in spk.FIRST_NAMES):  # "said Will Doyle"
+                and not (w[0].isupper() and wl in lex.FIRST_NAMES):  # "said Will Doyle"
             return None
         out.append(t)
         if wl in PRONOUNS and len(out) == 1:
@@ -318,7 +319,7 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         return None
     first = out[0].group()
     if first[0].islower() and first.lower() not in DETS and first.lower() not in PRONOUNS \
-            and first.lower() not in spk.ROLE_WORDS and not any(t.group()[0].isupper() for t in out[1:]):
+            and first.lower() not in lex.ROLE_WORDS and not any(t.group()[0].isupper() for t in out[1:]):
         return None  # a lowercase description must lead to a name: "former Gov. Jim Hodges"
     return out[0].start(), out[-1].end()
 
@@ -385,9 +386,9 @@ def _named_np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     words = text[span[0]:span[1]].split()
     if words[0][0].isupper() and words[0].lower() not in PRONOUNS:
         return span
-    if len(words) > 1 and words[0].lower() in DETS and words[1].lower().rstrip(".") in spk.ROLE_WORDS:
+    if len(words) > 1 and words[0].lower() in DETS and words[1].lower().rstrip(".") in lex.ROLE_WORDS:
         return span
-    if len(words) > 1 and words[0].lower().rstrip(".") in spk.ROLE_WORDS and words[1][0].isupper():
+    if len(words) > 1 and words[0].lower().rstrip(".") in lex.ROLE_WORDS and words[1][0].isupper():
         return span  # "host Bill Maher"
     return None
 
@@ -486,7 +487,7 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
     if p.endswith("so-") or p in NOUN_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
-        and p not in spk.ROLE_WORDS and p not in spk.ORG_WORDS and p not in ADVERBS
+        and p not in lex.ROLE_WORDS and p not in lex.ORG_WORDS and p not in ADVERBS
 
 
 def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
@@ -506,9 +507,9 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         w = t.group()
         if w.lower() in PRONOUNS:
             return t.start(), t.end()
-        if k == 0 and w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in spk.FIRST_NAMES:
+        if k == 0 and w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in lex.FIRST_NAMES:
             continue  # "Hastily …, Trump said" / "Reached by phone, …"
-        if w[0].isupper() and w.lower().rstrip(".") not in spk.STOP_CAPS:
+        if w[0].isupper() and w.lower().rstrip(".") not in STOP_CAPS:
             end = k
             while end + 1 < len(toks) and MASK not in toks[end + 1].group() and (
                     toks[end + 1].group()[0].isupper() or _role_then_name(toks, end + 1)):
@@ -518,7 +519,7 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-ROLE_LEAD_WORDS = spk.ROLE_WORDS | spk.ORG_WORDS | {"campaign"}
+ROLE_LEAD_WORDS = lex.ROLE_WORDS | lex.ORG_WORDS | {"campaign"}
 
 
 def _role_then_name(toks: list[re.Match], k: int) -> bool:
@@ -526,7 +527,7 @@ def _role_then_name(toks: list[re.Match], k: int) -> bool:
     n = k
     while n < len(toks) and n - k < 3 and toks[n].group().lower() in ROLE_LEAD_WORDS:
         n += 1
-    return n > k and n < len(toks) and toks[n].group()[0].isupper() and toks[n].group().lower() not in spk.STOP_CAPS
+    return n > k and n < len(toks) and toks[n].group()[0].isupper() and toks[n].group().lower() not in STOP_CAPS
 
 
 def _naming_not_speech(text: str, c0: int, qa: int) -> bool:
@@ -564,7 +565,7 @@ def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> b
     if len(words) <= 6 and prev_word in WORK_NOUNS_SO_CALLED:
         return True
     if len(words) <= 4 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
-            and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in spk.STOP_CAPS:
+            and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in STOP_CAPS:
         return True  # nickname: Dwayne "The Rock" Johnson
     return not attributed and len(words) <= 4
 
@@ -733,7 +734,7 @@ def _fill_from_neighbours(raws: list[_Raw]) -> None:
 
 def _resolve(body: str, raws: list[_Raw]) -> list[QuoteMention]:
     """Resolve speakers against the article's cast and build the mentions."""
-    cast = spk.build_cast(body, lazy=True)
+    cast = spk.build_cast(body, [(r.a, r.b) for r in raws])
     out = []
     for r in raws:
         speaker = role = written = cue = lemma = None

@@ -1,0 +1,685 @@
+"""The article's cast: every person and organization it names, clustered into entities.
+
+One pass over the body computes what the speaker resolution reads: paragraph and sentence starts,
+every capitalized name sequence (split into a role and a name: "NASA Administrator Jim Bridenstine"
+-> role "NASA Administrator", name "Jim Bridenstine"), the pronouns "he"/"she", and for each mention
+whether it lies inside a quotation and whether it stands where a subject stands. Mentions are then
+clustered into entities: a full name, its surname alone ("Bridenstine"), its first name alone, a
+shorter form ("Hawk Sawyer" of "Kathleen Hawk Sawyer", "Pat Carlineo" of "Patrick Carlineo Jr.")
+and an acronym the article spells out ("DEA") are one entity, written as its fullest name.
+
+The scan is built so that other extractors could share it later (capitalized sequences, sentence
+and paragraph bounds are computed once per body).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from newsdesk.extract import lexicon as lex
+
+TITLE_WORDS = lex.TITLE_WORDS
+FIRST_NAMES = lex.FIRST_NAMES
+ROLE_WORDS = lex.ROLE_WORDS
+ORG_WORDS = lex.ORG_WORDS
+STOP_CAPS = lex.words("stop_caps")
+STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
+NON_PERSON_WORDS = ORG_WORDS | lex.words("non_person_words")
+ORG_NAME_WORDS = lex.words("org_name_words")  # "Records", "Productions": the sequence is an organization
+SENTENCE_OPENERS = lex.words("sentence_openers")  # "Under", "Once": not a name at a sentence's start
+ROYAL_TITLES = lex.words("royal_titles")  # "Prince Andrew": the title stays with a lone given name
+NAME_SUFFIXES = lex.words("name_suffixes")  # "Jr.", "III"
+PREPOSITIONS = lex.words("prepositions")
+NAME_BREAKS = lex.words("name_breaks")
+CALENDAR_WORDS = lex.words("calendar_words")
+ORG_JOINERS = {"of", "for", "and", "&", "on", "the"}  # lowercase words inside an organization's name
+CLAUSE_OPENERS = lex.words("clause_openers")
+DETERMINERS = lex.words("determiners")
+ABBREVIATIONS = lex.words("abbreviations")
+OCCUPATION_SUFFIXES = tuple(sorted(lex.words("occupation_suffixes")))
+ADJ_SUFFIXES = tuple(sorted(lex.words("adjective_suffixes")))
+GENDERED_PRONOUNS = {"he": "m", "she": "f"}
+
+RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan;
+    # possessive words (*+): no giving back letters, which a "." or a space must follow anyway
+    r"[A-Z](?<![\w’'.].)(?:[\w’'\-]|\.(?=[A-Z]))*+\.?"
+    r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+\.?))*"
+)
+RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\n+")
+RE_POSSESSIVE = re.compile(r"[’']s?$")
+RE_TOKEN = re.compile(r"\S+")
+RE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+RE_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:!?\n\"“”]{2,90}?)(?=,|\s+(?:said|says|told)\b|[.;]|$)")
+
+SUBJECT, OBJECT, OBLIQUE = 0, 1, 2  # where a mention stands in its clause (lower ranks first)
+
+
+class Piece(NamedTuple):
+    """One name in a capitalized sequence: char offset of its role and of its name in the sequence."""
+
+    role_at: int
+    name_at: int
+    name_end: int
+    role: tuple[str, ...]
+    name: tuple[str, ...]
+    kind: str  # "person" | "org" | "name" (one capitalized word of unknown kind)
+    possessive: bool
+
+
+class Mention(NamedTuple):
+    """A person/organization name or a "he"/"she" in the body, with where it stands."""
+
+    start: int  # offset of the name (after any role words)
+    end: int
+    entity: int  # index into Cast.entities, -1 for a pronoun
+    sentence: int
+    in_quote: bool
+    slot: int  # SUBJECT, OBJECT or OBLIQUE
+    pronoun: str | None  # "m" | "f" for he/she
+    role_at: int  # offset where the role words before the name start (== start without a role)
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person or organization of the article."""
+
+    name: str  # the fullest name the article gives, titles left out
+    tokens: tuple[str, ...]
+    kind: str  # "person" | "org" | "name"
+    gender: str | None = None
+    role: str | None = None
+    spoke: bool = False  # already resolved as the speaker of a quote
+
+
+@dataclass(slots=True)
+class Cast:
+    """Everyone the article names, with every mention in body order."""
+
+    body: str
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # mention starts, for bisect
+    sentence_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    by_last: dict[str, list[int]] = field(default_factory=dict)  # last name token -> entities
+    by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_name: dict[str, int] = field(default_factory=dict)  # a single word or an org's name -> entity
+    pronoun_cache: dict[int, int | None] = field(default_factory=dict)
+    groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
+    issuers: list[tuple[int, str]] = field(default_factory=list)  # (pos, who issued a statement/letter)
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def paragraph_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, pos) - 1
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_spans, (pos, float("inf"))) - 1
+        return k >= 0 and self.quote_spans[k][0] <= pos < self.quote_spans[k][1]
+
+    def mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi)."""
+        i = bisect.bisect_left(self.starts, lo)
+        j = bisect.bisect_left(self.starts, hi)
+        return self.mentions[i:j]
+
+
+# --------------------------------------------------------------------------- sequences -> pieces
+
+def strip_possessive(token: str) -> str:
+    """'Trump’s' -> 'Trump'; "Jones'" -> 'Jones'."""
+    if token[-1] not in "s’'":
+        return token
+    return RE_POSSESSIVE.sub("", token) if len(token) > 2 and token[-2:] in ("’s", "'s") else token.rstrip("’'")
+
+
+def _low(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def is_first_name(token: str) -> bool:
+    """A known first name, or a hyphenated one whose first part is known ("Eva-Marie")."""
+    low = token.lower()
+    return low in FIRST_NAMES or ("-" in low and low.split("-", 1)[0] in FIRST_NAMES)
+
+
+def _is_role_word(token: str) -> bool:
+    low = token.lower()
+    return low in ROLE_WORDS or low.rstrip(".") in ROLE_WORDS
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(role tokens, name tokens) of a capitalized sequence.
+
+    The name follows the last title ("NASA Administrator Jim Bridenstine"); in what is left, a known
+    first name that is not the first word starts the name ("Browns DL Sam Poe"); an unknown word
+    with an occupation's ending before two more words is a title ("Volcanologist Einar Magnusson").
+    A royal title stays with a lone given name ("Prince Andrew").
+    """
+    last_title = -1
+    for i, tok in enumerate(tokens[:-1]):
+        if _is_role_word(tok):
+            last_title = i
+    role, name = tokens[: last_title + 1], tokens[last_title + 1:]
+    if len(name) >= 3 and not is_first_name(name[0]):
+        k = next((i for i in range(1, len(name) - 1) if is_first_name(name[i]) and name[i][0].isupper()), None)
+        if k is not None:
+            role, name = role + name[:k], name[k:]
+        elif not role and name[0].lower().endswith(OCCUPATION_SUFFIXES) and "of" not in name[:3]:
+            role, name = name[:1], name[1:]
+    if role and len(name) == 1 and _low(role[-1]) in ROYAL_TITLES or (
+            role and len(name) == 2 and _low(name[-1]) in NAME_SUFFIXES and _low(role[-1]) in ROYAL_TITLES):
+        role, name = role[:-1], [role[-1]] + name
+    return role, name
+
+
+def _kind(name: list[str], role: list[str]) -> str:
+    """'org', 'person' or 'name' for the name tokens of a piece."""
+    lows = [_low(t) for t in name]
+    if any(w in NON_PERSON_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS for w in lows):
+        return "org"
+    if len(name) == 1:
+        if RE_ACRONYM.fullmatch(name[0]):
+            return "org"
+        return "person" if role and not all(_low(r) in ORG_WORDS for r in role) else "name"
+    if any(t.isupper() and len(t) > 1 and t.isalpha() for t in name) and not is_first_name(name[0]):
+        return "org"  # "SLS Block", "NASA Goddard"
+    if any(ch.isdigit() for t in name for ch in t):
+        return "org"
+    return "person"
+
+
+def _cut_sentences(tokens: list[str]) -> list[list[str]]:
+    """Split a sequence after a word that ends a sentence ("Iowa. Sanders" -> "Iowa.", "Sanders")."""
+    parts, cur = [], []
+    for k, tok in enumerate(tokens):
+        cur.append(tok)
+        if k < len(tokens) - 1 and tok.endswith(".") and len(tok) > 2 and tok.count(".") == 1 \
+                and _low(tok) not in ABBREVIATIONS and tok.lower() not in TITLE_WORDS and _low(tok) not in NAME_SUFFIXES:
+            parts.append(cur)
+            cur = []
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def _split_possessives(tokens: list[str]) -> list[list[str]]:
+    """Split after an inner possessive ("NASA’s Jet Propulsion Laboratory" -> "NASA’s", "Jet …") and
+    before a word that starts a new phrase ("U.S. While Clinton" -> "U.S.", "While Clinton")."""
+    parts, cur = [], []
+    for k, tok in enumerate(tokens):
+        if cur and tok[0].isupper() and tok.lower() in NAME_BREAKS:
+            parts.append(cur)
+            cur = []
+        cur.append(tok)
+        if k < len(tokens) - 1 and tok.endswith(("’s", "'s", "s’", "s'")) and len(tok) > 2:
+            parts.append(cur)
+            cur = []
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+@lru_cache(maxsize=65536)
+def parse_sequence(text: str) -> tuple[Piece, ...]:
+    """The names in one capitalized sequence. Pure function of the text, so cached across articles."""
+    toks = [(m.start(), m.group()) for m in RE_TOKEN.finditer(text)]
+    pieces: list[Piece] = []
+    words = [t for _, t in toks]
+    offsets = [a for a, _ in toks]
+    k = 0
+    for sentence in _cut_sentences(words):
+        for part in _split_possessives(sentence):
+            piece = _piece(part, offsets[k:k + len(part)], text)
+            k += len(part)
+            if piece is not None:
+                pieces.append(piece)
+    return tuple(pieces)
+
+
+def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
+    """One name from a run of capitalized words (leading stop words dropped), or None."""
+    i = 0
+    while i < len(part) and _low(part[i]) in STOP_CAPS_NO_HONORIFIC and not (
+            i + 1 < len(part) and part[i].lower() in FIRST_NAMES and part[i].lower() not in CALENDAR_WORDS):
+        i += 1  # ("Will Tanner" keeps its first name)
+    part, offsets = part[i:], offsets[i:]
+    if not part:
+        return None
+    last = part[-1]
+    possessive = last.endswith(("’s", "'s", "s’", "s'")) and len(last) > 2
+    part = part[:-1] + [strip_possessive(last) if possessive else last]
+    if not part[-1] or not part[-1][0].isupper():
+        return None
+    role, name = split_role(part)
+    if not name:
+        return None
+    if name[-1].endswith(".") and _low(name[-1]) not in NAME_SUFFIXES and len(name[-1]) > 2:
+        name = name[:-1] + [name[-1].rstrip(".")]  # "said Smith." ends a sentence
+    name_at = offsets[len(role)]
+    last_at = offsets[len(part) - 1]
+    name_end = last_at + len(name[-1])
+    return Piece(offsets[0], name_at, name_end, tuple(role), tuple(name), _kind(name, role), possessive)
+
+
+# --------------------------------------------------------------------------- the scan
+
+def sentence_starts(body: str) -> list[int]:
+    """Offsets where sentences start (abbreviations and initials do not end one)."""
+    starts = [0]
+    for m in RE_SENTENCE_END.finditer(body):
+        if body[m.start()] == ".":
+            k = m.start()
+            j = k
+            while j > 0 and not body[j - 1].isspace():
+                j -= 1
+            word = body[j:k].lower().lstrip("(\"“")
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 4):
+                continue
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_starts(body: str) -> list[int]:
+    starts = [0]
+    pos = body.find("\n\n")
+    while pos >= 0:
+        end = pos + 2
+        while end < len(body) and body[end] == "\n":
+            end += 1
+        starts.append(end)
+        pos = body.find("\n\n", end)
+    return starts
+
+
+def _word_before(body: str, pos: int, lo: int) -> tuple[int, str]:
+    """(start, word) of the token ending right before pos (spaces skipped); ("", pos) at lo."""
+    j = pos
+    while j > lo and body[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > lo and not body[k - 1].isspace() and body[k - 1] not in ",;:()—–\"“”":
+        k -= 1
+    if k == j and j > lo:
+        return j - 1, body[j - 1]  # a punctuation mark
+    return k, body[k:j]
+
+
+def _slot(body: str, pos: int, sent_start: int, possessive: bool) -> int:
+    """SUBJECT when a clause starts right before pos, OBLIQUE after a preposition, else OBJECT."""
+    if possessive:
+        return OBJECT
+    if pos <= sent_start:
+        return SUBJECT
+    k, word = _word_before(body, pos, sent_start)
+    if not word:
+        return SUBJECT
+    if word in ",;:(—–\"“”‘’" or word.lower() in CLAUSE_OPENERS:
+        return SUBJECT
+    if word.lower() in PREPOSITIONS:
+        return OBLIQUE
+    return OBJECT
+
+
+def _drop_opener(text: str, at_sentence_start: bool, prev_word: str) -> int:
+    """Characters to skip at the start of a sequence whose first word is not part of the name:
+    a sentence opener ("Under NASA", "Hosting Cook") or the object of a preposition before a name
+    ("ambassador to Britain Liu Xiaming")."""
+    first, _, rest = text.partition(" ")
+    if not rest or is_first_name(first):
+        return 0
+    low = first.lower()
+    if at_sentence_start and (low in SENTENCE_OPENERS or low.endswith(("ing", "ly"))):
+        return len(first) + 1
+    if prev_word in ("to", "of", "for", "in", "at") and len(rest.split()) == 2 and not any(
+            is_first_name(t) for t in rest.split()) and rest.split()[0][0].isupper() and low not in ROLE_WORDS:
+        return len(first) + 1
+    return 0
+
+
+def role_before(body: str, start: int) -> list[str]:
+    """Role words right before a name ("Kremlin spokesman", "Oscar-winning actress", "former")."""
+    words: list[str] = []
+    pos = start
+    lo = max(0, start - 80)
+    while len(words) < 5:
+        k, word = _word_before(body, pos, lo)
+        if not word or not word[0].isalpha():
+            break
+        low = _low(word)
+        if low in DETERMINERS or (low in STOP_CAPS and low not in ("former", "new")) or "\n" in body[k:pos]:
+            break
+        if word[0].islower() and low not in ROLE_WORDS and low != "former" and not low.endswith(ADJ_SUFFIXES) \
+                and not word.endswith(("-winning", "-based")):
+            break
+        words.insert(0, word)
+        pos = k
+    while words and _low(words[-1]) not in ROLE_WORDS:
+        words.pop()
+    while words and words[0][0].islower() and _low(words[0]) not in ROLE_WORDS and words[0] != "former" \
+            and not words[0].endswith(("al", "-winning")):
+        words.pop(0)
+    return words
+
+
+def apposition_role(body: str, end: int) -> str | None:
+    """The role in an apposition after a name ("X, the U.S. attorney for Y, said" -> "U.S. attorney for Y")."""
+    m = RE_ROLE_APPOSITION.match(body, end, min(len(body), end + 120))
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or len(words) > 12 or not any(_low(w) in ROLE_WORDS for w in words[:5]):
+        return None
+    if words[0].lower() in ("who", "which", "whose", "where", "when"):
+        return None
+    return phrase
+
+
+def gender_of(first: str, role: tuple[str, ...] | list[str]) -> str | None:
+    """Gender from an honorific ("Mrs."), else the first name, else a gendered title ("spokesman")."""
+    titled = None
+    for tok in role:
+        kind_gender = TITLE_WORDS.get(tok.lower()) or TITLE_WORDS.get(_low(tok))
+        if kind_gender and kind_gender[1] in ("m", "f"):
+            if kind_gender[0] == "honorific":
+                return kind_gender[1]
+            titled = titled or kind_gender[1]
+    low = first.lower()
+    found = FIRST_NAMES.get(low) or ("-" in low and FIRST_NAMES.get(low.split("-", 1)[0]))
+    return found or titled
+
+
+def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, title: str = "") -> Cast:
+    """Scan the body once and cluster its names into entities.
+
+    quote_spans: (start, end) of the quotations found in the body: names there are known (for the
+    fullest form of a name) but never stand for a speaker or a pronoun's antecedent.
+    """
+    cast = Cast(body=body, quote_spans=sorted(quote_spans or []))
+    cast.sentence_starts = sentence_starts(body)
+    cast.paragraph_starts = _paragraph_starts(body)
+    raw: list[tuple[int, int, Piece, bool, int]] = []  # (role_at, name_at, piece, in_quote, slot)
+    sents = cast.sentence_starts
+    for start, end in _sequences(body):
+        s = bisect.bisect_right(sents, start) - 1
+        if s + 1 < len(sents) and sents[s + 1] < end:  # "… Iowa. Sanders said": one chunk per sentence
+            cuts = [start] + [c for c in sents[s + 1:bisect.bisect_left(sents, end)]] + [end]
+            chunks = [(a, body[a:b].rstrip()) for a, b in zip(cuts, cuts[1:])]
+        else:
+            chunks = [(start, body[start:end])]
+        for start, text in chunks:
+            s = bisect.bisect_right(sents, start) - 1
+            _add_pieces(cast, raw, start, text, sents[s])
+    _cluster(cast, raw)
+    if title:
+        _link_title(cast, title)
+    _add_pronouns(cast)
+    return cast
+
+
+RE_ORG_JOIN = re.compile(r"[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+")
+
+
+def _sequences(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the capitalized sequences; an organization's name is joined over its small
+    words ("Department of Health and Social Care", "Customs and Border Protection" when "CBP" is used)."""
+    spans = [(m.start(), m.end()) for m in RE_NAME_SEQ.finditer(body)]
+    out: list[tuple[int, int]] = []
+    joined = False
+    for a, b in spans:
+        if out and RE_ORG_JOIN.fullmatch(body, out[-1][1], a):
+            left = body[out[-1][0]:out[-1][1]]
+            last = _low(left.rsplit(None, 1)[-1])
+            if joined or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, left, body[a:b]):
+                out[-1] = (out[-1][0], b)
+                joined = True
+                continue
+        out.append((a, b))
+        joined = False
+    return out
+
+
+def _initials_used(body: str, left: str, right: str) -> bool:
+    """The body uses the initials of "left … right" as an acronym ("Customs and Border Protection": CBP)."""
+    words = (left + " " + right).split()
+    if len(words) < 3 or any(is_first_name(w) for w in words[:1]):
+        return False
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return len(initials) >= 3 and re.search(r"\b" + initials + r"\b", body) is not None
+
+
+def _add_pieces(cast: Cast, raw: list, start: int, text: str, sent_start: int) -> None:
+    """The pieces of one capitalized sequence of one sentence, with their context."""
+    body = cast.body
+    at_start = start == sent_start or body[sent_start:start].strip(" \"“‘'([*_#>-") == ""
+    if " " in text:
+        prev = "" if at_start else _word_before(body, start, max(0, start - 30))[1].lower()
+        skip = _drop_opener(text, at_start, prev)
+        if skip:
+            text, start = text[skip:], start + skip
+    elif _low(text) in STOP_CAPS:
+        return
+    for piece in parse_sequence(text):
+        name_at = start + piece.name_at
+        raw.append((start + piece.role_at, name_at, piece, cast.in_quote(name_at),
+                    _slot(body, start + piece.role_at, sent_start, piece.possessive)))
+
+
+# --------------------------------------------------------------------------- clustering
+
+def _last_token(tokens: tuple[str, ...]) -> str:
+    """The surname: the last token that is not a suffix ("Kennedy" of "James Kennedy Jr.")."""
+    for tok in reversed(tokens):
+        if _low(tok) not in NAME_SUFFIXES:
+            return tok
+    return tokens[-1]
+
+
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in tokens if _low(t) not in NAME_SUFFIXES)
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    """Same first name, an initial of it ("J." / "James"), or a short form ("Pat" / "Patrick")."""
+    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and long.startswith(short)
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-word person names that the article uses for one person."""
+    ca, cb = _core(a), _core(b)
+    if not ca or not cb or ca[-1] != cb[-1]:
+        return False
+    if ca == cb or ca == cb[-len(ca):] or cb == ca[-len(cb):]:
+        return True  # "Hawk Sawyer" / "Kathleen Hawk Sawyer"
+    return _first_compatible(ca[0], cb[0])
+
+
+def _fuller(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """The new form names the person more fully (more words; a spelled-out first name)."""
+    if len(new) != len(old):
+        return len(new) > len(old)
+    return sum(len(t) for t in new) > sum(len(t) for t in old) and len(new[0].rstrip(".")) > 1
+
+
+def _new_entity(cast: Cast, tokens: tuple[str, ...], kind: str, gender: str | None, role: str | None) -> int:
+    idx = len(cast.entities)
+    cast.entities.append(Entity(" ".join(tokens), tokens, kind, gender, role))
+    if kind == "person" and len(tokens) >= 2:
+        cast.by_last.setdefault(_last_token(tokens), []).append(idx)
+        cast.by_first.setdefault(tokens[0], []).append(idx)
+    return idx
+
+
+def _role_text(role: tuple[str, ...] | list[str]) -> str | None:
+    text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("",))[0] != "honorific"
+                    and TITLE_WORDS.get(_low(t), ("",))[0] != "honorific")
+    return text or None
+
+
+def _person_entity(cast: Cast, piece: Piece, role_words: list[str], name_end: int) -> int:
+    """The entity of a multi-word person name (merged with a compatible one, or new)."""
+    tokens = piece.name
+    last = _last_token(tokens)
+    for idx in cast.by_last.get(last, ()):
+        ent = cast.entities[idx]
+        if same_person(tokens, ent.tokens):
+            if _fuller(tokens, ent.tokens):
+                ent.tokens, ent.name = tokens, " ".join(tokens)
+                cast.by_first.setdefault(tokens[0], []).append(idx)
+            ent.gender = ent.gender or gender_of(tokens[0], role_words)
+            ent.role = ent.role or _role_text(role_words) or apposition_role(cast.body, name_end)
+            return idx
+    return _new_entity(cast, tokens, "person", gender_of(tokens[0], role_words),
+                       _role_text(role_words) or apposition_role(cast.body, name_end))
+
+
+def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
+    """The entity of an organization name; a shorter or longer form already seen is the same one
+    ("Big Machine" / "Big Machine Records")."""
+    name = " ".join(tokens)
+    idx = cast.by_name.get(name)
+    if idx is not None:
+        return idx
+    for idx, ent in enumerate(cast.entities):
+        if ent.kind != "org" or len(ent.tokens) < 2 and len(tokens) < 2:
+            continue
+        short, long = sorted((tokens, ent.tokens), key=len)
+        if len(short) >= 2 and long[:len(short)] == short and all(
+                _low(t) in ORG_NAME_WORDS or _low(t) in ORG_WORDS for t in long[len(short):]):
+            if len(tokens) > len(ent.tokens):
+                ent.tokens, ent.name = tokens, name
+            cast.by_name[name] = idx
+            return idx
+    idx = _new_entity(cast, tokens, "org", None, None)
+    cast.by_name[name] = idx
+    return idx
+
+
+def _acronym_entity(cast: Cast, token: str) -> int | None:
+    """The organization an acronym abbreviates ("DEA" -> "Drug Enforcement Administration")."""
+    found = None
+    for idx, ent in enumerate(cast.entities):
+        if ent.kind != "org" or len(ent.tokens) < 2:
+            continue
+        initials = "".join(t[0] for t in ent.tokens if t[0].isupper())
+        if token == initials or (len(token) >= 3 and token in initials):
+            if found is not None and cast.entities[found].name != ent.name:
+                return None
+            found = idx
+    return found
+
+
+def _nearest(cast: Cast, candidates: list[int], pos: int, positions: dict[int, list[int]]) -> int:
+    """Of several entities, the one mentioned last before pos, else the first one mentioned after."""
+    best, best_pos = None, -1
+    for idx in candidates:
+        at = positions.get(idx, [])
+        k = bisect.bisect_left(at, pos)
+        if k and at[k - 1] > best_pos:
+            best, best_pos = idx, at[k - 1]
+    if best is not None:
+        return best
+    return min(candidates, key=lambda idx: (positions.get(idx) or [1 << 30])[0])
+
+
+def _single_entity(cast: Cast, token: str, pos: int, piece: Piece, role_words: list[str],
+                   positions: dict[int, list[int]]) -> int:
+    """The entity of one capitalized word: a known person's surname or first name, an acronym,
+    or a new entity of its own."""
+    cands = cast.by_last.get(token)
+    if cands:
+        return _nearest(cast, cands, pos, positions)
+    idx = cast.by_name.get(token)
+    if idx is not None:
+        ent = cast.entities[idx]
+        if ent.kind == "name" and piece.kind == "person":
+            ent.kind = "person"
+        ent.gender = ent.gender or gender_of("", role_words)
+        ent.role = ent.role or _role_text(role_words)
+        return idx
+    if RE_ACRONYM.fullmatch(token):
+        idx = _acronym_entity(cast, token)
+        if idx is not None:
+            return idx
+    cands = [i for i in cast.by_first.get(token, ()) if cast.entities[i].kind == "person"]
+    if cands and len({cast.entities[i].name for i in cands}) == 1 and token.lower() in FIRST_NAMES:
+        return cands[0]
+    kind = piece.kind
+    idx = _new_entity(cast, (token,), kind, gender_of("", role_words), _role_text(role_words))
+    cast.by_name[token] = idx
+    return idx
+
+
+def _cluster(cast: Cast, raw: list[tuple[int, int, Piece, bool, int]]) -> None:
+    """Entities from the pieces: full names first (so that a surname before its full name is
+    linked too), then single words."""
+    body = cast.body
+    entity_of: list[int] = [-1] * len(raw)
+    roles: list[list[str]] = []
+    positions: dict[int, list[int]] = {}
+    for k, (role_at, name_at, piece, in_quote, slot) in enumerate(raw):
+        role_words = list(piece.role)
+        if piece.kind != "org":
+            outer = role_before(body, role_at)
+            role_words = outer + role_words
+        roles.append(role_words)
+        if len(piece.name) >= 2 and piece.kind == "person":
+            entity_of[k] = _person_entity(cast, piece, role_words, name_at + piece.name_end - piece.name_at)
+        elif len(piece.name) >= 2 and piece.kind == "org":
+            entity_of[k] = _org_entity(cast, piece.name)
+        else:
+            continue
+        positions.setdefault(entity_of[k], []).append(name_at)
+    for k, (role_at, name_at, piece, in_quote, slot) in enumerate(raw):
+        if entity_of[k] < 0:
+            entity_of[k] = _single_entity(cast, piece.name[0], name_at, piece, roles[k], positions)
+            positions.setdefault(entity_of[k], []).append(name_at)
+            positions[entity_of[k]].sort()
+    for k, (role_at, name_at, piece, in_quote, slot) in enumerate(raw):
+        cast.mentions.append(Mention(name_at, name_at + piece.name_end - piece.name_at, entity_of[k],
+                                     cast.sentence_of(name_at), in_quote, slot, None, role_at))
+
+
+def _link_title(cast: Cast, title: str) -> None:
+    """Fuller names from the title ("Tim Cook" in the title, only "Cook" in the body)."""
+    for m in RE_NAME_SEQ.finditer(title):
+        for piece in parse_sequence(m.group()):
+            if piece.kind != "person" or len(piece.name) < 2:
+                continue
+            for idx in cast.by_last.get(_last_token(piece.name), ()) or (
+                    [cast.by_name[piece.name[-1]]] if piece.name[-1] in cast.by_name else []):
+                ent = cast.entities[idx]
+                if ent.kind in ("person", "name") and (len(ent.tokens) == 1 and ent.tokens[0] == piece.name[-1]
+                                                       or same_person(piece.name, ent.tokens)):
+                    if _fuller(piece.name, ent.tokens):
+                        ent.tokens, ent.name = piece.name, " ".join(piece.name)
+                        ent.kind = "person"
+                        ent.gender = ent.gender or gender_of(piece.name[0], ())
+
+
+def _add_pronouns(cast: Cast) -> None:
+    """Mentions for every "he"/"she", merged into the name mentions in body order."""
+    body, sents = cast.body, cast.sentence_starts
+    extra = []
+    for m in RE_PRONOUN.finditer(body):
+        pos = m.start()
+        s = bisect.bisect_right(sents, pos) - 1
+        extra.append(Mention(pos, m.end(), -1, s, cast.in_quote(pos), _slot(body, pos, sents[s], False),
+                             GENDERED_PRONOUNS[m.group().lower()], pos))
+    if extra:
+        cast.mentions = sorted(cast.mentions + extra)
+    cast.starts = [m.start for m in cast.mentions]
