@@ -72,16 +72,14 @@ class Piece(NamedTuple):
 
 
 class Mention(NamedTuple):
-    """A person/organization name or a "he"/"she" in the body, with where it stands."""
+    """A person/organization name or a "he"/"she" in the body."""
 
     start: int  # offset of the name (after any role words)
     end: int
     entity: int  # index into Cast.entities, -1 for a pronoun
-    sentence: int
-    in_quote: bool
-    slot: int  # SUBJECT, OBJECT or OBLIQUE
-    pronoun: str | None  # "m" | "f" for he/she
     role_at: int  # offset where the role words before the name start (== start without a role)
+    possessive: bool
+    pronoun: str | None  # "m" | "f" for he/she
 
 
 @dataclass(slots=True)
@@ -98,37 +96,97 @@ class Entity:
 
 @dataclass(slots=True)
 class Cast:
-    """Everyone the article names, with every mention in body order."""
+    """Everyone the article names, with their mentions in body order.
+
+    The scan reads the multi-word names of the whole body. What only a pronoun or a description
+    needs is found on first use: the one-word mentions of known people (every "Bridenstine" of
+    "Jim Bridenstine"), and per paragraph its sentences and its "he"/"she"."""
 
     body: str
     entities: list[Entity] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)  # mention starts, for bisect
-    sentence_starts: list[int] = field(default_factory=list)
-    paragraph_starts: list[int] = field(default_factory=list)
+    names: list[Mention] = field(default_factory=list)  # name mentions in body order
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
     by_last: dict[str, list[int]] = field(default_factory=dict)  # last name token -> entities
     by_first: dict[str, list[int]] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)  # a single word or an org's name -> entity
+    by_org_prefix: dict[tuple[str, ...], int] = field(default_factory=dict)  # "Big Machine" -> its org
     pronoun_cache: dict[int, int | None] = field(default_factory=dict)
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
-    issuers: list[tuple[int, str]] = field(default_factory=list)  # (pos, who issued a statement/letter)
-
-    def sentence_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.sentence_starts, pos) - 1
+    singles_found: bool = False
+    _paragraph_mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    _sentences: dict[int, list[int]] = field(default_factory=dict)
+    _slots: dict[int, int] = field(default_factory=dict)
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos) - 1
 
+    def paragraph_end(self, k: int) -> int:
+        return self.paragraph_starts[k + 1] if k + 1 < len(self.paragraph_starts) else len(self.body)
+
+    def sentences(self, k: int) -> list[int]:
+        """Sentence starts of paragraph k."""
+        found = self._sentences.get(k)
+        if found is None:
+            found = self._sentences[k] = sentence_starts(self.body, self.paragraph_starts[k], self.paragraph_end(k))
+        return found
+
+    def sentence_key(self, pos: int) -> tuple[int, int]:
+        """(paragraph, sentence in it) of pos: comparable, in body order."""
+        k = self.paragraph_of(pos)
+        return k, bisect.bisect_right(self.sentences(k), pos) - 1
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        k = self.paragraph_of(pos)
+        starts = self.sentences(k)
+        i = bisect.bisect_right(starts, pos) - 1
+        return starts[i], starts[i + 1] if i + 1 < len(starts) else self.paragraph_end(k)
+
     def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quote_spans, (pos, float("inf"))) - 1
+        k = bisect.bisect_right(self.quote_spans, (pos, 1 << 62)) - 1
         return k >= 0 and self.quote_spans[k][0] <= pos < self.quote_spans[k][1]
+
+    def slot(self, m: Mention) -> int:
+        """SUBJECT, OBJECT or OBLIQUE: where the mention stands in its clause."""
+        found = self._slots.get(m.role_at)
+        if found is None:
+            lo, _ = self.sentence_bounds(m.role_at)
+            found = self._slots[m.role_at] = _slot(self.body, m.role_at, lo, m.possessive)
+        return found
+
+    def paragraph_mentions(self, k: int) -> list[Mention]:
+        """Name and pronoun mentions of paragraph k, in order."""
+        found = self._paragraph_mentions.get(k)
+        if found is None:
+            if not self.singles_found:
+                _find_singles(self)
+            lo, hi = self.paragraph_starts[k], self.paragraph_end(k)
+            starts = [m.start for m in self.names]
+            names = self.names[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+            found = self._paragraph_mentions[k] = sorted(names + _pronouns(self.body, lo, hi))
+        return found
 
     def mentions_between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions starting in [lo, hi)."""
-        i = bisect.bisect_left(self.starts, lo)
-        j = bisect.bisect_left(self.starts, hi)
-        return self.mentions[i:j]
+        out: list[Mention] = []
+        for k in range(self.paragraph_of(lo), self.paragraph_of(max(lo, hi - 1)) + 1):
+            out += [m for m in self.paragraph_mentions(k) if lo <= m.start < hi]
+        return out
+
+    def mentions_before(self, pos: int, paragraphs: int):
+        """Mentions starting before pos, latest first, in pos's paragraph and the ones before it."""
+        k = self.paragraph_of(pos)
+        for j in range(k, max(-1, k - paragraphs - 1), -1):
+            found = self.paragraph_mentions(j)
+            for i in range(bisect.bisect_left([m.start for m in found], pos) - 1 if j == k else len(found) - 1, -1, -1):
+                yield found[i]
+
+    def add_name(self, m: Mention) -> None:
+        """A mention found after the scan (a speaker known by one word only)."""
+        bisect.insort(self.names, m)
+        k = self.paragraph_of(m.start)
+        if k in self._paragraph_mentions:
+            bisect.insort(self._paragraph_mentions[k], m)
 
 
 # --------------------------------------------------------------------------- sequences -> pieces
@@ -259,8 +317,8 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
     if not part[-1] or not part[-1][0].isupper():
         return None
     role, name = split_role(part)
-    if not name:
-        return None
+    if not name or (_is_role_word(name[-1]) and not is_first_name(name[0])):
+        return None  # "U.S. Attorney’s Office", "Prime Minister": a title, no name
     if name[-1].endswith(".") and _low(name[-1]) not in NAME_SUFFIXES and len(name[-1]) > 2:
         name = name[:-1] + [name[-1].rstrip(".")]  # "said Smith." ends a sentence
     name_at = offsets[len(role)]
@@ -271,17 +329,18 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
 
 # --------------------------------------------------------------------------- the scan
 
-def sentence_starts(body: str) -> list[int]:
-    """Offsets where sentences start (abbreviations and initials do not end one)."""
-    starts = [0]
-    for m in RE_SENTENCE_END.finditer(body):
-        if body[m.start()] == ".":
-            k = m.start()
-            j = k
-            while j > 0 and not body[j - 1].isspace():
-                j -= 1
+RE_SENTENCE_END_FAST = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+def sentence_starts(body: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Offsets where the sentences of body[lo:hi] start (abbreviations and initials end none)."""
+    starts = [lo]
+    for m in RE_SENTENCE_END_FAST.finditer(body, lo, len(body) if hi is None else hi):
+        k = m.start()
+        if body[k] == ".":
+            j = body.rfind(" ", lo, k) + 1
             word = body[j:k].lower().lstrip("(\"“")
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 4):
+            if len(word) <= 4 and (word in ABBREVIATIONS or len(word) == 1 or "." in word):
                 continue
         starts.append(m.end())
     return starts
@@ -328,7 +387,7 @@ def _slot(body: str, pos: int, sent_start: int, possessive: bool) -> int:
     return OBJECT
 
 
-def _drop_opener(text: str, at_sentence_start: bool, prev_word: str) -> int:
+def _drop_opener(body: str, start: int, text: str) -> int:
     """Characters to skip at the start of a sequence whose first word is not part of the name:
     a sentence opener ("Under NASA", "Hosting Cook") or the object of a preposition before a name
     ("ambassador to Britain Liu Xiaming")."""
@@ -336,11 +395,11 @@ def _drop_opener(text: str, at_sentence_start: bool, prev_word: str) -> int:
     if not rest or is_first_name(first):
         return 0
     low = first.lower()
-    if at_sentence_start and (low in SENTENCE_OPENERS or low.endswith(("ing", "ly"))):
+    if (low in SENTENCE_OPENERS or low.endswith(("ing", "ly"))) and _at_sentence_start(body, start):
         return len(first) + 1
-    if prev_word in ("to", "of", "for", "in", "at") and len(rest.split()) == 2 and not any(
-            is_first_name(t) for t in rest.split()) and rest.split()[0][0].isupper() and low not in ROLE_WORDS:
-        return len(first) + 1
+    if rest.count(" ") == 1 and low not in ROLE_WORDS and body[start - 4:start].lower() in (" to ", " of ", "for ", " in ", " at "):
+        if not any(is_first_name(t) for t in rest.split()) and not any(_low(t) in NON_PERSON_WORDS for t in rest.split()):
+            return len(first) + 1
     return 0
 
 
@@ -394,7 +453,7 @@ def gender_of(first: str, role: tuple[str, ...] | list[str]) -> str | None:
             titled = titled or kind_gender[1]
     low = first.lower()
     found = FIRST_NAMES.get(low) or ("-" in low and FIRST_NAMES.get(low.split("-", 1)[0]))
-    return found or titled
+    return found if found in ("m", "f") else titled
 
 
 def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, title: str = "") -> Cast:
@@ -403,48 +462,100 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
     quote_spans: (start, end) of the quotations found in the body: names there are known (for the
     fullest form of a name) but never stand for a speaker or a pronoun's antecedent.
     """
-    cast = Cast(body=body, quote_spans=sorted(quote_spans or []))
-    cast.sentence_starts = sentence_starts(body)
-    cast.paragraph_starts = _paragraph_starts(body)
-    raw: list[tuple[int, int, Piece, bool, int]] = []  # (role_at, name_at, piece, in_quote, slot)
-    sents = cast.sentence_starts
+    cast = Cast(body=body, quote_spans=sorted(quote_spans or []), paragraph_starts=_paragraph_starts(body))
+    raw: list[tuple[int, int, Piece]] = []  # (role_at, name_at, piece)
     for start, end in _sequences(body):
-        s = bisect.bisect_right(sents, start) - 1
-        if s + 1 < len(sents) and sents[s + 1] < end:  # "… Iowa. Sanders said": one chunk per sentence
-            cuts = [start] + [c for c in sents[s + 1:bisect.bisect_left(sents, end)]] + [end]
-            chunks = [(a, body[a:b].rstrip()) for a, b in zip(cuts, cuts[1:])]
-        else:
-            chunks = [(start, body[start:end])]
-        for start, text in chunks:
-            s = bisect.bisect_right(sents, start) - 1
-            _add_pieces(cast, raw, start, text, sents[s])
+        text = body[start:end]
+        skip = _drop_opener(body, start, text)
+        if skip:
+            text, start = text[skip:], start + skip
+        for piece in parse_sequence(text):
+            raw.append((start + piece.role_at, start + piece.name_at, piece))
     _cluster(cast, raw)
     if title:
         _link_title(cast, title)
-    _add_pronouns(cast)
     return cast
 
 
+def _at_sentence_start(body: str, pos: int) -> bool:
+    """Only quotation marks, brackets or markup between pos and the previous sentence's end."""
+    j = pos
+    while j > 0 and body[j - 1] in " \t\"“‘'([*_#>-":
+        j -= 1
+    return j == 0 or body[j - 1] in ".!?\n…:"
+
+
 RE_ORG_JOIN = re.compile(r"[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+")
+_CAP = r"[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+\.?"
+RE_MULTI_SEQ = re.compile(  # two or more capitalized words, maybe joined by small words (split below)
+    _CAP + r"(?:(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?"
+    r"|[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+)" + _CAP + r")+"
+)
 
 
 def _sequences(body: str) -> list[tuple[int, int]]:
-    """(start, end) of the capitalized sequences; an organization's name is joined over its small
-    words ("Department of Health and Social Care", "Customs and Border Protection" when "CBP" is used)."""
-    spans = [(m.start(), m.end()) for m in RE_NAME_SEQ.finditer(body)]
+    """(start, end) of the runs of two or more capitalized words; an organization's name is joined
+    over its small words ("Department of Health and Social Care", "Customs and Border Protection"
+    when "CBP" is used), other runs are cut there ("Noel and Thomas")."""
     out: list[tuple[int, int]] = []
-    joined = False
-    for a, b in spans:
-        if out and RE_ORG_JOIN.fullmatch(body, out[-1][1], a):
-            left = body[out[-1][0]:out[-1][1]]
-            last = _low(left.rsplit(None, 1)[-1])
-            if joined or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, left, body[a:b]):
-                out[-1] = (out[-1][0], b)
-                joined = True
+    for m in RE_MULTI_SEQ.finditer(body):
+        a = m.start()
+        if a and (body[a - 1].isalnum() or body[a - 1] in "’'."):
+            a = body.find(" ", a, m.end()) + 1  # a capital inside a word ("iPhone Maker")
+            if not a:
                 continue
-        out.append((a, b))
-        joined = False
+        for a, b in _sentence_cuts(body, a, m.end()):
+            _join_small_words(body, a, b, out)
     return out
+
+
+RE_DOT_END = re.compile(r"\S+\.(?=\s)")
+
+
+def _sentence_cuts(body: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A run split after a word that ends a sentence ("… Iowa. Sanders …")."""
+    if "." not in body[a:b]:
+        return [(a, b)]
+    out = []
+    for m in RE_DOT_END.finditer(body, a, b):
+        tok = m.group()
+        if len(tok) > 2 and tok.count(".") == 1 and _low(tok) not in ABBREVIATIONS \
+                and tok.lower() not in TITLE_WORDS and _low(tok) not in NAME_SUFFIXES:
+            out.append((a, m.end()))
+            a = m.end() + 1
+    out.append((a, b))
+    return [(x, y) for x, y in out if x < y]
+
+
+def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    """Append the names of one run: parts joined by small words stay one name only for an
+    organization."""
+    joins = list(RE_ORG_JOIN.finditer(body, a, b))
+    if not joins:
+        if " " in body[a:b].strip():
+            out.append((a, b))
+        return
+    parts, pos = [], a
+    for j in joins:
+        parts.append((pos, j.start()))
+        pos = j.end()
+    parts.append((pos, b))
+    left = parts[0]
+    joined = False
+    for right in parts[1:]:
+        text = body[left[0]:left[1]]
+        last = _low(text.rsplit(None, 1)[-1])
+        right_text = body[right[0]:right[1]]
+        chained = joined and (" " in right_text or not body[left[1]:right[0]].strip().startswith("and"))
+        if not is_first_name(right_text.split(None, 1)[0]) and (
+                chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)):
+            left, joined = (left[0], right[1]), True
+            continue
+        if " " in text:
+            out.append(left)
+        left, joined = right, False
+    if " " in body[left[0]:left[1]]:
+        out.append(left)
 
 
 def _initials_used(body: str, left: str, right: str) -> bool:
@@ -453,24 +564,12 @@ def _initials_used(body: str, left: str, right: str) -> bool:
     if len(words) < 3 or any(is_first_name(w) for w in words[:1]):
         return False
     initials = "".join(w[0] for w in words if w[0].isupper())
-    return len(initials) >= 3 and re.search(r"\b" + initials + r"\b", body) is not None
-
-
-def _add_pieces(cast: Cast, raw: list, start: int, text: str, sent_start: int) -> None:
-    """The pieces of one capitalized sequence of one sentence, with their context."""
-    body = cast.body
-    at_start = start == sent_start or body[sent_start:start].strip(" \"“‘'([*_#>-") == ""
-    if " " in text:
-        prev = "" if at_start else _word_before(body, start, max(0, start - 30))[1].lower()
-        skip = _drop_opener(text, at_start, prev)
-        if skip:
-            text, start = text[skip:], start + skip
-    elif _low(text) in STOP_CAPS:
-        return
-    for piece in parse_sequence(text):
-        name_at = start + piece.name_at
-        raw.append((start + piece.role_at, name_at, piece, cast.in_quote(name_at),
-                    _slot(body, start + piece.role_at, sent_start, piece.possessive)))
+    at = body.find(initials) if len(initials) >= 3 else -1
+    while at >= 0:
+        if not body[at - 1:at].isalnum() and not body[at + len(initials):at + len(initials) + 1].isalnum():
+            return True
+        at = body.find(initials, at + 1)
+    return False
 
 
 # --------------------------------------------------------------------------- clustering
@@ -530,19 +629,24 @@ def _role_text(role: tuple[str, ...] | list[str]) -> str | None:
     return text or None
 
 
-def _person_entity(cast: Cast, piece: Piece, role_words: list[str], name_end: int) -> int:
+def _person_entity(cast: Cast, piece: Piece, role_at: int, name_end: int) -> int:
     """The entity of a multi-word person name (merged with a compatible one, or new)."""
     tokens = piece.name
-    last = _last_token(tokens)
-    for idx in cast.by_last.get(last, ()):
+    for idx in cast.by_last.get(_last_token(tokens), ()):
         ent = cast.entities[idx]
         if same_person(tokens, ent.tokens):
             if _fuller(tokens, ent.tokens):
                 ent.tokens, ent.name = tokens, " ".join(tokens)
                 cast.by_first.setdefault(tokens[0], []).append(idx)
-            ent.gender = ent.gender or gender_of(tokens[0], role_words)
-            ent.role = ent.role or _role_text(role_words) or apposition_role(cast.body, name_end)
+            if ent.role is None or ent.gender is None:
+                role_words = role_before(cast.body, role_at) + list(piece.role)
+                ent.gender = ent.gender or gender_of(tokens[0], role_words)
+                ent.role = ent.role or _role_text(role_words) or apposition_role(cast.body, name_end)
             return idx
+    idx = cast.by_org_prefix.get(tokens)
+    if idx is not None:
+        return idx  # "Big Machine" of "Big Machine Records"
+    role_words = role_before(cast.body, role_at) + list(piece.role)
     return _new_entity(cast, tokens, "person", gender_of(tokens[0], role_words),
                        _role_text(role_words) or apposition_role(cast.body, name_end))
 
@@ -552,20 +656,23 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
     ("Big Machine" / "Big Machine Records")."""
     name = " ".join(tokens)
     idx = cast.by_name.get(name)
-    if idx is not None:
-        return idx
-    for idx, ent in enumerate(cast.entities):
-        if ent.kind != "org" or len(ent.tokens) < 2 and len(tokens) < 2:
-            continue
-        short, long = sorted((tokens, ent.tokens), key=len)
-        if len(short) >= 2 and long[:len(short)] == short and all(
-                _low(t) in ORG_NAME_WORDS or _low(t) in ORG_WORDS for t in long[len(short):]):
-            if len(tokens) > len(ent.tokens):
+    if idx is None:
+        idx = cast.by_org_prefix.get(tokens)
+    if idx is None:
+        for k in range(len(tokens) - 1, 1, -1):
+            found = cast.by_name.get(" ".join(tokens[:k]))
+            if found is not None and all(_low(t) in ORG_NAME_WORDS or _low(t) in ORG_WORDS for t in tokens[k:]):
+                idx = found
+                ent = cast.entities[idx]
                 ent.tokens, ent.name = tokens, name
-            cast.by_name[name] = idx
-            return idx
-    idx = _new_entity(cast, tokens, "org", None, None)
+                break
+    if idx is None:
+        idx = _new_entity(cast, tokens, "org", None, None)
     cast.by_name[name] = idx
+    for k in range(len(tokens) - 1, 1, -1):  # shorter forms that drop trailing org words
+        if _low(tokens[k]) not in ORG_NAME_WORDS and _low(tokens[k]) not in ORG_WORDS:
+            break
+        cast.by_org_prefix.setdefault(tokens[:k], idx)
     return idx
 
 
@@ -584,32 +691,28 @@ def _acronym_entity(cast: Cast, token: str) -> int | None:
 
 
 def _nearest(cast: Cast, candidates: list[int], pos: int, positions: dict[int, list[int]]) -> int:
-    """Of several entities, the one mentioned last before pos, else the first one mentioned after."""
-    best, best_pos = None, -1
-    for idx in candidates:
-        at = positions.get(idx, [])
-        k = bisect.bisect_left(at, pos)
-        if k and at[k - 1] > best_pos:
-            best, best_pos = idx, at[k - 1]
-    if best is not None:
-        return best
+    """Of several people sharing a surname, the one the article named first: a surname alone stands
+    for the story's main bearer of it ("Clinton" after "Hillary Clinton … her husband, Bill Clinton")."""
+    if len(candidates) == 1:
+        return candidates[0]
     return min(candidates, key=lambda idx: (positions.get(idx) or [1 << 30])[0])
 
 
-def _single_entity(cast: Cast, token: str, pos: int, piece: Piece, role_words: list[str],
-                   positions: dict[int, list[int]]) -> int:
-    """The entity of one capitalized word: a known person's surname or first name, an acronym,
-    or a new entity of its own."""
+def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
+                  positions: dict[int, list[int]] | None = None, create: bool = True) -> int:
+    """The entity of one capitalized word: a known person's surname or first name, an acronym, a
+    word already known, or (create=True) a new entity of its own; -1 when none."""
     cands = cast.by_last.get(token)
     if cands:
-        return _nearest(cast, cands, pos, positions)
+        return _nearest(cast, cands, pos, positions or {})
     idx = cast.by_name.get(token)
     if idx is not None:
         ent = cast.entities[idx]
-        if ent.kind == "name" and piece.kind == "person":
-            ent.kind = "person"
-        ent.gender = ent.gender or gender_of("", role_words)
-        ent.role = ent.role or _role_text(role_words)
+        if role_words:
+            if ent.kind == "name" and not all(_low(r) in ORG_WORDS for r in role_words):
+                ent.kind = "person"
+            ent.gender = ent.gender or gender_of("", role_words)
+            ent.role = ent.role or _role_text(role_words)
         return idx
     if RE_ACRONYM.fullmatch(token):
         idx = _acronym_entity(cast, token)
@@ -618,40 +721,34 @@ def _single_entity(cast: Cast, token: str, pos: int, piece: Piece, role_words: l
     cands = [i for i in cast.by_first.get(token, ()) if cast.entities[i].kind == "person"]
     if cands and len({cast.entities[i].name for i in cands}) == 1 and token.lower() in FIRST_NAMES:
         return cands[0]
-    kind = piece.kind
+    if not create and not role_words:
+        return -1
+    kind = _kind([token], role_words)
     idx = _new_entity(cast, (token,), kind, gender_of("", role_words), _role_text(role_words))
     cast.by_name[token] = idx
     return idx
 
 
-def _cluster(cast: Cast, raw: list[tuple[int, int, Piece, bool, int]]) -> None:
+def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
     """Entities from the pieces: full names first (so that a surname before its full name is
-    linked too), then single words."""
+    linked too), then single words (a word that names no one known is left out)."""
     body = cast.body
     entity_of: list[int] = [-1] * len(raw)
-    roles: list[list[str]] = []
     positions: dict[int, list[int]] = {}
-    for k, (role_at, name_at, piece, in_quote, slot) in enumerate(raw):
-        role_words = list(piece.role)
-        if piece.kind != "org":
-            outer = role_before(body, role_at)
-            role_words = outer + role_words
-        roles.append(role_words)
-        if len(piece.name) >= 2 and piece.kind == "person":
-            entity_of[k] = _person_entity(cast, piece, role_words, name_at + piece.name_end - piece.name_at)
-        elif len(piece.name) >= 2 and piece.kind == "org":
+    for k, (role_at, name_at, piece) in enumerate(raw):
+        if len(piece.name) < 2:
+            continue
+        if piece.kind == "org":
             entity_of[k] = _org_entity(cast, piece.name)
         else:
-            continue
+            entity_of[k] = _person_entity(cast, piece, role_at, name_at + piece.name_end - piece.name_at)
         positions.setdefault(entity_of[k], []).append(name_at)
-    for k, (role_at, name_at, piece, in_quote, slot) in enumerate(raw):
-        if entity_of[k] < 0:
-            entity_of[k] = _single_entity(cast, piece.name[0], name_at, piece, roles[k], positions)
-            positions.setdefault(entity_of[k], []).append(name_at)
-            positions[entity_of[k]].sort()
-    for k, (role_at, name_at, piece, in_quote, slot) in enumerate(raw):
-        cast.mentions.append(Mention(name_at, name_at + piece.name_end - piece.name_at, entity_of[k],
-                                     cast.sentence_of(name_at), in_quote, slot, None, role_at))
+    for k, (role_at, name_at, piece) in enumerate(raw):
+        if entity_of[k] < 0 and piece.role:  # "Mr. Peskov", "Sen. Sasse": a one-word name with a title
+            entity_of[k] = single_entity(cast, piece.name[0], name_at, list(piece.role), positions)
+    cast.names = [Mention(name_at, name_at + piece.name_end - piece.name_at, entity_of[k], role_at,
+                          piece.possessive, None)
+                  for k, (role_at, name_at, piece) in enumerate(raw) if entity_of[k] >= 0]
 
 
 def _link_title(cast: Cast, title: str) -> None:
@@ -671,15 +768,53 @@ def _link_title(cast: Cast, title: str) -> None:
                         ent.gender = ent.gender or gender_of(piece.name[0], ())
 
 
-def _add_pronouns(cast: Cast) -> None:
-    """Mentions for every "he"/"she", merged into the name mentions in body order."""
-    body, sents = cast.body, cast.sentence_starts
-    extra = []
-    for m in RE_PRONOUN.finditer(body):
-        pos = m.start()
-        s = bisect.bisect_right(sents, pos) - 1
-        extra.append(Mention(pos, m.end(), -1, s, cast.in_quote(pos), _slot(body, pos, sents[s], False),
-                             GENDERED_PRONOUNS[m.group().lower()], pos))
-    if extra:
-        cast.mentions = sorted(cast.mentions + extra)
-    cast.starts = [m.start for m in cast.mentions]
+RE_PRONOUN_FAST = re.compile(r"[HhSs]h?e(?![\w’'])")
+
+
+def _pronouns(body: str, lo: int, hi: int) -> list[Mention]:
+    """A mention for every "he"/"she" of body[lo:hi]."""
+    out = []
+    for m in RE_PRONOUN_FAST.finditer(body, lo, hi):
+        a = m.start()
+        if a and (body[a - 1].isalnum() or body[a - 1] in "’'"):
+            continue
+        word = m.group()
+        if word in ("he", "He", "she", "She"):
+            out.append(Mention(a, m.end(), -1, a, False, GENDERED_PRONOUNS[word.lower()]))
+    return out
+
+
+def _find_singles(cast: Cast) -> None:
+    """The one-word mentions of known people and titled words ("Bridenstine", "Andrew"), found by
+    looking the words up in the body (a surname shared by two people goes to the one named last)."""
+    cast.singles_found = True
+    body = cast.body
+    covered = [(m.role_at, m.end) for m in cast.names]
+    keys: dict[str, list[int]] = {}
+    for token, idxs in cast.by_last.items():
+        keys[token] = idxs
+    for token, idx in cast.by_name.items():
+        if " " not in token and token not in keys and cast.entities[idx].kind != "org":
+            keys[token] = [idx]
+    for token, idxs in cast.by_first.items():
+        if token not in keys and token.lower() in FIRST_NAMES and len({cast.entities[i].name for i in idxs}) == 1 \
+                and cast.entities[idxs[0]].kind == "person":
+            keys[token] = idxs[:1]
+    positions: dict[int, list[int]] = {}
+    for m in cast.names:
+        positions.setdefault(m.entity, []).append(m.start)
+    found: list[Mention] = []
+    for token, idxs in keys.items():
+        at = body.find(token)
+        while at >= 0:
+            after = at + len(token)
+            if (at == 0 or not (body[at - 1].isalnum() or body[at - 1] in "’'-")) and \
+                    not (body[after:after + 1].isalnum() or body[after:after + 1] == "-"):
+                k = bisect.bisect_right(covered, (at, 1 << 62)) - 1
+                if k < 0 or covered[k][1] <= at:
+                    idx = _nearest(cast, idxs, at, positions)
+                    possessive = body[after:after + 2] in ("’s", "'s") or body[after:after + 1] in "’'"
+                    found.append(Mention(at, after, idx, at, possessive, None))
+            at = body.find(token, after)
+    if found:
+        cast.names = sorted(cast.names + found)

@@ -20,7 +20,8 @@ import re
 
 from newsdesk.extract import lexicon as lex
 from newsdesk.extract.cast import (
-    DETERMINERS, OBJECT, SUBJECT, Cast, Entity, Mention, build_cast, gender_of, strip_possessive,
+    DETERMINERS, RE_NAME_SEQ, STOP_CAPS, SUBJECT, Cast, Entity, Mention, build_cast, parse_sequence,
+    single_entity, strip_possessive,
 )
 
 __all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
@@ -79,7 +80,9 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
     end = pos + len(written)
     found = [m for m in cast.mentions_between(pos, end) if m.entity >= 0 and m.end <= end + 1]
     if not found:
-        return None
+        found = _name_on_demand(cast, pos, end)
+        if not found:
+            return None
     people = [m for m in found if cast.entities[m.entity].kind == "person"]
     heads = [m for m in people if not _modifies_next(cast.body, m.end, end)]
     chosen = (heads or people or found)[0] if people else found[-1]
@@ -92,6 +95,27 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
         cast.body[chosen.role_at:chosen.start].split()
     role = _role_text(role_words) or ent.role
     return ent.name, role
+
+
+def _name_on_demand(cast: Cast, pos: int, end: int) -> list[Mention]:
+    """A one-word name the scan left out (it named no one known): now an entity, with every
+    occurrence of the word as its mentions."""
+    body = cast.body
+    for m in RE_NAME_SEQ.finditer(body, pos, end):
+        for piece in parse_sequence(m.group()):
+            if len(piece.name) != 1 or piece.name[0].lower() in STOP_CAPS:
+                continue
+            token = piece.name[0]
+            idx = single_entity(cast, token, m.start() + piece.name_at, list(piece.role))
+            at = body.find(token)
+            while at >= 0:
+                after = at + len(token)
+                if not body[at - 1:at].isalnum() and not body[after:after + 1].isalnum() and not any(
+                        x.start == at for x in cast.names):
+                    cast.add_name(Mention(at, after, idx, at, body[after:after + 2] in ("’s", "'s"), None))
+                at = body.find(token, after)
+            return [x for x in cast.mentions_between(pos, end) if x.entity >= 0]
+    return []
 
 
 def _modifies_next(body: str, at: int, end: int) -> bool:
@@ -160,23 +184,22 @@ def pronoun_antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
 
 
 def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
-    i = bisect.bisect_left(cast.starts, pos) - 1
-    own = cast.sentence_of(pos)
-    para = cast.paragraph_of(pos)
-    best: Mention | None = None
+    own = cast.sentence_key(pos)
+    best_slot = 9
     best_entity: int | None = None
     sentence = own
-    while i >= 0:
-        m = cast.mentions[i]
-        if m.sentence != sentence:
+    seen = 0
+    for m in cast.mentions_before(pos, MAX_PARAGRAPHS_BACK):
+        if cast.in_quote(m.start):
+            continue
+        key = cast.sentence_key(m.start)
+        if key != sentence:
             if best_entity is not None:
                 return best_entity
-            sentence = m.sentence
-            if own - sentence > MAX_SENTENCES_BACK and para - cast.paragraph_of(m.start) > 1:
+            sentence = key
+            seen += 1
+            if seen > MAX_SENTENCES_BACK and key[0] < own[0] - 1:
                 return None
-        i -= 1
-        if m.in_quote:
-            continue
         if m.entity < 0:
             if m.pronoun != gender or gender is None:
                 continue
@@ -185,8 +208,9 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             idx = m.entity
         if idx is None or not _compatible(cast.entities[idx], gender):
             continue
-        if best is None or m.slot <= best.slot:
-            best, best_entity = m, idx
+        slot = cast.slot(m)
+        if slot <= best_slot:
+            best_slot, best_entity = slot, idx
     return best_entity
 
 
@@ -239,15 +263,9 @@ def _plain(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | Non
 
 
 def _recent_mentions(cast: Cast, pos: int):
-    """Mentions outside quotations before pos, latest first, within the last paragraphs."""
-    para = cast.paragraph_of(pos)
-    i = bisect.bisect_left(cast.starts, pos) - 1
-    while i >= 0:
-        m = cast.mentions[i]
-        i -= 1
-        if para - cast.paragraph_of(m.start) > MAX_PARAGRAPHS_BACK:
-            return
-        if not m.in_quote and m.entity >= 0:
+    """Name mentions outside quotations before pos, latest first, within the last paragraphs."""
+    for m in cast.mentions_before(pos, MAX_PARAGRAPHS_BACK):
+        if m.entity >= 0 and not cast.in_quote(m.start):
             yield m
 
 
@@ -270,7 +288,7 @@ def _by_org_noun(cast: Cast, head: str, pos: int) -> int | None:
             continue
         if any(t.lower() == head for t in ent.tokens):
             return m.entity
-        if fallback is None and m.slot == SUBJECT and len(ent.tokens) >= 2:
+        if fallback is None and cast.slot(m) == SUBJECT and len(ent.tokens) >= 2:
             fallback = m.entity
     return fallback
 
@@ -292,20 +310,18 @@ def _document_author(cast: Cast, noun: str, pos: int) -> str | None:
 def _author_in_sentence(cast: Cast, at: int) -> str | None:
     """The subject of the sentence where a document is mentioned ("X issued a statement", "X said in
     a statement"), or who it is "from"/"by"."""
-    s = cast.sentence_of(at)
-    lo = cast.sentence_starts[s]
-    hi = cast.sentence_starts[s + 1] if s + 1 < len(cast.sentence_starts) else len(cast.body)
+    lo, hi = cast.sentence_bounds(at)
     best = None
     for m in cast.mentions_between(lo, hi):
-        if m.in_quote:
+        if cast.in_quote(m.start):
             continue
         if m.entity < 0:
-            if m.start < at and m.slot == SUBJECT:
+            if m.start < at and cast.slot(m) == SUBJECT:
                 idx = pronoun_antecedent(cast, m.start, m.pronoun)
                 if idx is not None:
                     return cast.entities[idx].name
             continue
-        if m.slot == SUBJECT and m.start < at:
+        if cast.slot(m) == SUBJECT and m.start < at:
             return cast.entities[m.entity].name
         after = cast.body[at:m.start]
         if m.start > at and len(after) < 40 and re.search(r"\b(?:from|by)\s+(?:the\s+)?$", after):
