@@ -27,7 +27,7 @@ FIRST_NAMES = lex.FIRST_NAMES
 ROLE_WORDS = lex.ROLE_WORDS
 ORG_WORDS = lex.ORG_WORDS
 STOP_CAPS = lex.words("stop_caps")
-STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
+STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr", "new"}
 NON_PERSON_WORDS = ORG_WORDS | lex.words("non_person_words")
 ORG_NAME_WORDS = lex.words("org_name_words")  # "Records", "Productions": the sequence is an organization
 SENTENCE_OPENERS = lex.words("sentence_openers")  # "Under", "Once": not a name at a sentence's start
@@ -43,6 +43,7 @@ ABBREVIATIONS = lex.words("abbreviations")
 OCCUPATION_SUFFIXES = tuple(sorted(lex.words("occupation_suffixes")))
 ADJ_SUFFIXES = tuple(sorted(lex.words("adjective_suffixes")))
 GENDERED_PRONOUNS = {"he": "m", "she": "f"}
+OPENER_CHECKS = SENTENCE_OPENERS  # first words worth checking with _drop_opener
 
 RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan;
     # possessive words (*+): no giving back letters, which a "." or a space must follow anyway
@@ -92,6 +93,8 @@ class Entity:
     gender: str | None = None
     role: str | None = None
     spoke: bool = False  # already resolved as the speaker of a quote
+    pending: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)  # mentions whose
+    # role words are not read yet: (role_at, name_end, titles in the name's sequence); see Cast.settle
 
 
 @dataclass(slots=True)
@@ -111,12 +114,26 @@ class Cast:
     by_first: dict[str, list[int]] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)  # a single word or an org's name -> entity
     by_org_prefix: dict[tuple[str, ...], int] = field(default_factory=dict)  # "Big Machine" -> its org
+    by_tokens: dict[tuple[str, ...], int] = field(default_factory=dict)  # a person's name as written -> entity
     pronoun_cache: dict[int, int | None] = field(default_factory=dict)
+    first_seen: dict[int, list[int]] = field(default_factory=dict)  # entity -> [offset of its first name mention]
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
-    singles_found: bool = False
+    _name_starts: list[int] | None = None
     _paragraph_mentions: dict[int, list[Mention]] = field(default_factory=dict)
     _sentences: dict[int, list[int]] = field(default_factory=dict)
     _slots: dict[int, int] = field(default_factory=dict)
+
+    def settle(self, idx: int) -> Entity:
+        """The entity with its role and title-given gender read from its mentions (done on demand:
+        most entities never speak)."""
+        ent = self.entities[idx]
+        while ent.pending and (ent.role is None or ent.gender is None):
+            role_at, name_end, titles = ent.pending.pop(0)
+            role_words = role_before(self.body, role_at) + list(titles)
+            ent.gender = ent.gender or gender_of(ent.tokens[0] if len(ent.tokens) > 1 else "", role_words)
+            ent.role = ent.role or _role_text(role_words) or apposition_role(self.body, name_end)
+        ent.pending.clear()
+        return ent
 
     def paragraph_of(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -158,13 +175,49 @@ class Cast:
         """Name and pronoun mentions of paragraph k, in order."""
         found = self._paragraph_mentions.get(k)
         if found is None:
-            if not self.singles_found:
-                _find_singles(self)
             lo, hi = self.paragraph_starts[k], self.paragraph_end(k)
-            starts = [m.start for m in self.names]
-            names = self.names[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-            found = self._paragraph_mentions[k] = sorted(names + _pronouns(self.body, lo, hi))
+            found = self._paragraph_mentions[k] = sorted(
+                self.names_between(lo, hi) + self.singles_between(lo, hi) + _pronouns(self.body, lo, hi))
         return found
+
+    def names_between(self, lo: int, hi: int) -> list[Mention]:
+        """Multi-word name mentions (and titled ones) starting in [lo, hi)."""
+        if self._name_starts is None:
+            self._name_starts = [m.start for m in self.names]
+        starts = self._name_starts
+        return self.names[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def singles_between(self, lo: int, hi: int, create: bool = False) -> list[Mention]:
+        """One-word mentions in [lo, hi) of entities known by that word ("Bridenstine" of "Jim
+        Bridenstine"); create=True makes an entity of a word that names no one known yet."""
+        body = self.body
+        out = []
+        covered = self.names_between(max(0, lo - 200), hi)
+        c = 0
+        for m in RE_NAME_SEQ.finditer(body, lo, hi):
+            text = m.group()
+            a = m.start()
+            if " " in text:
+                pieces = [p for p in parse_sequence(text) if len(p.name) == 1]  # "The CDC"
+                if not pieces:
+                    continue
+                a += pieces[0].name_at
+                token, possessive, role = pieces[0].name[0], pieces[0].possessive, list(pieces[0].role)
+            else:
+                if text.lower() in STOP_CAPS:
+                    continue
+                token = strip_possessive(text.rstrip("."))
+                possessive, role = len(token) < len(text.rstrip(".")), []
+            while c < len(covered) and covered[c].end <= a:
+                c += 1
+            if c < len(covered) and covered[c].role_at <= a or not token or _low(token) in STOP_CAPS:
+                continue
+            idx = single_entity(self, token, a, role, create=create)
+            if idx >= 0:
+                if create and idx == len(self.entities) - 1:
+                    self._paragraph_mentions.clear()  # a new entity: its other mentions count too
+                out.append(Mention(a, a + len(token), idx, a, possessive, None))
+        return out
 
     def mentions_between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions starting in [lo, hi)."""
@@ -180,14 +233,6 @@ class Cast:
             found = self.paragraph_mentions(j)
             for i in range(bisect.bisect_left([m.start for m in found], pos) - 1 if j == k else len(found) - 1, -1, -1):
                 yield found[i]
-
-    def add_name(self, m: Mention) -> None:
-        """A mention found after the scan (a speaker known by one word only)."""
-        bisect.insort(self.names, m)
-        k = self.paragraph_of(m.start)
-        if k in self._paragraph_mentions:
-            bisect.insort(self._paragraph_mentions[k], m)
-
 
 # --------------------------------------------------------------------------- sequences -> pieces
 
@@ -464,11 +509,12 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
     """
     cast = Cast(body=body, quote_spans=sorted(quote_spans or []), paragraph_starts=_paragraph_starts(body))
     raw: list[tuple[int, int, Piece]] = []  # (role_at, name_at, piece)
-    for start, end in _sequences(body):
-        text = body[start:end]
-        skip = _drop_opener(body, start, text)
-        if skip:
-            text, start = text[skip:], start + skip
+    for start, text in _sequences(body):
+        first = text[:text.find(" ")].lower()
+        if first in OPENER_CHECKS or first.endswith(("ing", "ly")) or body[start - 4:start] in PREPOSITION_TAILS:
+            skip = _drop_opener(body, start, text)
+            if skip:
+                text, start = text[skip:], start + skip
         for piece in parse_sequence(text):
             raw.append((start + piece.role_at, start + piece.name_at, piece))
     _cluster(cast, raw)
@@ -493,22 +539,32 @@ RE_MULTI_SEQ = re.compile(  # two or more capitalized words, maybe joined by sma
 )
 
 
-def _sequences(body: str) -> list[tuple[int, int]]:
-    """(start, end) of the runs of two or more capitalized words; an organization's name is joined
+def _sequences(body: str) -> list[tuple[int, str]]:
+    """(start, text) of the runs of two or more capitalized words; an organization's name is joined
     over its small words ("Department of Health and Social Care", "Customs and Border Protection"
     when "CBP" is used), other runs are cut there ("Noel and Thomas")."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, str]] = []
     for m in RE_MULTI_SEQ.finditer(body):
         a = m.start()
+        text = m.group()
         if a and (body[a - 1].isalnum() or body[a - 1] in "’'."):
-            a = body.find(" ", a, m.end()) + 1  # a capital inside a word ("iPhone Maker")
-            if not a:
+            cut = text.find(" ") + 1  # a capital inside a word ("iPhone Maker")
+            a, text = a + cut, text[cut:]
+            if " " not in text:
                 continue
-        for a, b in _sentence_cuts(body, a, m.end()):
-            _join_small_words(body, a, b, out)
+        if "." not in text and not RE_SMALL_WORD.search(text):
+            out.append((a, text))  # (most runs: no period, no small word)
+            continue
+        spans: list[tuple[int, int]] = []
+        for x, y in _sentence_cuts(body, a, a + len(text)):
+            _join_small_words(body, x, y, spans)
+        out += [(x, body[x:y]) for x, y in spans]
     return out
 
 
+PREPOSITION_TAILS = {" to ", " of ", "for ", " in ", " at "}
+NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ance", "ence", "ism", "ics", "ness", "ship", "ology", "ure")
+RE_SMALL_WORD = re.compile(r"[ \t][a-z&]")
 RE_DOT_END = re.compile(r"\S+\.(?=\s)")
 
 
@@ -546,7 +602,8 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
         text = body[left[0]:left[1]]
         last = _low(text.rsplit(None, 1)[-1])
         right_text = body[right[0]:right[1]]
-        chained = joined and (" " in right_text or not body[left[1]:right[0]].strip().startswith("and"))
+        chained = joined and (" " in right_text or not body[left[1]:right[0]].strip().startswith("and")
+                              or right_text.lower().rstrip(".").endswith(NOUN_ENDINGS))
         if not is_first_name(right_text.split(None, 1)[0]) and (
                 chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)):
             left, joined = (left[0], right[1]), True
@@ -632,23 +689,32 @@ def _role_text(role: tuple[str, ...] | list[str]) -> str | None:
 def _person_entity(cast: Cast, piece: Piece, role_at: int, name_end: int) -> int:
     """The entity of a multi-word person name (merged with a compatible one, or new)."""
     tokens = piece.name
+    idx = cast.by_tokens.get(tokens)
+    if idx is None:
+        idx = _merge_person(cast, tokens)
+    if idx is None:
+        idx = cast.by_org_prefix.get(tokens)
+        if idx is not None:
+            return idx  # "Big Machine" of "Big Machine Records"
+        idx = _new_entity(cast, tokens, "person", gender_of(tokens[0], piece.role), None)
+    cast.by_tokens[tokens] = idx
+    ent = cast.entities[idx]
+    if ent.role is None or ent.gender is None:
+        ent.pending.append((role_at, name_end, piece.role))
+    return idx
+
+
+def _merge_person(cast: Cast, tokens: tuple[str, ...]) -> int | None:
+    """A person already known under a compatible form of this name (the fuller form wins)."""
     for idx in cast.by_last.get(_last_token(tokens), ()):
         ent = cast.entities[idx]
         if same_person(tokens, ent.tokens):
             if _fuller(tokens, ent.tokens):
                 ent.tokens, ent.name = tokens, " ".join(tokens)
                 cast.by_first.setdefault(tokens[0], []).append(idx)
-            if ent.role is None or ent.gender is None:
-                role_words = role_before(cast.body, role_at) + list(piece.role)
-                ent.gender = ent.gender or gender_of(tokens[0], role_words)
-                ent.role = ent.role or _role_text(role_words) or apposition_role(cast.body, name_end)
+            ent.gender = ent.gender or gender_of(tokens[0], ())
             return idx
-    idx = cast.by_org_prefix.get(tokens)
-    if idx is not None:
-        return idx  # "Big Machine" of "Big Machine Records"
-    role_words = role_before(cast.body, role_at) + list(piece.role)
-    return _new_entity(cast, tokens, "person", gender_of(tokens[0], role_words),
-                       _role_text(role_words) or apposition_role(cast.body, name_end))
+    return None
 
 
 def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
@@ -690,7 +756,7 @@ def _acronym_entity(cast: Cast, token: str) -> int | None:
     return found
 
 
-def _nearest(cast: Cast, candidates: list[int], pos: int, positions: dict[int, list[int]]) -> int:
+def _nearest(cast: Cast, candidates: list[int], positions: dict[int, list[int]]) -> int:
     """Of several people sharing a surname, the one the article named first: a surname alone stands
     for the story's main bearer of it ("Clinton" after "Hillary Clinton … her husband, Bill Clinton")."""
     if len(candidates) == 1:
@@ -704,7 +770,7 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
     word already known, or (create=True) a new entity of its own; -1 when none."""
     cands = cast.by_last.get(token)
     if cands:
-        return _nearest(cast, cands, pos, positions or {})
+        return _nearest(cast, cands, positions or cast.first_seen)
     idx = cast.by_name.get(token)
     if idx is not None:
         ent = cast.entities[idx]
@@ -746,6 +812,7 @@ def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
     for k, (role_at, name_at, piece) in enumerate(raw):
         if entity_of[k] < 0 and piece.role:  # "Mr. Peskov", "Sen. Sasse": a one-word name with a title
             entity_of[k] = single_entity(cast, piece.name[0], name_at, list(piece.role), positions)
+    cast.first_seen = {idx: at[:1] for idx, at in positions.items()}
     cast.names = [Mention(name_at, name_at + piece.name_end - piece.name_at, entity_of[k], role_at,
                           piece.possessive, None)
                   for k, (role_at, name_at, piece) in enumerate(raw) if entity_of[k] >= 0]
@@ -784,37 +851,3 @@ def _pronouns(body: str, lo: int, hi: int) -> list[Mention]:
     return out
 
 
-def _find_singles(cast: Cast) -> None:
-    """The one-word mentions of known people and titled words ("Bridenstine", "Andrew"), found by
-    looking the words up in the body (a surname shared by two people goes to the one named last)."""
-    cast.singles_found = True
-    body = cast.body
-    covered = [(m.role_at, m.end) for m in cast.names]
-    keys: dict[str, list[int]] = {}
-    for token, idxs in cast.by_last.items():
-        keys[token] = idxs
-    for token, idx in cast.by_name.items():
-        if " " not in token and token not in keys and cast.entities[idx].kind != "org":
-            keys[token] = [idx]
-    for token, idxs in cast.by_first.items():
-        if token not in keys and token.lower() in FIRST_NAMES and len({cast.entities[i].name for i in idxs}) == 1 \
-                and cast.entities[idxs[0]].kind == "person":
-            keys[token] = idxs[:1]
-    positions: dict[int, list[int]] = {}
-    for m in cast.names:
-        positions.setdefault(m.entity, []).append(m.start)
-    found: list[Mention] = []
-    for token, idxs in keys.items():
-        at = body.find(token)
-        while at >= 0:
-            after = at + len(token)
-            if (at == 0 or not (body[at - 1].isalnum() or body[at - 1] in "’'-")) and \
-                    not (body[after:after + 1].isalnum() or body[after:after + 1] == "-"):
-                k = bisect.bisect_right(covered, (at, 1 << 62)) - 1
-                if k < 0 or covered[k][1] <= at:
-                    idx = _nearest(cast, idxs, at, positions)
-                    possessive = body[after:after + 2] in ("’s", "'s") or body[after:after + 1] in "’'"
-                    found.append(Mention(at, after, idx, at, possessive, None))
-            at = body.find(token, after)
-    if found:
-        cast.names = sorted(cast.names + found)

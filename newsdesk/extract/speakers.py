@@ -20,8 +20,7 @@ import re
 
 from newsdesk.extract import lexicon as lex
 from newsdesk.extract.cast import (
-    DETERMINERS, RE_NAME_SEQ, STOP_CAPS, SUBJECT, Cast, Entity, Mention, build_cast, parse_sequence,
-    single_entity, strip_possessive,
+    DETERMINERS, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
 )
 
 __all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
@@ -78,15 +77,15 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
 
     None when the written speaker names nobody (a description or a pronoun)."""
     end = pos + len(written)
-    found = [m for m in cast.mentions_between(pos, end) if m.entity >= 0 and m.end <= end + 1]
+    found = [m for m in cast.names_between(pos, end) if m.end <= end + 1]
     if not found:
-        found = _name_on_demand(cast, pos, end)
+        found = cast.singles_between(pos, end, create=True)
         if not found:
             return None
     people = [m for m in found if cast.entities[m.entity].kind == "person"]
     heads = [m for m in people if not _modifies_next(cast.body, m.end, end)]
     chosen = (heads or people or found)[0] if people else found[-1]
-    ent = cast.entities[chosen.entity]
+    ent = cast.settle(chosen.entity)
     if _qualifies_description(cast.body[chosen.end:end]):
         return None  # "Russia's foreign ministry", "Swift's rep", "Iowa political hands": a description
     if ent.kind == "name" and ent.name.lower() in NOT_SPEAKERS:
@@ -95,27 +94,6 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
         cast.body[chosen.role_at:chosen.start].split()
     role = _role_text(role_words) or ent.role
     return ent.name, role
-
-
-def _name_on_demand(cast: Cast, pos: int, end: int) -> list[Mention]:
-    """A one-word name the scan left out (it named no one known): now an entity, with every
-    occurrence of the word as its mentions."""
-    body = cast.body
-    for m in RE_NAME_SEQ.finditer(body, pos, end):
-        for piece in parse_sequence(m.group()):
-            if len(piece.name) != 1 or piece.name[0].lower() in STOP_CAPS:
-                continue
-            token = piece.name[0]
-            idx = single_entity(cast, token, m.start() + piece.name_at, list(piece.role))
-            at = body.find(token)
-            while at >= 0:
-                after = at + len(token)
-                if not body[at - 1:at].isalnum() and not body[after:after + 1].isalnum() and not any(
-                        x.start == at for x in cast.names):
-                    cast.add_name(Mention(at, after, idx, at, body[after:after + 2] in ("’s", "'s"), None))
-                at = body.find(token, after)
-            return [x for x in cast.mentions_between(pos, end) if x.entity >= 0]
-    return []
 
 
 def _modifies_next(body: str, at: int, end: int) -> bool:
@@ -150,14 +128,17 @@ def _role_text(words: list[str]) -> str | None:
 def _result(cast: Cast, idx: int | None) -> tuple[str | None, str | None]:
     if idx is None:
         return None, None
-    ent = cast.entities[idx]
+    ent = cast.settle(idx)
     return ent.name, ent.role
 
 
 # --------------------------------------------------------------------------- pronouns
 
-def _compatible(ent: Entity, gender: str | None) -> bool:
+def _compatible(cast: Cast, idx: int, gender: str | None) -> bool:
     """A person of this gender (or of unknown gender: the pronoun tells it)."""
+    ent = cast.entities[idx]
+    if ent.gender is None and gender is not None:
+        ent = cast.settle(idx)
     if ent.kind == "person":
         return gender is None or ent.gender in (gender, None)
     if ent.kind == "name":  # one word of unknown kind: a person once titled, gendered or heard
@@ -206,7 +187,7 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             idx = pronoun_antecedent(cast, m.start, m.pronoun)
         else:
             idx = m.entity
-        if idx is None or not _compatible(cast.entities[idx], gender):
+        if idx is None or not _compatible(cast, idx, gender):
             continue
         slot = cast.slot(m)
         if slot <= best_slot:
@@ -273,6 +254,8 @@ def _by_role_head(cast: Cast, head: str, pos: int) -> int | None:
     """The most recent person whose role ends with this head noun ("the spokesman")."""
     for m in _recent_mentions(cast, pos):
         ent = cast.entities[m.entity]
+        if ent.kind == "person" and ent.role is None:
+            ent = cast.settle(m.entity)
         if ent.kind == "person" and ent.role and ent.role.lower().split()[-1].rstrip(",.") == head:
             return m.entity
     return None
