@@ -286,6 +286,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
 def _kind(name: list[str], role: list[str]) -> str:
     """'org', 'person' or 'name' for the name tokens of a piece."""
     lows = [_low(t) for t in name]
+    if len(name) == 2 and is_first_name(name[0]) and lows[1] not in ORG_WORDS and lows[1] not in ORG_NAME_WORDS:
+        return "person"  # "Kate York", "Jack Street"
     if any(w in NON_PERSON_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS for w in lows):
         return "org"
     if len(name) == 1:
@@ -785,8 +787,8 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
         if idx is not None:
             return idx
     cands = [i for i in cast.by_first.get(token, ()) if cast.entities[i].kind == "person"]
-    if cands and len({cast.entities[i].name for i in cands}) == 1 and token.lower() in FIRST_NAMES:
-        return cands[0]
+    if cands and len({cast.entities[i].name for i in cands}) == 1:
+        return cands[0]  # a first name ("Pamela"), or a family name written first ("Liu" of "Liu Xiaming")
     if not create and not role_words:
         return -1
     kind = _kind([token], role_words)

@@ -621,8 +621,11 @@ def _kind(masked: str, sent0: int, qa: int, text: str, continues: bool) -> str:
     return "partial"
 
 
-def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool) -> list[_Raw]:
-    """Quotes of one block with their in-sentence attributions (offsets relative to the body)."""
+def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool,
+                  marked: list[tuple[int, int]] | None = None) -> list[_Raw]:
+    """Quotes of one block with their in-sentence attributions (offsets relative to the body).
+
+    marked: receives the body offsets of every span in quotation marks, titles of works included."""
     block = body[bstart:bend]
     if RE_DOUBLE.search(block):
         spans = find_double_spans(block)
@@ -634,6 +637,8 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
         return []
     if spans[0][2] is False and not carry_open:
         spans = spans[1:]
+    if marked is not None:
+        marked += [(bstart + a, bstart + b) for a, b, _, _ in spans]
     masked = _mask(block, spans)
     ends = {b + (1 if c else 0): block[a:b].rstrip()[-1:] for a, b, _, c in spans if block[a:b].strip()}
     sents = sentence_bounds(masked, ends)
@@ -665,20 +670,21 @@ def extract_quotes(body: str) -> list[QuoteMention]:
     if not marks:
         return []  # (so every block would be)
     raws: list[_Raw] = []
+    marked: list[tuple[int, int]] = []
     prev: tuple[int, int] | None = None
     for bstart, bend, para in split_blocks(body):
         k = bisect.bisect_left(marks, bstart)
         if k == len(marks) or marks[k] >= bend:
             prev = (bstart, bend)
             continue
-        found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end)
+        found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end, marked)
         if found and found[0].attr is None and not found[0].continues and prev is not None \
                 and found[0].a - bstart <= 1:
             found[0].attr = lead_in_paragraph(body, *prev)
         raws.extend(found)
         prev = (bstart, bend)
     _fill_from_neighbours(raws)
-    return _resolve(body, raws)
+    return _resolve(body, raws, marked)
 
 
 def _mark_positions(body: str) -> list[int]:
@@ -732,9 +738,10 @@ def _fill_from_neighbours(raws: list[_Raw]) -> None:
             last = r
 
 
-def _resolve(body: str, raws: list[_Raw]) -> list[QuoteMention]:
-    """Resolve speakers against the article's cast and build the mentions."""
-    cast = spk.build_cast(body, [(r.a, r.b) for r in raws])
+def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]]) -> list[QuoteMention]:
+    """Resolve speakers against the article's cast and build the mentions (names inside quotation
+    marks, quotes and titles alike, never stand for a speaker)."""
+    cast = spk.build_cast(body, marked)
     out = []
     for r in raws:
         speaker = role = written = cue = lemma = None

@@ -20,7 +20,7 @@ import re
 
 from newsdesk.extract import lexicon as lex
 from newsdesk.extract.cast import (
-    DETERMINERS, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
+    DETERMINERS, ORG_NAME_WORDS, _low, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
 )
 
 __all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
@@ -34,7 +34,8 @@ INDEFINITE = lex.words("indefinites")
 ORG_CONNECTORS = lex.words("org_connectors")
 DOCUMENT_NOUNS = lex.words("document_nouns")  # "the statement said": its author speaks
 ORG_NOUNS = lex.words("org_nouns")  # "the company said": the organization named before
-NOT_SPEAKERS = lex.words("not_speakers")  # abstract nouns that cannot speak
+NOT_SPEAKERS = lex.words("not_speakers")
+PLACE_WORDS = lex.words("place_words")  # abstract nouns that cannot speak
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
 MAX_SENTENCES_BACK = 8  # how far a pronoun looks for its antecedent
@@ -166,7 +167,7 @@ def pronoun_antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
 
 def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
     own = cast.sentence_key(pos)
-    best_slot = 9
+    best_rank = 99
     best_entity: int | None = None
     sentence = own
     seen = 0
@@ -189,9 +190,9 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             idx = m.entity
         if idx is None or not _compatible(cast, idx, gender):
             continue
-        slot = cast.slot(m)
-        if slot <= best_slot:
-            best_slot, best_entity = slot, idx
+        rank = cast.slot(m) * 2 + (cast.entities[idx].gender is None and gender is not None)
+        if rank <= best_rank:
+            best_rank, best_entity = rank, idx
     return best_entity
 
 
@@ -271,8 +272,8 @@ def _by_org_noun(cast: Cast, head: str, pos: int) -> int | None:
             continue
         if any(t.lower() == head for t in ent.tokens):
             return m.entity
-        if fallback is None and cast.slot(m) == SUBJECT and len(ent.tokens) >= 2:
-            fallback = m.entity
+        if fallback is None and not any(_low(t) in PLACE_WORDS for t in ent.tokens):
+            fallback = m.entity  # ("United States" is no company)
     return fallback
 
 
