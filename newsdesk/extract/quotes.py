@@ -57,6 +57,8 @@ NOUN_DETS = DETS - RELATIVE_DETS  # (sets derived once here, not on every call)
 STOP_CAPS = lex.words("stop_caps")
 STOP_CAPS_RIGHT = STOP_CAPS - DETS - PRONOUNS - set(lex.TITLE_WORDS) - {"former"}
 ABBREVIATIONS = lex.words("abbreviations")
+PREPOSITIONS = lex.words("prepositions")
+CLAUSE_CONJUNCTIONS = {"but", "while", "although", "though", "yet", "whereas"}
 
 # --------------------------------------------------------------------------- regexes
 
@@ -240,19 +242,49 @@ def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     while i >= 0 and toks[i].group().lower().rstrip(".") in ADVERBS:
         i -= 1
     if i >= 0 and toks[i].group() == ",":  # apposition: "Peskov, the Kremlin spokesman, said"
-        j = i - 1
-        while j >= 0 and toks[j].group() not in (",", ":", "—", "–") and MASK not in toks[j].group() and i - j < 40:
-            j -= 1
-        if j >= 0 and toks[j].group() == "," and j > 0:
-            inner = toks[j + 1:i]
-            if 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
-                    and inner[0].group().lower() not in STOP_CAPS:
-                return inner[0].start(), inner[-1].end()  # "Labour's spokesperson, Owen Pritchard, said"
-            span = _np_ending_at(toks, j - 1)
-            if span:
-                return span
-        return None
+        return _apposition_head(toks, i)
     return _np_ending_at(toks, i)
+
+
+def _apposition_head(toks: list[re.Match], i: int) -> tuple[int, int] | None:
+    """The subject of a cue that follows a chain of appositions ("Omar Lamrani, a senior analyst at
+    Stratfor, the Texas-based firm, told"): the noun phrase that opens the clause; a name in the
+    second place after a description ("Labour's health spokesperson, Owen Pritchard, called")."""
+    start = i - 1
+    while start >= 0 and i - start < 90:
+        w = toks[start].group()
+        if MASK in w or w in (":", "—", "–", "-"):
+            break
+        start -= 1
+    start += 1
+    commas = [k for k in range(start, i) if toks[k].group() == ","] + [i]
+    segments = list(zip([start] + [c + 1 for c in commas[:-1]], commas))
+    for k in range(len(segments) - 1, 0, -1):  # "X has been eager, but General Y, chairman of Z, told"
+        a, b = segments[k]
+        if a < b and toks[a].group().lower() in CLAUSE_CONJUNCTIONS:
+            segments = [(a + 1, b)] + segments[k + 1:]
+            break
+    while segments and segments[0][0] < segments[0][1] and len(segments) > 2 and (
+            toks[segments[0][0]].group().lower() in INTRO_WORDS or toks[segments[0][0]].group().lower() in PREPOSITIONS):
+        segments = segments[1:]  # "In a statement, Smith, the mayor, said", "Of Carson, Levine, …, said"
+    if len(segments) < 2:
+        return None
+    (a0, b0), (a1, b1) = segments[0], segments[1]
+    inner = toks[a1:b1]
+    if 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
+            and inner[0].group().lower() not in STOP_CAPS and (b0 - a0 > 4 or toks[b0 - 1].group()[0].islower()):
+        return inner[0].start(), inner[-1].end()  # "Labour's spokesperson, Owen Pritchard, said"
+    if b0 <= a0:
+        return None
+    span = _np_ending_at(toks, b0 - 1)
+    if span and span[0] <= toks[a0].end():
+        return span
+    if span and b0 - a0 <= 8 and all(t.group()[0].isalpha() for t in toks[a0:b0]):
+        return toks[a0].start(), span[1]  # "study lead author Lucas Paganini, a scientist at …, said"
+    if len(segments) == 2 and 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
+            and inner[0].group().lower() not in STOP_CAPS:
+        return inner[0].start(), inner[-1].end()
+    return span if len(segments) == 2 else None
 
 
 def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
@@ -277,15 +309,15 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             if j - 1 >= 0 and toks[j - 1].group() == "of" and j - 2 >= 0 and toks[j - 2].group()[0].isupper():
                 continue  # "Einar Magnusson of the University of Iceland"
             break
-        if wl in ("and", "&") and j - 2 >= 0 and toks[j - 2].group()[0].isupper() and w != "And" and any(
-                t.group() == "of" for t in toks[max(0, j - 4):j - 1]):
-            j -= 1  # "Department of Health and Social Care"
+        if wl in ("and", "&") and j - 2 >= 0 and toks[j - 2].group()[0].isupper() and w != "And" and (any(
+                t.group() == "of" for t in toks[max(0, j - 4):j - 1]) or _det_within(toks, j - 2)):
+            j -= 1  # "Department of Health and Social Care", "the Russian and Syrian defense ministries"
             continue
         if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS:
             break
         if w[0].islower() and wl not in lex.ROLE_WORDS and wl not in lex.ORG_WORDS and not (
                 wl in ("of", "for") or wl.endswith(("al", "an", "ial", "ive", "ior", "ican", "ern"))
-                or j - 1 == 0 or toks[j - 2].group().lower() in DETS):
+                or j - 1 == 0 or toks[j - 2].group().lower() in DETS or _det_within(toks, j - 2)):
             break
         j -= 1
     while j < i and toks[j].group().lower() in ("of", "for"):
@@ -294,6 +326,19 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             and low not in lex.ORG_WORDS and not low.endswith("s"):
         return None
     return toks[j].start(), toks[i].end()
+
+
+def _det_within(toks: list[re.Match], k: int, reach: int = 3) -> bool:
+    """A determiner or a possessive opens the words toks[..k] within reach ("The French foreign
+    ministry", "Russia's foreign ministry", "the Russian and Syrian defense ministries")."""
+    for n in range(k, max(-1, k - reach - 1), -1):
+        w = toks[n].group()
+        wl = w.lower()
+        if wl in DETS or (w.endswith(("'s", "’s")) and w[0].isupper()):
+            return True
+        if not w[0].isalpha() or MASK in w or (wl in NP_STOP and wl != "and") or wl in CUE_FORMS or wl in PRONOUNS:
+            return False
+    return False
 
 
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:

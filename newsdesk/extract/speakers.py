@@ -35,7 +35,9 @@ ORG_CONNECTORS = lex.words("org_connectors")
 DOCUMENT_NOUNS = lex.words("document_nouns")  # "the statement said": its author speaks
 ORG_NOUNS = lex.words("org_nouns")  # "the company said": the organization named before
 NOT_SPEAKERS = lex.words("not_speakers")
-PLACE_WORDS = lex.words("place_words")  # abstract nouns that cannot speak
+PLACE_WORDS = lex.words("place_words")
+PREPOSITIONS = lex.words("prepositions")
+CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes", "made", "says", "said", "who", "which"}  # abstract nouns that cannot speak
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
 MAX_SENTENCES_BACK = 8  # how far a pronoun looks for its antecedent
@@ -116,7 +118,8 @@ def _qualifies_description(tail: str) -> bool:
     elif rest.startswith(("’", "'")):
         rest = rest[1:]
     words = rest.split()
-    return bool(words) and all(w[:1].islower() for w in words) and words[0] not in ("of", "and", "from", "who", "at")
+    return bool(words) and all(w[:1].islower() for w in words) and words[0] not in PREPOSITIONS \
+        and words[0] not in ("and", "who", "during")
 
 
 def _role_text(words: list[str]) -> str | None:
@@ -226,7 +229,7 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
         found = _document_author(cast, head, pos)
         if found:
             return found, None
-    if head in ORG_NOUNS:
+    if head in ORG_NOUNS and not any(t[:1].isupper() for t in toks[:-1]):  # ("the French foreign ministry" stays)
         found = _by_org_noun(cast, head, pos)
         if found is not None:
             return _result(cast, found)
@@ -236,7 +239,10 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
 
 
 def _plain(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | None]:
-    """The description as written without its determiner (a group or an unnamed person)."""
+    """The description as written without its determiner (a group or an unnamed person); none for
+    what does not read as a noun phrase ("makes clear that …")."""
+    if len(toks) > 7 or any(t.lower() in CLAUSE_WORDS for t in toks):
+        return None, None
     if len(toks) == 1 and toks[-1].lower() in NOT_SPEAKERS and toks[-1].lower() not in DOCUMENT_NOUNS:
         return None, None
     name = " ".join(toks)
