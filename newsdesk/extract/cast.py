@@ -803,12 +803,13 @@ def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
     body = cast.body
     entity_of: list[int] = [-1] * len(raw)
     positions: dict[int, list[int]] = {}
+    for k, (role_at, name_at, piece) in enumerate(raw):  # organizations first: "Big Machine" may come
+        if len(piece.name) >= 2 and piece.kind == "org":  # before "Big Machine Records"
+            entity_of[k] = _org_entity(cast, piece.name)
     for k, (role_at, name_at, piece) in enumerate(raw):
         if len(piece.name) < 2:
             continue
-        if piece.kind == "org":
-            entity_of[k] = _org_entity(cast, piece.name)
-        else:
+        if piece.kind != "org":
             entity_of[k] = _person_entity(cast, piece, role_at, name_at + piece.name_end - piece.name_at)
         positions.setdefault(entity_of[k], []).append(name_at)
     for k, (role_at, name_at, piece) in enumerate(raw):

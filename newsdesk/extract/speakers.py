@@ -40,6 +40,11 @@ PREPOSITIONS = lex.words("prepositions")
 CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes", "made", "says", "said", "who", "which"}  # abstract nouns that cannot speak
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
+RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
+ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
+RE_ORG_SUBJECT = re.compile(r"\s*(?:[A-Z][\w,]*\s+)?(?:the|The)\s+(" + "|".join(sorted(lex.words("org_nouns"))) + r")\b")
+RE_SUBJECT_BEFORE_CUE = re.compile(  # "…, the US military said in a statement"
+    r"(?:^|[,;]\s+|\.\s+)((?:[Tt]he\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:said|says|issued|released|announced|added)\b")
 MAX_SENTENCES_BACK = 8  # how far a pronoun looks for its antecedent
 MAX_PARAGRAPHS_BACK = 3  # how far a description looks for what it describes
 
@@ -298,33 +303,44 @@ def _document_author(cast: Cast, noun: str, pos: int) -> str | None:
 
 
 def _author_in_sentence(cast: Cast, at: int) -> str | None:
-    """The subject of the sentence where a document is mentioned ("X issued a statement", "X said in
-    a statement"), or who it is "from"/"by"."""
+    """Who issues the document mentioned at `at`: the nearest name before it that is the subject of
+    a verb ("The Times said Cook provided a written statement" -> Cook; "X said in a statement"),
+    else who it is "from"/"by", else the clause's subject as written ("the US military said in a
+    statement" -> "US military")."""
     lo, hi = cast.sentence_bounds(at)
-    best = None
-    for m in cast.mentions_between(lo, hi):
-        if cast.in_quote(m.start):
+    body = cast.body
+    before = [m for m in cast.mentions_between(lo, at) if not cast.in_quote(m.start)]
+    for m in reversed(before):
+        nxt = RE_NEXT_WORD.match(body, m.end)
+        if nxt is None or not _verb_like(nxt.group(1)):
             continue
         if m.entity < 0:
-            if m.start < at and cast.slot(m) == SUBJECT:
-                idx = pronoun_antecedent(cast, m.start, m.pronoun)
-                if idx is not None:
-                    return cast.entities[idx].name
+            idx = pronoun_antecedent(cast, m.start, m.pronoun)
+            if idx is not None:
+                return cast.entities[idx].name
             continue
-        if cast.slot(m) == SUBJECT and m.start < at:
+        return cast.entities[m.entity].name
+    for m in cast.mentions_between(at, hi):
+        after = body[at:m.start]
+        if m.entity >= 0 and len(after) < 40 and re.search(r"\b(?:from|by)\s+(?:the\s+)?$", after):
             return cast.entities[m.entity].name
-        after = cast.body[at:m.start]
-        if m.start > at and len(after) < 40 and re.search(r"\b(?:from|by)\s+(?:the\s+)?$", after):
-            best = best or cast.entities[m.entity].name
-    if best:
-        return best
-    subject = re.match(r"\s*(?:[A-Z][\w,]*\s+)?(?:the|The)\s+(company|agency|ministry|department|group|firm|label)\b",
-                       cast.body[lo:at])
+    subject = RE_SUBJECT_BEFORE_CUE.search(body, lo, at)
     if subject:
-        found = _by_org_noun(cast, subject.group(1).lower(), lo + subject.start(1))
+        toks = [t for t in subject.group(1).split() if t.lower() not in DETERMINERS]
+        if toks and len(toks) <= 4 and toks[-1].lower() not in DOCUMENT_NOUNS:
+            name, _ = _description(cast, subject.group(1).split(), subject.start(1))
+            return name
+    org = RE_ORG_SUBJECT.match(body, lo, at)
+    if org:  # "The company denied the allegations in a statement"
+        found = _by_org_noun(cast, org.group(1).lower(), org.start(1))
         if found is not None:
             return cast.entities[found].name
     return None
+
+
+def _verb_like(word: str) -> bool:
+    """A word that reads as the verb after a subject ("provided", "issued", "said")."""
+    return word.islower() and (word in lex.CUE_FORMS or word in ISSUE_VERBS or word.endswith("ed"))
 
 
 def _recent_group(cast: Cast, pos: int) -> str | None:
