@@ -58,6 +58,7 @@ STOP_CAPS = lex.words("stop_caps")
 STOP_CAPS_RIGHT = STOP_CAPS - DETS - PRONOUNS - set(lex.TITLE_WORDS) - {"former"}
 ABBREVIATIONS = lex.words("abbreviations")
 PREPOSITIONS = lex.words("prepositions")
+DOCUMENT_NOUNS = lex.words("document_nouns")
 CLAUSE_CONJUNCTIONS = {"but", "while", "although", "though", "yet", "whereas"}
 
 # --------------------------------------------------------------------------- regexes
@@ -243,7 +244,15 @@ def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
         i -= 1
     if i >= 0 and toks[i].group() == ",":  # apposition: "Peskov, the Kremlin spokesman, said"
         return _apposition_head(toks, i)
-    return _np_ending_at(toks, i)
+    span = _np_ending_at(toks, i)
+    if span and toks[i].group().lower() in ("team", "colleagues", "co-authors", "coauthors", "wife", "husband"):
+        k = next((n for n, t in enumerate(toks) if t.start() == span[0]), None)
+        if k is not None and k >= 2 and toks[k].group().lower() in ("his", "her", "their") \
+                and toks[k - 1].group().lower() == "and":
+            lead = _np_ending_at(toks, k - 2)  # "Paganini and his team wrote": the named lead speaks
+            if lead and text[lead[0]:lead[0] + 1].isupper():
+                return lead
+    return span
 
 
 def _apposition_head(toks: list[re.Match], i: int) -> tuple[int, int] | None:
@@ -345,12 +354,16 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """Span of the noun phrase right after a cue ("said Smith", "according to the ministry")."""
     toks = _words_before(text, start, hi)
     out = []
-    for t in toks[:8]:
+    for t in toks[:12]:
         w = t.group()
         if not w[0].isalpha() or MASK in w:
             break
         wl = w.lower().rstrip(".")
-        if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
+        if out and wl in ("from", "by") and out[-1].group().lower() in DOCUMENT_NOUNS:
+            out.append(t)  # "a report from Kotak Institutional Equities": the author follows
+            continue
+        if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS) or len(out) >= 8 and not any(
+                x.group().lower() in ("from", "by") for x in out):
             break
         if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in STOP_CAPS_RIGHT) \
                 and not (w[0].isupper() and wl in lex.FIRST_NAMES):  # "said Will Doyle"
@@ -398,6 +411,8 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             continue
         if form in NAMING_CUES and _naming_not_speech(text, c0, qa) or _is_noun_use(text, s0, c0, form):
             continue
+        if text[max(s0, c0 - 3):c0] == "to " and any(c < c0 - 3 for c, _, _ in cues):
+            continue  # "said it was too early to tell": the earlier cue has the subject
         if form.endswith("ing"):
             span = _with_subject(text, s0, c0) or _subject(text, s0, c0)
             if span:
@@ -411,7 +426,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
         if span is None and CUE_FORMS[form] in INVERSION_LEMMAS and _clause_initial(text, s0, c0):
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
         if span is None:
-            span = _first_np(text, s0, c0)
+            span = _clause_subject(text, s0, c0)
         if span:
             return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
     found = _attribute_after(text, qb, s1, adjacent=False)
@@ -420,7 +435,22 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     found = _lead_in(text, s0, qa, qb, s1)
     if found:
         return found
-    return None
+    return _colon_subject(text, s0, qa)
+
+
+def _colon_subject(text: str, s0: int, qa: int) -> Attribution | None:
+    """A quote after a clause that ends in a colon, with no cue: the clause's subject when it is a
+    name or he/she ("Buckley, who phoned in from the set, had a similar experience: "…"")."""
+    pre = text[s0:qa].rstrip()
+    if not pre.endswith(":") or pre[:-1].rstrip().endswith(MASK):
+        return None
+    span = _subject(text, s0, s0 + len(pre) - 1)
+    if span is None:
+        return None
+    word = text[span[0]:span[1]]
+    if not (word[:1].isupper() and word.split()[0].lower() not in DETS or word.lower() in ("he", "she")):
+        return None
+    return Attribution(word, span[0], ":")
 
 
 def _named_np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
@@ -543,6 +573,30 @@ def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
         if comma is not None:
             return _first_np(text, toks[comma].end(), hi)
     return _first_np(text, s0, hi)
+
+
+AUXILIARIES = {"would", "will", "has", "have", "had", "is", "was", "are", "were", "did", "does", "do", "could",
+               "can", "may", "might", "should", "must", "also", "then", "later"}
+
+
+def _clause_subject(text: str, s0: int, c0: int) -> tuple[int, int] | None:
+    """The subject of the clause a cue stands in, when no noun phrase stands right before it: the
+    clause opens at an unclosed parenthesis or at the sentence ("(the company would not … but called
+    it", "In his initial post, Van Der Beek … noted")."""
+    lo = text.rfind("(", s0, c0)
+    if lo >= 0 and text.find(")", lo, c0) < 0:
+        toks = _words_before(text, lo + 1, c0)
+        if len(toks) > 2 and toks[0].group().lower() in DETS:
+            k = 1
+            while k < len(toks) and k < 5 and toks[k].group()[0].isalpha() and toks[k].group().lower() not in AUXILIARIES \
+                    and toks[k].group().lower() not in NP_STOP:
+                k += 1
+            if 1 < k < len(toks) and toks[k].group().lower() in AUXILIARIES:
+                return toks[0].start(), toks[k - 1].end()
+        found = _subject(text, lo + 1, c0)
+        if found:
+            return found
+    return _subject(text, s0, c0) or _first_np(text, s0, c0)
 
 
 def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
