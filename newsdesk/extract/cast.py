@@ -54,6 +54,8 @@ RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\n+")
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_TOKEN = re.compile(r"\S+")
+RE_BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\) ([A-Z][\w’'\-]+)")
+RE_CONTRACTION = re.compile(r"[’'](?:re|m|ll|ve|d|t)$")  # "You’re", "I’m", "Don't": not names
 RE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 RE_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:!?\n\"“”]{2,90}?)(?=,|\s+(?:said|says|told)\b|[.;]|$)")
 
@@ -204,7 +206,7 @@ class Cast:
                 a += pieces[0].name_at
                 token, possessive, role = pieces[0].name[0], pieces[0].possessive, list(pieces[0].role)
             else:
-                if text.lower() in STOP_CAPS:
+                if text.lower() in STOP_CAPS or RE_CONTRACTION.search(text):
                     continue
                 token = strip_possessive(text.rstrip("."))
                 possessive, role = len(token) < len(text.rstrip(".")), []
@@ -288,8 +290,9 @@ def _kind(name: list[str], role: list[str]) -> str:
     lows = [_low(t) for t in name]
     if len(name) == 2 and is_first_name(name[0]) and lows[1] not in ORG_WORDS and lows[1] not in ORG_NAME_WORDS:
         return "person"  # "Kate York", "Jack Street"
-    if any(w in NON_PERSON_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS for w in lows):
-        return "org"
+    if any(w in NON_PERSON_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS or w.endswith(ORG_NOUN_ENDINGS)
+           for w in lows):
+        return "org"  # ("Border Protection", "Homeland Security": common nouns, not surnames)
     if len(name) == 1:
         if RE_ACRONYM.fullmatch(name[0]):
             return "org"
@@ -353,8 +356,10 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
     """One name from a run of capitalized words (leading stop words dropped), or None."""
     i = 0
     while i < len(part) and _low(part[i]) in STOP_CAPS_NO_HONORIFIC and not (
-            i + 1 < len(part) and part[i].lower() in FIRST_NAMES and part[i].lower() not in CALENDAR_WORDS):
-        i += 1  # ("Will Tanner" keeps its first name)
+            i + 1 < len(part) and part[i].lower() in FIRST_NAMES and part[i].lower() not in CALENDAR_WORDS) \
+            and not (i == 0 and part[0] == "He" and len(part) == 2 and _low(part[1]) not in STOP_CAPS):
+        i += 1  # ("Will Tanner" keeps its first name; "He Jianxiong" its family name: a pronoun
+        # is never followed by a capitalized word)
     part, offsets = part[i:], offsets[i:]
     if not part:
         return None
@@ -519,6 +524,10 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
                 text, start = text[skip:], start + skip
         for piece in parse_sequence(text):
             raw.append((start + piece.role_at, start + piece.name_at, piece))
+    if ") " in body:
+        for m in RE_BRACKETED_FIRST.finditer(body):  # "Coach (Frank) Vogel": an editor's first name
+            piece = Piece(0, 0, 0, (), (m.group(1), m.group(2)), "person", False)
+            raw.append((m.start(1), m.start(1), piece._replace(name_end=m.end(2) - m.start(1))))
     _cluster(cast, raw)
     if title:
         _link_title(cast, title)
@@ -565,6 +574,7 @@ def _sequences(body: str) -> list[tuple[int, str]]:
 
 
 PREPOSITION_TAILS = {" to ", " of ", "for ", " in ", " at "}
+ORG_NOUN_ENDINGS = ("tion", "sion", "ity", "ism", "ics", "ness", "ship", "ology")
 NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ance", "ence", "ism", "ics", "ness", "ship", "ology", "ure")
 RE_SMALL_WORD = re.compile(r"[ \t][a-z&]")
 RE_DOT_END = re.compile(r"\S+\.(?=\s)")

@@ -58,6 +58,7 @@ STOP_CAPS = lex.words("stop_caps")
 STOP_CAPS_RIGHT = STOP_CAPS - DETS - PRONOUNS - set(lex.TITLE_WORDS) - {"former"}
 ABBREVIATIONS = lex.words("abbreviations")
 PREPOSITIONS = lex.words("prepositions")
+DASHES = {"—", "–", "―", "-"}
 DOCUMENT_NOUNS = lex.words("document_nouns")
 CLAUSE_CONJUNCTIONS = {"but", "while", "although", "though", "yet", "whereas"}
 
@@ -350,6 +351,9 @@ def _det_within(toks: list[re.Match], k: int, reach: int = 3) -> bool:
     return False
 
 
+RE_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)(?=\s*(?:,|$|\.\s|\ue000))")
+
+
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """Span of the noun phrase right after a cue ("said Smith", "according to the ministry")."""
     toks = _words_before(text, start, hi)
@@ -379,6 +383,10 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     if first[0].islower() and first.lower() not in DETS and first.lower() not in PRONOUNS \
             and first.lower() not in lex.ROLE_WORDS and not any(t.group()[0].isupper() for t in out[1:]):
         return None  # a lowercase description must lead to a name: "former Gov. Jim Hodges"
+    if first.lower() in DETS:
+        named = RE_APPOSED_NAME.match(text, out[-1].end(), hi)
+        if named:  # "said the bureau's director, James B. Comey, on Monday"
+            return named.start(1), named.end(1)
     return out[0].start(), out[-1].end()
 
 
@@ -780,10 +788,23 @@ def extract_quotes(body: str) -> list[QuoteMention]:
         if found and found[0].attr is None and not found[0].continues and prev is not None \
                 and found[0].a - bstart <= 1:
             found[0].attr = lead_in_paragraph(body, *prev)
+        if found and found[-1].attr is None and bend - found[-1].b <= 2:
+            found[-1].attr = sign_off_paragraph(body, bend)
         raws.extend(found)
         prev = (bstart, bend)
     _fill_from_neighbours(raws)
     return _resolve(body, raws, marked)
+
+
+RE_SIGN_OFF = re.compile(r"\n\n[ \t]*[—–―-][ \t]*([A-Z][^\n,]{0,40}?)[ \t]*(?=\n\n|$)")
+
+
+def sign_off_paragraph(body: str, bend: int) -> Attribution | None:
+    """A paragraph of only "– Name" right after a quote signs it (reviews, letters, pull quotes)."""
+    m = RE_SIGN_OFF.match(body, bend)
+    if m is None or len(m.group(1).split()) > 5:
+        return None
+    return Attribution(m.group(1).strip(), m.start(1), m.group(0).strip()[0])
 
 
 def _mark_positions(body: str) -> list[int]:
@@ -847,6 +868,8 @@ def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]]) -> list
         if r.attr is not None:
             written, cue = r.attr.speaker, r.attr.cue
             speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
+            if cue in DASHES and (speaker is None or len(speaker) < len(written)):
+                speaker = written  # a sign-off is a name as its writer wants it ("– Ni My")
             if speaker:
                 spk.note_speaker(cast, speaker, r.attr.speaker_at)
             lemma = CUE_FORMS.get(cue) if cue else None

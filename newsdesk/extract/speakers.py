@@ -228,6 +228,11 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
         return _plain(cast, toks, pos)  # "a longtime adviser" is someone new
     if head in ROLE_WORDS:
         found = _by_role_head(cast, head, pos)
+        if found is None and len(toks) <= 2 and det in ("the", "this") and not any(
+                t.endswith(("'s", "’s")) for t in toks) and not _introduced_unnamed(cast.body, head, pos):
+            # "said the actor": the person the article is about just then, of the role's gender
+            found = pronoun_antecedent(cast, pos, TITLE_WORDS.get(head, ("", "-"))[1] if
+                                       TITLE_WORDS.get(head, ("", "-"))[1] in ("m", "f") else None)
         if found is not None:
             return _result(cast, found)
     if head in DOCUMENT_NOUNS and len(toks) <= 2:
@@ -243,11 +248,17 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
     return _plain(cast, toks, pos)
 
 
+def _introduced_unnamed(body: str, head: str, pos: int) -> bool:
+    """The article introduced someone of this role without a name before pos ("a spokesperson who
+    did not wish to be named", "one legal expert")."""
+    return re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}" + re.escape(head) + r"\b", body[:pos]) is not None
+
+
 def _plain(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | None]:
     """The description as written without its determiner (a group or an unnamed person); none for
     what does not read as a noun phrase ("makes clear that …")."""
-    if len(toks) > 7 or any(t.lower() in CLAUSE_WORDS for t in toks):
-        return None, None
+    if len(toks) > 7 or any(t.lower() in CLAUSE_WORDS for t in toks) or toks[0].lower() in ("i", "you", "me"):
+        return None, None  # ("I", "you": the writer or the reader, not a speaker the article names)
     if len(toks) == 1 and toks[-1].lower() in NOT_SPEAKERS and toks[-1].lower() not in DOCUMENT_NOUNS:
         return None, None
     name = " ".join(toks)
