@@ -88,7 +88,7 @@ RE_CUE = re.compile(r"(?<![A-Za-z'’\-])(?:According to|" + _trie_regex(sorted(
 MASK = "\ue000"
 DOUBLE_MARKS = '"“”„«»‟'
 SINGLE_MARKS = "‘’'‹›"
-RE_DOUBLE = re.compile('["“”„«»‟]')
+RE_DOUBLE = re.compile('["“”„«»‟]|’’')  # (two right single marks: a typographer's closing double mark)
 RE_SINGLE = re.compile("[‘’'‹›]")
 RE_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–/:;,\-\ue000]))[‘'‹](?=[\w…$])")
 RE_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -640,8 +640,9 @@ def _role_then_name(toks: list[re.Match], k: int) -> bool:
 def _naming_not_speech(text: str, c0: int, qa: int) -> bool:
     """'a group called "X"', 'so-called "X"': naming, not speech (nothing but the quote follows)."""
     prev = text[max(0, c0 - 20):c0].split()
+    between = text[c0:qa].strip().split()[1:]
     return bool(prev) and prev[-1].lower() in ("a", "an", "the", "group", "program", "plan", "movement", "so-") \
-        or not text[c0:qa].strip().split()[1:]
+        or not between
 
 
 def _lead_in(text: str, s0: int, qa: int, qb: int, s1: int) -> Attribution | None:
@@ -678,9 +679,13 @@ def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> b
 
 
 def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
-    """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star."""
-    if len(text) > 80 or text[:1].islower():
+    """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star; a
+    longer one right after a work noun (his book "Financial Freedom: A Proven Path to …")."""
+    if text[:1].islower():
         return False  # (a lowercase first letter is a lowercase first word: the test below, made early)
+    if len(text) > 80:
+        before = block[max(0, a - 20):max(0, a - 1)].split()
+        return len(text) < 160 and bool(before) and before[-1].lower() in WORK_NOUNS and _title_case(text)
     words = [w for w in (t.strip(".,!?:;()") for t in text.split()) if w]
     if not words or len(words) > 7 or not words[0][:1].isupper() or words[-1].lower() in PRONOUNS:
         return False
@@ -692,6 +697,47 @@ def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
     next_word = after[0].lower().strip(",.") if after else ""
     return prev_word.endswith(("'s", "’s", "s'", "s’")) or prev_word in TITLE_PREPS \
         or next_word in WORK_NOUNS or next_word in TITLE_FOLLOWERS
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital."""
+    words = [w for w in (t.strip(".,!?:;()") for t in text.split()) if w]
+    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3 or w.lower() not in TITLE_SMALL_WORDS)
+
+
+def title_list(block: str, spans: list[tuple[int, int, bool, bool]]) -> set[int]:
+    """Indexes of quotes in a list of Title-Case titles ("Listen To The Music," "Black Water," and
+    "China Grove"): four or more short ones joined only by commas and "and"/"or"."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(len(spans)):
+        a, b = spans[k][0], spans[k][1]
+        item = len(block[a:b]) < 60 and block[a:b][:1].isupper() and _title_case(block[a:b])
+        joined = bool(run) and RE_LIST_GAP.fullmatch(block[spans[k - 1][1] + 1:a - 1]) is not None
+        if item and (joined or not run):
+            run.append(k)
+        else:
+            if _is_title_run(block, spans, run):
+                out.update(run)
+            run = [k] if item else []
+    if _is_title_run(block, spans, run):
+        out.update(run)
+    return out
+
+
+def _is_title_run(block: str, spans: list[tuple[int, int, bool, bool]], run: list[int]) -> bool:
+    """Four titles or more, or two or more in parentheses (filmmaker X ("The Discovery," "The One I
+    Love"))."""
+    if len(run) >= MIN_TITLE_LIST:
+        return True
+    if len(run) < 2:
+        return False
+    first, last = spans[run[0]][0], spans[run[-1]][1]
+    return block[max(0, first - 2):first - 1] == "(" and block[last + 1:last + 2] == ")"
+
+
+MIN_TITLE_LIST = 4  # (two or three can be nicknames or slogans someone said: "Miss Piggy," "Miss Housekeeping")
+RE_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 
 
 # --------------------------------------------------------------------------- orchestration
@@ -749,8 +795,11 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
     masked = _mask(block, spans)
     ends = {b + (1 if c else 0): block[a:b].rstrip()[-1:] for a, b, _, c in spans if block[a:b].strip()}
     sents = sentence_bounds(masked, ends)
+    titles = title_list(block, spans) if len(spans) > 1 else ()
     out = []
-    for a, b, has_open, has_close in spans:
+    for n, (a, b, has_open, has_close) in enumerate(spans):
+        if n in titles:
+            continue
         qa, qb = a - (1 if has_open else 0), b + (1 if has_close else 0)
         sent = next((s for s in sents if s[0] <= qa < s[1]), (0, len(block)))
         text = block[a:b].strip()
