@@ -693,6 +693,9 @@ def _new_entity(cast: Cast, tokens: tuple[str, ...], kind: str, gender: str | No
 
 
 def _role_text(role: tuple[str, ...] | list[str]) -> str | None:
+    """The role words as written, honorifics left out; none without a title word ("Crooked")."""
+    if not any(_is_role_word(t) or _low(t) in ORG_WORDS for t in role):
+        return None
     text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("",))[0] != "honorific"
                     and TITLE_WORDS.get(_low(t), ("",))[0] != "honorific")
     return text or None
