@@ -1,5 +1,5 @@
--- One row per person quoted (grain: person_id), spellings joined (see people): how often, in how
--- many articles, over which dates, in the role most often given.
+-- One row per speaker, a person with their spellings joined (grain: person_id; see people): how
+-- often, in how many articles, over which dates, in the role most often given.
 create or replace table speakers as
 with quoted as (
     select * from quotes where person_id is not null and kind <> 'indirect'
