@@ -55,7 +55,8 @@ RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_TOKEN = re.compile(r"\S+")
 RE_BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\) ([A-Z][\w’'\-]+)")
-RE_CONTRACTION = re.compile(r"[’'](?:re|m|ll|ve|d|t)$")  # "You’re", "I’m", "Don't": not names
+RE_CONTRACTION = re.compile(r"[’'](?:re|m|ll|ve|d|t)$|^(?:Here|There|That|What|It|Let|Who|He|She)[’']s$")
+# ("You’re", "I’m", "Don't", "Here’s": not names)
 RE_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 RE_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an)\s+)?([^,.;:!?\n\"“”]{2,90}?)(?=,|\s+(?:said|says|told)\b|[.;]|$)")
 
@@ -206,7 +207,7 @@ class Cast:
                 a += pieces[0].name_at
                 token, possessive, role = pieces[0].name[0], pieces[0].possessive, list(pieces[0].role)
             else:
-                if text.lower() in STOP_CAPS or RE_CONTRACTION.search(text):
+                if text.lower() in STOP_CAPS or _low(text) in STOP_CAPS or RE_CONTRACTION.search(text):
                     continue
                 token = strip_possessive(text.rstrip("."))
                 possessive, role = len(token) < len(text.rstrip(".")), []
@@ -355,7 +356,7 @@ def parse_sequence(text: str) -> tuple[Piece, ...]:
 def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
     """One name from a run of capitalized words (leading stop words dropped), or None."""
     i = 0
-    while i < len(part) and _low(part[i]) in STOP_CAPS_NO_HONORIFIC and not (
+    while i < len(part) and (_low(part[i]) in STOP_CAPS_NO_HONORIFIC or RE_CONTRACTION.search(part[i])) and not (
             i + 1 < len(part) and part[i].lower() in FIRST_NAMES and part[i].lower() not in CALENDAR_WORDS) \
             and not (i == 0 and part[0] == "He" and len(part) == 2 and _low(part[1]) not in STOP_CAPS):
         i += 1  # ("Will Tanner" keeps its first name; "He Jianxiong" its family name: a pronoun

@@ -20,7 +20,7 @@ import re
 
 from newsdesk.extract import lexicon as lex
 from newsdesk.extract.cast import (
-    DETERMINERS, ORG_NAME_WORDS, _low, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
+    DETERMINERS, ORG_NAME_WORDS, _low, _role_text as cast_role_text, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
 )
 
 __all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
@@ -128,10 +128,8 @@ def _qualifies_description(tail: str) -> bool:
 
 
 def _role_text(words: list[str]) -> str | None:
-    kept = [w for w in words if TITLE_WORDS.get(w.lower(), ("",))[0] != "honorific"
-            and TITLE_WORDS.get(w.lower().rstrip("."), ("",))[0] != "honorific"]
-    text = " ".join(kept).strip(" ,")
-    return text or None
+    """Role words as written ("Kremlin spokesman"), honorifics left out; none without a title word."""
+    return cast_role_text([w.strip(",") for w in words])
 
 
 def _result(cast: Cast, idx: int | None) -> tuple[str | None, str | None]:
