@@ -98,10 +98,13 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
         return None  # "Russia's foreign ministry", "Swift's rep", "Iowa political hands": a description
     if ent.kind == "name" and ent.name.lower() in NOT_SPEAKERS:
         return None, None
-    role_words = [w for w in cast.body[pos:chosen.role_at].split() if w.lower() not in DETERMINERS] + \
-        cast.body[chosen.role_at:chosen.start].split()
-    role = _role_text(role_words) or ent.role
-    return ent.name, role
+    outer = [w for w in cast.body[pos:chosen.role_at].split() if w.lower() not in DETERMINERS]
+    titles = [w for w in cast.body[chosen.role_at:chosen.start].split()
+              if TITLE_WORDS.get(w.lower().rstrip("."), ("",))[0] != "honorific"]
+    if outer and all(w[:1].isupper() for w in outer) and not _role_text(outer):
+        outer = []  # "MSNBC’s", "Here’s": capitalized words that are no role
+    role = " ".join(outer + titles) or ent.role
+    return ent.name, role  # (titles inside the name's sequence are roles by their place: "Harbourmaster X")
 
 
 def _modifies_next(body: str, at: int, end: int) -> bool:
