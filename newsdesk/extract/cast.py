@@ -218,9 +218,13 @@ class Cast:
             idx = single_entity(self, token, a, role, create=create)
             if idx >= 0:
                 if create and idx == len(self.entities) - 1:
-                    self._paragraph_mentions.clear()  # a new entity: its other mentions count too
+                    self.reset_mentions()  # a new entity: its other mentions count too
                 out.append(Mention(a, a + len(token), idx, a, possessive, None))
         return out
+
+    def reset_mentions(self) -> None:
+        """Forget the paragraphs' mentions (a new entity was made: its other mentions count too)."""
+        self._paragraph_mentions.clear()
 
     def mentions_between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions starting in [lo, hi)."""
@@ -564,12 +568,16 @@ def _sequences(body: str) -> list[tuple[int, str]]:
             a, text = a + cut, text[cut:]
             if " " not in text:
                 continue
-        if "." not in text and not RE_SMALL_WORD.search(text):
-            out.append((a, text))  # (most runs: no period, no small word)
+        small = RE_SMALL_WORD.search(text)
+        if ". " not in text and not small:
+            out.append((a, text))  # (most runs: no period inside, no small word)
             continue
         spans: list[tuple[int, int]] = []
-        for x, y in _sentence_cuts(body, a, a + len(text)):
-            _join_small_words(body, x, y, spans)
+        for x, y in (_sentence_cuts(body, a, a + len(text)) if ". " in text else ((a, a + len(text)),)):
+            if small:
+                _join_small_words(body, x, y, spans)
+            elif " " in body[x:y].strip():
+                spans.append((x, y))
         out += [(x, body[x:y]) for x, y in spans]
     return out
 

@@ -20,7 +20,7 @@ import re
 
 from newsdesk.extract import lexicon as lex
 from newsdesk.extract.cast import (
-    DETERMINERS, ORG_NAME_WORDS, _low, _role_text as cast_role_text, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
+    DETERMINERS, ORG_NAME_WORDS, RE_CONTRACTION, STOP_CAPS, _low, _role_text as cast_role_text, single_entity, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
 )
 
 __all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
@@ -87,7 +87,8 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
     end = pos + len(written)
     found = [m for m in cast.names_between(pos, end) if m.end <= end + 1]
     if not found:
-        found = cast.singles_between(pos, end, create=True)
+        found = _single_written(cast, written, pos) if " " not in written else \
+            cast.singles_between(pos, end, create=True)
         if not found:
             return None
     people = [m for m in found if cast.entities[m.entity].kind == "person"]
@@ -105,6 +106,17 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
         outer = []  # "MSNBC’s", "Here’s": capitalized words that are no role
     role = " ".join(outer + titles) or ent.role
     return ent.name, role  # (titles inside the name's sequence are roles by their place: "Harbourmaster X")
+
+
+def _single_written(cast: Cast, written: str, pos: int) -> list[Mention]:
+    """The mention of a speaker written as one word ("Sasse", "Sasse's")."""
+    token = strip_possessive(written.rstrip(".,"))
+    if not token or not token[0].isupper() or _low(token) in STOP_CAPS or RE_CONTRACTION.search(written):
+        return []
+    idx = single_entity(cast, token, pos, [], create=True)
+    if idx == len(cast.entities) - 1:
+        cast.reset_mentions()  # a new entity: its other mentions count too
+    return [Mention(pos, pos + len(token), idx, pos, len(token) < len(written.rstrip(".,")), None)]
 
 
 def _modifies_next(body: str, at: int, end: int) -> bool:
