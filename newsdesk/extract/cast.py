@@ -844,20 +844,37 @@ def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
 
 
 def _link_title(cast: Cast, title: str) -> None:
-    """Fuller names from the title ("Tim Cook" in the title, only "Cook" in the body)."""
+    """Fuller names from the title ("Tim Cook" in the title, only "Cook" in the body): a person the
+    body knows by a shorter form, or by its surname alone, takes the title's full name."""
     for m in RE_NAME_SEQ.finditer(title):
+        before_colon = title[m.end():m.end() + 1] == ":"
         for piece in parse_sequence(m.group()):
             if piece.kind != "person" or len(piece.name) < 2:
                 continue
-            for idx in cast.by_last.get(_last_token(piece.name), ()) or (
-                    [cast.by_name[piece.name[-1]]] if piece.name[-1] in cast.by_name else []):
-                ent = cast.entities[idx]
-                if ent.kind in ("person", "name") and (len(ent.tokens) == 1 and ent.tokens[0] == piece.name[-1]
-                                                       or same_person(piece.name, ent.tokens)):
-                    if _fuller(piece.name, ent.tokens):
-                        ent.tokens, ent.name = piece.name, " ".join(piece.name)
-                        ent.kind = "person"
-                        ent.gender = ent.gender or gender_of(piece.name[0], ())
+            for name in _title_names(piece.name, before_colon):
+                _link_title_name(cast, name, piece.role)
+
+
+def _title_names(tokens: tuple[str, ...], before_colon: bool) -> list[tuple[str, ...]]:
+    """Full names in a Title-Case headline run: each known first name with the word after it
+    ("Chris Christie Calls Hillary Clinton"), or a two-word run before a colon ("Cecile Richards:")."""
+    if len(tokens) == 2 and before_colon and not (
+            tokens[0].lower().endswith(("er", "or") + OCCUPATION_SUFFIXES) and tokens[0].lower() not in FIRST_NAMES):
+        return [tokens]  # ("Hacker Guccifer:" is a role and a name)
+    return [tokens[i:i + 2] for i in range(len(tokens) - 1) if tokens[i].lower() in FIRST_NAMES]
+
+
+def _link_title_name(cast: Cast, name: tuple[str, ...], titles: tuple[str, ...]) -> None:
+    """A person the body knows by a shorter form, or by its surname alone, takes this full name."""
+    last = _last_token(name)
+    known = [i for i in cast.by_last.get(last, ()) if same_person(name, cast.entities[i].tokens)]
+    for idx in known:
+        ent = cast.entities[idx]
+        if _fuller(name, ent.tokens):
+            ent.tokens, ent.name = name, " ".join(name)
+    if not known and not cast.by_last.get(last) and \
+            re.search(r"(?<![\w’'])" + re.escape(last) + r"(?![\w’'])", cast.body):
+        _new_entity(cast, name, "person", gender_of(name[0], titles), None)
 
 
 RE_PRONOUN_FAST = re.compile(r"[HhSs]h?e(?![\w’'])")

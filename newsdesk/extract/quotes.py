@@ -820,8 +820,9 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
     return out
 
 
-def extract_quotes(body: str) -> list[QuoteMention]:
-    """Every quotation in `body`, in reading order, with its speaker resolved within the article."""
+def extract_quotes(body: str, title: str = "") -> list[QuoteMention]:
+    """Every quotation in `body`, in reading order, with its speaker resolved within the article
+    (the title, when given, may give a speaker's full name)."""
     marks = _mark_positions(body)  # blocks without any quotation mark are skipped
     if not marks:
         return []  # (so every block would be)
@@ -842,7 +843,7 @@ def extract_quotes(body: str) -> list[QuoteMention]:
         raws.extend(found)
         prev = (bstart, bend)
     _fill_from_neighbours(raws)
-    return _resolve(body, raws, marked)
+    return _resolve(body, raws, marked, title)
 
 
 RE_SIGN_OFF = re.compile(r"\n\n[ \t]*[—–―-][ \t]*([A-Z][^\n,]{0,40}?)[ \t]*(?=\n\n|$)")
@@ -907,10 +908,10 @@ def _fill_from_neighbours(raws: list[_Raw]) -> None:
             last = r
 
 
-def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]]) -> list[QuoteMention]:
+def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]], title: str = "") -> list[QuoteMention]:
     """Resolve speakers against the article's cast and build the mentions (names inside quotation
     marks, quotes and titles alike, never stand for a speaker)."""
-    cast = spk.build_cast(body, marked)
+    cast = spk.build_cast(body, marked, title)
     out = []
     for r in raws:
         speaker = role = written = cue = lemma = None
