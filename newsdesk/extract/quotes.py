@@ -59,6 +59,7 @@ STOP_CAPS_RIGHT = STOP_CAPS - DETS - PRONOUNS - set(lex.TITLE_WORDS) - {"former"
 ABBREVIATIONS = lex.words("abbreviations")
 PREPOSITIONS = lex.words("prepositions")
 DASHES = {"—", "–", "―", "-"}
+SENTENCE_OPENERS = lex.words("sentence_openers")
 DOCUMENT_NOUNS = lex.words("document_nouns")
 CLAUSE_CONJUNCTIONS = {"but", "while", "although", "though", "yet", "whereas"}
 
@@ -323,7 +324,7 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
                 t.group() == "of" for t in toks[max(0, j - 4):j - 1]) or _det_within(toks, j - 2)):
             j -= 1  # "Department of Health and Social Care", "the Russian and Syrian defense ministries"
             continue
-        if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS:
+        if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS or wl in SENTENCE_OPENERS:
             break
         if w[0].islower() and wl not in lex.ROLE_WORDS and wl not in lex.ORG_WORDS and not (
                 wl in ("of", "for") or wl.endswith(("al", "an", "ial", "ive", "ior", "ican", "ern"))
@@ -354,6 +355,12 @@ def _det_within(toks: list[re.Match], k: int, reach: int = 3) -> bool:
 RE_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)(?=\s*(?:,|$|\.\s|\ue000))")
 
 
+def _next_capitalized(toks: list[re.Match], t: re.Match) -> bool:
+    """The token after t starts with a capital."""
+    k = toks.index(t)
+    return k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
+
+
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """Span of the noun phrase right after a cue ("said Smith", "according to the ministry")."""
     toks = _words_before(text, start, hi)
@@ -365,6 +372,10 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         wl = w.lower().rstrip(".")
         if out and wl in ("from", "by") and out[-1].group().lower() in DOCUMENT_NOUNS:
             out.append(t)  # "a report from Kotak Institutional Equities": the author follows
+            continue
+        if out and wl in ("to", "at") and out[-1].group().lower() in lex.ROLE_WORDS and t is not toks[-1] \
+                and _next_capitalized(toks, t):
+            out.append(t)  # "China's ambassador to Britain Liu Xiaming"
             continue
         if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS) or len(out) >= 8 and not any(
                 x.group().lower() in ("from", "by") for x in out):
@@ -576,7 +587,7 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
 def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
     """The subject of a sentence: its first noun phrase after an introductory phrase."""
     toks = _words_before(text, s0, hi)
-    if toks and toks[0].group().lower() in INTRO_WORDS:
+    if toks and (toks[0].group().lower() in INTRO_WORDS or toks[0].group().lower() in SENTENCE_OPENERS):
         comma = next((k for k, t in enumerate(toks) if t.group() == ","), None)
         if comma is not None:
             return _first_np(text, toks[comma].end(), hi)
@@ -614,8 +625,9 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         w = t.group()
         if w.lower() in PRONOUNS:
             return t.start(), t.end()
-        if k == 0 and w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in lex.FIRST_NAMES:
-            continue  # "Hastily …, Trump said" / "Reached by phone, …"
+        if k == 0 and (w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in lex.FIRST_NAMES
+                       or w.lower() in SENTENCE_OPENERS):
+            continue  # "Hastily …, Trump said" / "Reached by phone, …" / "Once Trump left, …"
         if w[0].isupper() and w.lower().rstrip(".") not in STOP_CAPS:
             end = k
             while end + 1 < len(toks) and MASK not in toks[end + 1].group() and (
@@ -835,11 +847,11 @@ def extract_quotes(body: str, title: str = "") -> list[QuoteMention]:
             prev = (bstart, bend)
             continue
         found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end, marked)
+        if found and found[-1].attr is None and bend - found[-1].b <= 2:
+            found[-1].attr = sign_off_paragraph(body, bend)
         if found and found[0].attr is None and not found[0].continues and prev is not None \
                 and found[0].a - bstart <= 1:
             found[0].attr = lead_in_paragraph(body, *prev)
-        if found and found[-1].attr is None and bend - found[-1].b <= 2:
-            found[-1].attr = sign_off_paragraph(body, bend)
         raws.extend(found)
         prev = (bstart, bend)
     _fill_from_neighbours(raws)

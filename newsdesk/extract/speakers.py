@@ -60,7 +60,10 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     if len(toks) == 1 and low in PRONOUN_GENDER:
         return _result(cast, pronoun_antecedent(cast, pos, PRONOUN_GENDER[low]))
     if len(toks) == 1 and low in PLURAL_PRONOUNS:
-        return _recent_group(cast, pos), None
+        group = _recent_group(cast, pos)
+        if group is None and low in ("it", "we", "they"):
+            group = _recent_org_subject(cast, pos)  # "X Records issued a statement. … it said"
+        return group, None
     named = _named_in(cast, written, pos)
     if named is not None:
         return named
@@ -365,6 +368,17 @@ def _author_in_sentence(cast: Cast, at: int) -> str | None:
 def _verb_like(word: str) -> bool:
     """A word that reads as the verb after a subject ("provided", "issued", "said")."""
     return word.islower() and (word in lex.CUE_FORMS or word in ISSUE_VERBS or word.endswith("ed"))
+
+
+def _recent_org_subject(cast: Cast, pos: int) -> str | None:
+    """The latest organization standing as a subject in this or the previous paragraph."""
+    para = cast.paragraph_of(pos)
+    for m in cast.mentions_before(pos, 1):
+        if m.entity >= 0 and cast.entities[m.entity].kind == "org" and cast.slot(m) == SUBJECT \
+                and not cast.in_quote(m.start) and para - cast.paragraph_of(m.start) <= 1 \
+                and not any(_low(t) in PLACE_WORDS for t in cast.entities[m.entity].tokens):
+            return cast.entities[m.entity].name
+    return None
 
 
 def _recent_group(cast: Cast, pos: int) -> str | None:
