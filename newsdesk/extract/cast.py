@@ -748,6 +748,8 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
     idx = cast.by_name.get(name)
     if idx is None:
         idx = cast.by_org_prefix.get(tokens)
+    if idx is None and len(tokens) == 2 and RE_ACRONYM.fullmatch(tokens[1]):
+        idx = _qualified_acronym(cast, tokens)  # "Chinese CDC" of "Chinese Center for Disease Control …"
     if idx is None:
         for k in range(len(tokens) - 1, 1, -1):
             found = cast.by_name.get(" ".join(tokens[:k]))
@@ -764,6 +766,16 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
             break
         cast.by_org_prefix.setdefault(tokens[:k], idx)
     return idx
+
+
+def _qualified_acronym(cast: Cast, tokens: tuple[str, ...]) -> int | None:
+    """The organization a qualified acronym abbreviates ("Chinese CDC"): its name starts with the
+    qualifier and its initials hold the acronym."""
+    for idx, ent in enumerate(cast.entities):
+        if ent.kind == "org" and len(ent.tokens) > 2 and ent.tokens[0] == tokens[0] \
+                and tokens[1] in "".join(t[0] for t in ent.tokens if t[0].isupper()):
+            return idx
+    return None
 
 
 def _acronym_entity(cast: Cast, token: str) -> int | None:
