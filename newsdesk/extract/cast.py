@@ -36,6 +36,7 @@ NAME_SUFFIXES = lex.words("name_suffixes")  # "Jr.", "III"
 PREPOSITIONS = lex.words("prepositions")
 NAME_BREAKS = lex.words("name_breaks")
 CALENDAR_WORDS = lex.words("calendar_words")
+SHOW_WORDS = {"show", "hour", "podcast", "program", "programme", "report"}
 ORG_JOINERS = {"of", "for", "and", "&", "on", "the"}  # lowercase words inside an organization's name
 CLAUSE_OPENERS = lex.words("clause_openers")
 DETERMINERS = lex.words("determiners")
@@ -293,8 +294,9 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
 def _kind(name: list[str], role: list[str]) -> str:
     """'org', 'person' or 'name' for the name tokens of a piece."""
     lows = [_low(t) for t in name]
-    if len(name) == 2 and is_first_name(name[0]) and lows[1] not in ORG_WORDS and lows[1] not in ORG_NAME_WORDS:
-        return "person"  # "Kate York", "Jack Street"
+    if len(name) <= 3 and is_first_name(name[0]) and not any(
+            w in ORG_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS for w in lows[1:]):
+        return "person"  # "Kate York", "Kathleen Hall Jamieson": a first name, then place-like words
     if any(w in NON_PERSON_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS or w.endswith(ORG_NOUN_ENDINGS)
            for w in lows):
         return "org"  # ("Border Protection", "Homeland Security": common nouns, not surnames)
@@ -374,8 +376,10 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
     if not part[-1] or not part[-1][0].isupper():
         return None
     role, name = split_role(part)
-    if not name or (_is_role_word(name[-1]) and not is_first_name(name[0])):
-        return None  # "U.S. Attorney’s Office", "Prime Minister": a title, no name
+    if not name or (_is_role_word(name[-1]) and not is_first_name(name[0]) and not role):
+        return None  # "U.S. Attorney’s Office", "Prime Minister": a title, no name ("Congressman Pete King" is)
+    if len(name) >= 3 and _low(name[-1]) in SHOW_WORDS and is_first_name(name[0]):
+        name = name[:-1]  # "The Rachel Maddow Show": the host's name
     if name[-1].endswith(".") and _low(name[-1]) not in NAME_SUFFIXES and len(name[-1]) > 2:
         name = name[:-1] + [name[-1].rstrip(".")]  # "said Smith." ends a sentence
     name_at = offsets[len(role)]
