@@ -3,9 +3,12 @@
 
     .venv/bin/python scripts/time_extractors.py --dump /tmp/dump-base --old main
     .venv/bin/python scripts/time_extractors.py --dump /tmp/dump-base --old HEAD~3 --extractor places --rounds 6
+    .venv/bin/python scripts/time_extractors.py --raw /tmp/newsdesk-diff-raw --old main --extractor pipeline
 
 Bodies are the `body` column of a diffdump dump (`scripts/diffdump.py dump OUT`), by default the
-polnear and annotated corpora. The old code is `git archive REF newsdesk` unpacked in a temporary
+polnear and annotated corpora; `--extractor pipeline` times the whole per-document pipeline
+(`newsdesk.pipeline.process_text`: parse, clean, every extractor) on the raw input files of those
+corpora below `--raw` (the diffdump cache). The old code is `git archive REF newsdesk` unpacked in a temporary
 directory. Each round runs one worker process for the old code and one for the new, in turn
 (old, new, old, new, ...), so both see the same load on a shared machine. A worker warms up with
 one pass over the bodies, then times `--passes` passes with time.process_time and reports its best
@@ -32,6 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXTRACTORS = {
     "quotes": ("newsdesk.extract.quotes", "extract_quotes"),
     "places": ("newsdesk.extract.places", "extract_places"),
+    "pipeline": ("newsdesk.pipeline", "process_text"),
 }
 
 
@@ -45,9 +49,19 @@ def load_bodies(dump: Path, corpora: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def load_raw(raw: Path, corpora: list[str]) -> list[tuple[str, str]]:
+    """(path, text) of every raw input file of the given corpora (text files only)."""
+    out = []
+    for corpus in corpora:
+        for path in sorted(p for p in (raw / corpus).rglob("*") if p.is_file()):
+            out.append((path.name, path.read_text(encoding="utf-8", errors="replace")))
+    return out
+
+
 def unpack(ref: str, into: Path) -> Path:
-    """The `newsdesk` package of a commit, unpacked below `into`."""
-    archive = subprocess.run(["git", "archive", ref, "newsdesk"], cwd=REPO, check=True, capture_output=True).stdout
+    """The `newsdesk` and `schemas` packages of a commit, unpacked below `into`."""
+    archive = subprocess.run(["git", "archive", ref, "newsdesk", "schemas"], cwd=REPO, check=True,
+                             capture_output=True).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into
@@ -60,8 +74,11 @@ def worker(bodies_file: str, extractor: str, passes: int) -> None:
     module, name = EXTRACTORS[extractor]
     func = getattr(importlib.import_module(module), name)
     items = json.loads(Path(bodies_file).read_text(encoding="utf-8"))
-    with_title = "title" in inspect.signature(func).parameters
-    calls = [(lambda b=b, t=t: func(b, title=t)) if with_title else (lambda b=b: func(b)) for t, b in items]
+    if extractor == "pipeline":  # items are (file name, raw text)
+        calls = [(lambda t=t, n=n: func(t, n)) for n, t in items]
+    else:
+        with_title = "title" in inspect.signature(func).parameters
+        calls = [(lambda b=b, t=t: func(b, title=t)) if with_title else (lambda b=b: func(b)) for t, b in items]
     for call in calls:  # warm-up: imports, compiled regexes, caches
         call()
     best = float("inf")
@@ -85,6 +102,7 @@ def run_worker(path: Path | None, bodies_file: Path, extractor: str, passes: int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dump", type=Path, help="a diffdump dump directory")
+    parser.add_argument("--raw", type=Path, help="the diffdump raw cache (for --extractor pipeline)")
     parser.add_argument("--corpora", default="polnear,annotated")
     parser.add_argument("--old", default="main", help="git ref of the code to compare with")
     parser.add_argument("--extractor", default="quotes", choices=sorted(EXTRACTORS))
@@ -95,9 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         worker(args.worker, args.extractor, args.passes)
         return 0
-    if args.dump is None:
+    if args.extractor == "pipeline":
+        if args.raw is None:
+            parser.error("--raw is required for the pipeline")
+        bodies = load_raw(args.raw, args.corpora.split(","))
+    elif args.dump is None:
         parser.error("--dump is required")
-    bodies = load_bodies(args.dump, args.corpora.split(","))
+    else:
+        bodies = load_bodies(args.dump, args.corpora.split(","))
     with tempfile.TemporaryDirectory(prefix="time-extractors-") as tmp:
         bodies_file = Path(tmp) / "bodies.json"
         bodies_file.write_text(json.dumps(bodies), encoding="utf-8")
