@@ -39,6 +39,7 @@ PLACE_WORDS = lex.words("place_words")
 PREPOSITIONS = lex.words("prepositions")
 CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes", "made", "says", "said", "who", "which"}  # abstract nouns that cannot speak
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
+RE_AGE_WORD = re.compile(r"\d|year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
 RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
 ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
@@ -102,7 +103,8 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
         return None  # "Russia's foreign ministry", "Swift's rep", "Iowa political hands": a description
     if ent.kind == "name" and ent.name.lower() in NOT_SPEAKERS:
         return None, None
-    outer = [w for w in cast.body[pos:chosen.role_at].split() if w.lower() not in DETERMINERS]
+    outer = [w for w in cast.body[pos:chosen.role_at].split()
+             if w.lower() not in DETERMINERS and not RE_AGE_WORD.search(w)]  # ("45-year-old" is no role)
     titles = [w for w in cast.body[chosen.role_at:chosen.start].split()
               if TITLE_WORDS.get(w.lower().rstrip("."), ("",))[0] != "honorific"]
     if outer and all(w[:1].isupper() for w in outer) and not _role_text(outer):
