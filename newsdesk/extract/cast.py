@@ -135,7 +135,7 @@ class Cast:
             role_at, name_end, titles = ent.pending.pop(0)
             role_words = role_before(self.body, role_at) + list(titles)
             ent.gender = ent.gender or gender_of(ent.tokens[0] if len(ent.tokens) > 1 else "", role_words)
-            ent.role = ent.role or _role_text(role_words) or apposition_role(self.body, name_end)
+            ent.role = ent.role or role_text(role_words) or apposition_role(self.body, name_end)
         ent.pending.clear()
         return ent
 
@@ -208,13 +208,13 @@ class Cast:
                 a += pieces[0].name_at
                 token, possessive, role = pieces[0].name[0], pieces[0].possessive, list(pieces[0].role)
             else:
-                if text.lower() in STOP_CAPS or _low(text) in STOP_CAPS or RE_CONTRACTION.search(text):
+                if text.lower() in STOP_CAPS or bare_lower(text) in STOP_CAPS or RE_CONTRACTION.search(text):
                     continue
                 token = strip_possessive(text.rstrip("."))
                 possessive, role = len(token) < len(text.rstrip(".")), []
             while c < len(covered) and covered[c].end <= a:
                 c += 1
-            if c < len(covered) and covered[c].role_at <= a or not token or _low(token) in STOP_CAPS:
+            if c < len(covered) and covered[c].role_at <= a or not token or bare_lower(token) in STOP_CAPS:
                 continue
             idx = single_entity(self, token, a, role, create=create)
             if idx >= 0:
@@ -251,7 +251,8 @@ def strip_possessive(token: str) -> str:
     return RE_POSSESSIVE.sub("", token) if len(token) > 2 and token[-2:] in ("’s", "'s") else token.rstrip("’'")
 
 
-def _low(token: str) -> str:
+def bare_lower(token: str) -> str:
+    """'Gov.' -> 'gov': the word as the word lists spell it."""
     return token.lower().rstrip(".")
 
 
@@ -285,15 +286,15 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
             role, name = role + name[:k], name[k:]
         elif not role and name[0].lower().endswith(OCCUPATION_SUFFIXES) and "of" not in name[:3]:
             role, name = name[:1], name[1:]
-    if role and len(name) == 1 and _low(role[-1]) in ROYAL_TITLES or (
-            role and len(name) == 2 and _low(name[-1]) in NAME_SUFFIXES and _low(role[-1]) in ROYAL_TITLES):
+    if role and len(name) == 1 and bare_lower(role[-1]) in ROYAL_TITLES or (
+            role and len(name) == 2 and bare_lower(name[-1]) in NAME_SUFFIXES and bare_lower(role[-1]) in ROYAL_TITLES):
         role, name = role[:-1], [role[-1]] + name
     return role, name
 
 
 def _kind(name: list[str], role: list[str]) -> str:
     """'org', 'person' or 'name' for the name tokens of a piece."""
-    lows = [_low(t) for t in name]
+    lows = [bare_lower(t) for t in name]
     if len(name) <= 3 and is_first_name(name[0]) and not any(
             w in ORG_WORDS or w in ORG_NAME_WORDS or w in ORG_JOINERS for w in lows[1:]):
         return "person"  # "Kate York", "Kathleen Hall Jamieson": a first name, then place-like words
@@ -303,7 +304,7 @@ def _kind(name: list[str], role: list[str]) -> str:
     if len(name) == 1:
         if RE_ACRONYM.fullmatch(name[0]):
             return "org"
-        return "person" if role and not all(_low(r) in ORG_WORDS for r in role) else "name"
+        return "person" if role and not all(bare_lower(r) in ORG_WORDS for r in role) else "name"
     if any(t.isupper() and len(t) > 1 and t.isalpha() for t in name) and not is_first_name(name[0]):
         return "org"  # "SLS Block", "NASA Goddard"
     if any(ch.isdigit() for t in name for ch in t):
@@ -317,7 +318,7 @@ def _cut_sentences(tokens: list[str]) -> list[list[str]]:
     for k, tok in enumerate(tokens):
         cur.append(tok)
         if k < len(tokens) - 1 and tok.endswith(".") and len(tok) > 2 and tok.count(".") == 1 \
-                and _low(tok) not in ABBREVIATIONS and tok.lower() not in TITLE_WORDS and _low(tok) not in NAME_SUFFIXES:
+                and bare_lower(tok) not in ABBREVIATIONS and tok.lower() not in TITLE_WORDS and bare_lower(tok) not in NAME_SUFFIXES:
             parts.append(cur)
             cur = []
     if cur:
@@ -362,9 +363,9 @@ def parse_sequence(text: str) -> tuple[Piece, ...]:
 def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
     """One name from a run of capitalized words (leading stop words dropped), or None."""
     i = 0
-    while i < len(part) and (_low(part[i]) in STOP_CAPS_NO_HONORIFIC or RE_CONTRACTION.search(part[i])) and not (
+    while i < len(part) and (bare_lower(part[i]) in STOP_CAPS_NO_HONORIFIC or RE_CONTRACTION.search(part[i])) and not (
             i + 1 < len(part) and part[i].lower() in FIRST_NAMES and part[i].lower() not in CALENDAR_WORDS) \
-            and not (i == 0 and part[0] == "He" and len(part) == 2 and _low(part[1]) not in STOP_CAPS):
+            and not (i == 0 and part[0] == "He" and len(part) == 2 and bare_lower(part[1]) not in STOP_CAPS):
         i += 1  # ("Will Tanner" keeps its first name; "He Jianxiong" its family name: a pronoun
         # is never followed by a capitalized word)
     part, offsets = part[i:], offsets[i:]
@@ -378,9 +379,9 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
     role, name = split_role(part)
     if not name or (_is_role_word(name[-1]) and not is_first_name(name[0]) and not role):
         return None  # "U.S. Attorney’s Office", "Prime Minister": a title, no name ("Congressman Pete King" is)
-    if len(name) >= 3 and _low(name[-1]) in SHOW_WORDS and is_first_name(name[0]):
+    if len(name) >= 3 and bare_lower(name[-1]) in SHOW_WORDS and is_first_name(name[0]):
         name = name[:-1]  # "The Rachel Maddow Show": the host's name
-    if name[-1].endswith(".") and _low(name[-1]) not in NAME_SUFFIXES and len(name[-1]) > 2:
+    if name[-1].endswith(".") and bare_lower(name[-1]) not in NAME_SUFFIXES and len(name[-1]) > 2:
         name = name[:-1] + [name[-1].rstrip(".")]  # "said Smith." ends a sentence
     name_at = offsets[len(role)]
     last_at = offsets[len(part) - 1]
@@ -459,7 +460,7 @@ def _drop_opener(body: str, start: int, text: str) -> int:
     if (low in SENTENCE_OPENERS or low.endswith(("ing", "ly"))) and _at_sentence_start(body, start):
         return len(first) + 1
     if rest.count(" ") == 1 and low not in ROLE_WORDS and body[start - 4:start].lower() in (" to ", " of ", "for ", " in ", " at "):
-        if not any(is_first_name(t) for t in rest.split()) and not any(_low(t) in NON_PERSON_WORDS for t in rest.split()):
+        if not any(is_first_name(t) for t in rest.split()) and not any(bare_lower(t) in NON_PERSON_WORDS for t in rest.split()):
             return len(first) + 1
     return 0
 
@@ -473,7 +474,7 @@ def role_before(body: str, start: int) -> list[str]:
         k, word = _word_before(body, pos, lo)
         if not word or not word[0].isalpha():
             break
-        low = _low(word)
+        low = bare_lower(word)
         if low in DETERMINERS or (low in STOP_CAPS and low not in ("former", "new")) or "\n" in body[k:pos]:
             break
         if word[0].islower() and low not in ROLE_WORDS and low != "former" and not low.endswith(ADJ_SUFFIXES) \
@@ -481,9 +482,9 @@ def role_before(body: str, start: int) -> list[str]:
             break
         words.insert(0, word)
         pos = k
-    while words and _low(words[-1]) not in ROLE_WORDS:
+    while words and bare_lower(words[-1]) not in ROLE_WORDS:
         words.pop()
-    while words and words[0][0].islower() and _low(words[0]) not in ROLE_WORDS and words[0] != "former" \
+    while words and words[0][0].islower() and bare_lower(words[0]) not in ROLE_WORDS and words[0] != "former" \
             and not words[0].endswith(("al", "-winning")):
         words.pop(0)
     return words
@@ -496,7 +497,7 @@ def apposition_role(body: str, end: int) -> str | None:
         return None
     phrase = m.group(1).strip()
     words = phrase.split()
-    if not words or len(words) > 12 or not any(_low(w) in ROLE_WORDS for w in words[:5]):
+    if not words or len(words) > 12 or not any(bare_lower(w) in ROLE_WORDS for w in words[:5]):
         return None
     if words[0].lower() in ("who", "which", "whose", "where", "when"):
         return None
@@ -507,7 +508,7 @@ def gender_of(first: str, role: tuple[str, ...] | list[str]) -> str | None:
     """Gender from an honorific ("Mrs."), else the first name, else a gendered title ("spokesman")."""
     titled = None
     for tok in role:
-        kind_gender = TITLE_WORDS.get(tok.lower()) or TITLE_WORDS.get(_low(tok))
+        kind_gender = TITLE_WORDS.get(tok.lower()) or TITLE_WORDS.get(bare_lower(tok))
         if kind_gender and kind_gender[1] in ("m", "f"):
             if kind_gender[0] == "honorific":
                 return kind_gender[1]
@@ -600,8 +601,8 @@ def _sentence_cuts(body: str, a: int, b: int) -> list[tuple[int, int]]:
     out = []
     for m in RE_DOT_END.finditer(body, a, b):
         tok = m.group()
-        if len(tok) > 2 and tok.count(".") == 1 and _low(tok) not in ABBREVIATIONS \
-                and tok.lower() not in TITLE_WORDS and _low(tok) not in NAME_SUFFIXES:
+        if len(tok) > 2 and tok.count(".") == 1 and bare_lower(tok) not in ABBREVIATIONS \
+                and tok.lower() not in TITLE_WORDS and bare_lower(tok) not in NAME_SUFFIXES:
             out.append((a, m.end()))
             a = m.end() + 1
     out.append((a, b))
@@ -625,7 +626,7 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
     joined = False
     for right in parts[1:]:
         text = body[left[0]:left[1]]
-        last = _low(text.rsplit(None, 1)[-1])
+        last = bare_lower(text.rsplit(None, 1)[-1])
         right_text = body[right[0]:right[1]]
         chained = joined and (" " in right_text or not body[left[1]:right[0]].strip().startswith("and")
                               or right_text.lower().rstrip(".").endswith(NOUN_ENDINGS))
@@ -659,13 +660,13 @@ def _initials_used(body: str, left: str, right: str) -> bool:
 def _last_token(tokens: tuple[str, ...]) -> str:
     """The surname: the last token that is not a suffix ("Kennedy" of "James Kennedy Jr.")."""
     for tok in reversed(tokens):
-        if _low(tok) not in NAME_SUFFIXES:
+        if bare_lower(tok) not in NAME_SUFFIXES:
             return tok
     return tokens[-1]
 
 
 def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t for t in tokens if _low(t) not in NAME_SUFFIXES)
+    return tuple(t for t in tokens if bare_lower(t) not in NAME_SUFFIXES)
 
 
 def _first_compatible(a: str, b: str) -> bool:
@@ -705,12 +706,12 @@ def _new_entity(cast: Cast, tokens: tuple[str, ...], kind: str, gender: str | No
     return idx
 
 
-def _role_text(role: tuple[str, ...] | list[str]) -> str | None:
+def role_text(role: tuple[str, ...] | list[str]) -> str | None:
     """The role words as written, honorifics left out; none without a title word ("Crooked")."""
-    if not any(_is_role_word(t) or _low(t) in ORG_WORDS for t in role):
+    if not any(_is_role_word(t) or bare_lower(t) in ORG_WORDS for t in role):
         return None
     text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("",))[0] != "honorific"
-                    and TITLE_WORDS.get(_low(t), ("",))[0] != "honorific")
+                    and TITLE_WORDS.get(bare_lower(t), ("",))[0] != "honorific")
     return text or None
 
 
@@ -757,7 +758,7 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
     if idx is None:
         for k in range(len(tokens) - 1, 1, -1):
             found = cast.by_name.get(" ".join(tokens[:k]))
-            if found is not None and all(_low(t) in ORG_NAME_WORDS or _low(t) in ORG_WORDS for t in tokens[k:]):
+            if found is not None and all(bare_lower(t) in ORG_NAME_WORDS or bare_lower(t) in ORG_WORDS for t in tokens[k:]):
                 idx = found
                 ent = cast.entities[idx]
                 ent.tokens, ent.name = tokens, name
@@ -766,7 +767,7 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
         idx = _new_entity(cast, tokens, "org", None, None)
     cast.by_name[name] = idx
     for k in range(len(tokens) - 1, 1, -1):  # shorter forms that drop trailing org words
-        if _low(tokens[k]) not in ORG_NAME_WORDS and _low(tokens[k]) not in ORG_WORDS:
+        if bare_lower(tokens[k]) not in ORG_NAME_WORDS and bare_lower(tokens[k]) not in ORG_WORDS:
             break
         cast.by_org_prefix.setdefault(tokens[:k], idx)
     return idx
@@ -815,10 +816,10 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
     if idx is not None:
         ent = cast.entities[idx]
         if role_words:
-            if ent.kind == "name" and not all(_low(r) in ORG_WORDS for r in role_words):
+            if ent.kind == "name" and not all(bare_lower(r) in ORG_WORDS for r in role_words):
                 ent.kind = "person"
             ent.gender = ent.gender or gender_of("", role_words)
-            ent.role = ent.role or _role_text(role_words)
+            ent.role = ent.role or role_text(role_words)
         return idx
     if RE_ACRONYM.fullmatch(token):
         idx = _acronym_entity(cast, token)
@@ -830,7 +831,7 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
     if not create and not role_words:
         return -1
     kind = _kind([token], role_words)
-    idx = _new_entity(cast, (token,), kind, gender_of("", role_words), _role_text(role_words))
+    idx = _new_entity(cast, (token,), kind, gender_of("", role_words), role_text(role_words))
     cast.by_name[token] = idx
     return idx
 

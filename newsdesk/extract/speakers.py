@@ -15,12 +15,12 @@ Nouns that cannot speak (places, abstract nouns) are not speakers.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from newsdesk.extract import lexicon as lex
 from newsdesk.extract.cast import (
-    DETERMINERS, ORG_NAME_WORDS, RE_CONTRACTION, STOP_CAPS, _low, _role_text as cast_role_text, single_entity, SUBJECT, Cast, Entity, Mention, build_cast, strip_possessive,
+    DETERMINERS, RE_CONTRACTION, STOP_CAPS, SUBJECT, Cast, Mention, bare_lower, build_cast, role_text,
+    single_entity, strip_possessive,
 )
 
 __all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
@@ -116,7 +116,7 @@ def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | Non
 def _single_written(cast: Cast, written: str, pos: int) -> list[Mention]:
     """The mention of a speaker written as one word ("Sasse", "Sasse's")."""
     token = strip_possessive(written.rstrip(".,"))
-    if not token or not token[0].isupper() or _low(token) in STOP_CAPS or RE_CONTRACTION.search(written):
+    if not token or not token[0].isupper() or bare_lower(token) in STOP_CAPS or RE_CONTRACTION.search(written):
         return []
     idx = single_entity(cast, token, pos, [], create=True)
     if idx == len(cast.entities) - 1:
@@ -149,7 +149,7 @@ def _qualifies_description(tail: str) -> bool:
 
 def _role_text(words: list[str]) -> str | None:
     """Role words as written ("Kremlin spokesman"), honorifics left out; none without a title word."""
-    return cast_role_text([w.strip(",") for w in words])
+    return role_text([w.strip(",") for w in words])
 
 
 def _result(cast: Cast, idx: int | None) -> tuple[str | None, str | None]:
@@ -312,7 +312,7 @@ def _by_org_noun(cast: Cast, head: str, pos: int) -> int | None:
             continue
         if any(t.lower() == head for t in ent.tokens):
             return m.entity
-        if fallback is None and not any(_low(t) in PLACE_WORDS for t in ent.tokens):
+        if fallback is None and not any(bare_lower(t) in PLACE_WORDS for t in ent.tokens):
             fallback = m.entity  # ("United States" is no company)
     return fallback
 
@@ -378,7 +378,7 @@ def _recent_org_subject(cast: Cast, pos: int) -> str | None:
     for m in cast.mentions_before(pos, 1):
         if m.entity >= 0 and cast.entities[m.entity].kind == "org" and cast.slot(m) == SUBJECT \
                 and not cast.in_quote(m.start) and para - cast.paragraph_of(m.start) <= 1 \
-                and not any(_low(t) in PLACE_WORDS for t in cast.entities[m.entity].tokens):
+                and not any(bare_lower(t) in PLACE_WORDS for t in cast.entities[m.entity].tokens):
             return cast.entities[m.entity].name
     return None
 
