@@ -73,16 +73,16 @@ def build_result(doc: CleanDocument, source_path: str, locator: str, digest: str
     common = {"article_id": article_id, "published_month": month}
     return DocumentResult(
         article=article,
-        quotes=quote_rows(doc.body, common),
+        quotes=quote_rows(doc.body, common, doc.title or ""),
         places=place_rows(doc.body, common),
         credits=credit_rows(doc, common),
     )
 
 
-def quote_rows(body: str, common: dict) -> list[dict]:
-    """Quotes rows of one article."""
+def quote_rows(body: str, common: dict, title: str = "") -> list[dict]:
+    """Quotes rows of one article (the title may give a speaker's full name)."""
     rows = []
-    for i, q in enumerate(extract_quotes(body)):
+    for i, q in enumerate(extract_quotes(body, title)):
         rows.append({
             "quote_id": f"{common['article_id']}-q{i}", **common, "quote_index": i,
             "text": q.text, "speaker": q.speaker, "speaker_as_written": q.speaker_as_written,

@@ -42,22 +42,25 @@ def query_report_data(db_path: Path) -> dict:
         for table, view in (("quotes", "stg_quotes"), ("place_mentions", "stg_places"),
                             ("credits", "stg_credits"), ("rejects", "stg_rejects"), ("speakers", "speakers")):
             totals[table] = rows(f"select count(*) from {view}")[0][0]
-        speakers = [dict(zip(("speaker", "role", "quotes", "articles"), r)) for r in rows(
-            "select speaker, usual_role, count_quotes, count_articles from speakers "
+        # people, not spellings: the speakers mart has one row per person (its spellings joined by the
+        # people mart), and a person's quotes are found by person_id in the quotes mart
+        speakers = [dict(zip(("person_id", "speaker", "role", "quotes", "articles"), r)) for r in rows(
+            "select person_id, speaker, usual_role, count_quotes, count_articles from speakers "
             "order by count_quotes desc, speaker limit ?", TOP_SPEAKERS)]
         samples = dict(rows(
-            "select speaker, arg_min(quote_text, abs(length(quote_text) - 140) * 100000 + quote_index) "
-            "from stg_quotes where kind <> 'indirect' and speaker in (select unnest(?)) group by speaker",
-            [s["speaker"] for s in speakers]))
+            "select person_id, arg_min(quote_text, abs(length(quote_text) - 140) * 100000 + quote_index) "
+            "from quotes where kind <> 'indirect' and person_id in (select unnest(?)) group by person_id",
+            [s["person_id"] for s in speakers]))
         for s in speakers:
-            s["sample"] = samples.get(s["speaker"], "")
-        top = [s["speaker"] for s in speakers[:TIMELINE_SPEAKERS]]
-        timeline: dict[str, list[tuple[date, int]]] = {name: [] for name in top}
-        for name, day, n in rows(
-                "select q.speaker, a.published_date, count(*) from stg_quotes q join stg_articles a using (article_id) "
-                "where q.kind <> 'indirect' and a.published_date is not null and q.speaker in (select unnest(?)) "
-                "group by all order by 2", top):
-            timeline[name].append((day, n))
+            s["sample"] = samples.get(s["person_id"], "")
+        top = speakers[:TIMELINE_SPEAKERS]
+        names = {s["person_id"]: s["speaker"] for s in top}
+        timeline: dict[str, list[tuple[date, int]]] = {s["speaker"]: [] for s in top}
+        for person_id, day, n in rows(
+                "select q.person_id, a.published_date, count(*) from quotes q join stg_articles a using (article_id) "
+                "where q.kind <> 'indirect' and a.published_date is not null and q.person_id in (select unnest(?)) "
+                "group by all order by 2", list(names)):
+            timeline[names[person_id]].append((day, n))
         return {
             "db_path": str(db_path),
             "totals": totals,

@@ -310,3 +310,15 @@ def test_report_of_an_empty_corpus_says_so(tmp_path, publish_rows):
     for message in ("no dated articles", "no outlets", "No attributed quotes", "no places with coordinates",
                     "no agency credits"):
         assert message in text
+
+
+def test_top_speakers_count_people_not_spellings(publish_rows, tmp_path):
+    rows = tiny_rows()
+    for quote in rows.quotes:  # one article writes only the surname: still the same person
+        if quote["article_id"] == "a1" and quote["speaker"] == "Sergei Lavrov":
+            quote["speaker"] = "Lavrov"
+    data = report.query_report_data(publish_rows(rows, tmp_path) / "newsdesk.duckdb")
+    first = data["speakers"][0]
+    assert (first["speaker"], first["quotes"], first["articles"]) == ("Sergei Lavrov", 4, 3)
+    assert data["totals"]["speakers"] == 2
+    assert sum(n for _, n in data["timeline"]["Sergei Lavrov"]) == 4
