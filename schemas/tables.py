@@ -76,8 +76,13 @@ class Place(Row):
     latitude: Latitude | None = Field(None, description="WGS84 latitude.")
     longitude: Longitude | None = Field(None, description="WGS84 longitude.")
     is_demonym: bool = Field(False, description="True for adjectives like 'Russian' resolved to their country.")
-    start_char: Offset = Field(description="Offset of the mention in `body`.")
-    end_char: Offset = Field(description="Offset just past the mention in `body`.")
+    is_dateline: bool = Field(False, description=(
+        "True when the mention is the story's dateline ('CHARLESTON, W.Va. —', 'NEWARK (AP) —'): where it was "
+        "filed, often its main location. A dateline the cleaner moved to a wire credit is emitted too, with "
+        "null offsets."))
+    start_char: Offset | None = Field(None, description=(
+        "Offset of the mention in `body`; null for a dateline read from a wire credit (not in the body)."))
+    end_char: Offset | None = Field(None, description="Offset just past the mention in `body`; null as start_char.")
 
 
 class Credit(Row):

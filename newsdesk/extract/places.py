@@ -32,6 +32,19 @@ RE_PREV_WHOLE_WORD = re.compile(r"(?<!\w)(\w+) $")  # tried at word starts only:
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
 SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
 DATELINE_TOKENS = 6
+# A dateline: a place in capitals, maybe its state or country, maybe a wire agency, then a dash:
+# "CHARLESTON, W.Va. --", "ISLAMABAD, Pakistan —", "CHATTANOOGA (AP) —", "ST. PARIS —"
+# ("FALLS VILLAGE—", "BEIRUT, Lebanon:"); with a state or country the dash may be missing ("SALINA, Kan. Strong")
+RE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4}"
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?: ?\([A-Za-z][\w .&-]{1,30}\))?(?: ?(?:—|–|--|-|_|:)| (?=[A-Z]))"
+    r"|(?: ?\([A-Za-z][\w .&-]{1,30}\))? ?(?:—|–|--|-|_))"  # no colon alone: "SMITH: ..." is a transcript
+    r"(?= *[A-Z0-9“\"‘'(])"  # the story starts after it ("NATO — the alliance" is no dateline)
+)
+# What may come right before a dateline inside a paragraph: a headline's end, or a date line's year
+RE_BEFORE_DATELINE = re.compile(r"(?:[.!?:][\"”’)]?|\d{4}) +$")
+RE_CREDIT_AGENCY = re.compile(r"\s*\(.*$")  # "NEWARK, N.J. (AP)" -> "NEWARK, N.J."
+RE_CREDIT_DATE = re.compile(r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)$")
 RE_SPEECH_AFTER = re.compile(
     r"(?:'s|’s)? (?:said|says|told|added|explained|noted|wrote|asked|replied|recalled|insisted|argued|"
     r"admitted|acknowledged|believes|thinks|knows|wants|hopes)\b"
@@ -113,8 +126,9 @@ class PlaceMention(NamedTuple):
     latitude: float | None
     longitude: float | None
     is_demonym: bool
-    start: int
-    end: int
+    start: int | None  # None for a place read from a dateline credit (it is not in the body)
+    end: int | None
+    is_dateline: bool = False  # the story's dateline ("CHARLESTON, W.Va. —", "NEWARK (AP) —")
 
 
 @dataclass(slots=True)
@@ -127,6 +141,7 @@ class _Match:
     candidates: list[int]
     is_demonym: bool
     choice: int = -1
+    dateline: bool = False
 
 
 def _gazetteer():
@@ -171,10 +186,18 @@ def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[in
     return e, word, ([ids] if isinstance(ids, int) else ids), demonym
 
 
+def _dateline_at(body: str, s: int) -> bool:
+    """A dateline starts at s: a line start, or right after a headline inside the first paragraph."""
+    if RE_DATELINE.match(body, s) is None:
+        return False
+    return s == 0 or body[s - 1] == "\n" or RE_BEFORE_DATELINE.search(body, max(0, s - 8), s) is not None
+
+
 def find_matches(body: str, g) -> list[_Match]:
     """Leftmost-longest gazetteer hits over capitalized token n-grams (blockers consume their span)."""
     out: list[_Match] = []
     last_end = 0
+    dateline_end = -1  # a dateline's qualifier ("W.Va." in "CHARLESTON, W.Va. --") belongs to it too
     widths, pairs, next_token = g.max_tokens.get, g.pairs, RE_TOKEN.search
     for w in RE_CAP_WORD.finditer(body):
         first = w.group()
@@ -183,9 +206,14 @@ def find_matches(body: str, g) -> list[_Match]:
             if not first.isupper():
                 continue
             s, e = w.span()
-            if s < last_end or e - s <= 2 or not (s == 0 or body[s - 1] == "\n"):
+            if s < last_end or (e - s <= 2 and body[e : e + 1] != "."):  # "ST. PAUL" may open a dateline
+                continue
+            dateline = _dateline_at(body, s)
+            if not (dateline or s == 0 or body[s - 1] == "\n"):
                 continue
             end, key, cands, demonym = _lookup(body, s, DATELINE_TOKENS, g, True)  # "OTTAWA —"
+            if dateline and key is not None:
+                dateline_end = RE_DATELINE.match(body, s).end()
         else:
             s, e = w.span()
             if s < last_end or first in NOT_PLACE_OPENERS:
@@ -201,7 +229,7 @@ def find_matches(body: str, g) -> list[_Match]:
         if end > s:
             last_end = end
         if key is not None:
-            out.append(_Match(key, s, end, cands[:MAX_CANDIDATES], demonym))
+            out.append(_Match(key, s, end, cands[:MAX_CANDIDATES], demonym, dateline=s < dateline_end))
     return out
 
 
@@ -419,7 +447,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     names: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
-        if m.is_demonym:
+        if m.is_demonym or m.dateline:
             kept.append(m)
             continue
         top = m.candidates[0]
@@ -513,6 +541,12 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
             best = _respect_giants(g, m, best, explicit)
         if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
             best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
+        if m.dateline:
+            if not qualified and g.kind[best] != "city":  # a dateline names a town: "NEW YORK —" is the city
+                best = next((r for r in m.candidates if g.kind[r] == "city"), best)
+            m.choice = best
+            out.append(m)
+            continue  # a dateline names a place for sure: no filter for common words or small towns
         if m.key in g.stopwords and not qualified:
             continue
         if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(words, m):
@@ -532,16 +566,44 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     return out
 
 
-def extract_places(body: str) -> list[PlaceMention]:
-    """Every place mention in `body`, in reading order (one item per mention)."""
+def _credit_place(raw: str) -> str:
+    """The place part of a wire dateline credit: "NEWARK, N.J. (AP)" -> "NEWARK, N.J."; "" when none."""
+    return RE_CREDIT_DATE.sub("", RE_CREDIT_AGENCY.sub("", raw)).strip(" ,-—–")
+
+
+def _lead(title: str | None, datelines) -> tuple[str, int]:
+    """Text read before the body as evidence: dateline credits (emitted), then the title (context only).
+
+    Returns the lead and the length of its dateline part."""
+    places = [p for p in map(_credit_place, datelines) if p]
+    head = "".join(f"{p} —\n\n" for p in places)
+    return head + (f"{title}\n\n" if title and title.strip() else ""), len(head)
+
+
+def extract_places(body: str, title: str | None = None, datelines=()) -> list[PlaceMention]:
+    """Every place mention in `body`, in reading order (one item per mention).
+
+    `title` and `datelines` (the raw wire credits the cleaner moved out of the body, such as
+    "NEWARK, N.J. (AP)") are read as evidence for resolution; a dateline credit's place is emitted
+    first, with is_dateline set and no offsets, since it is not part of the body."""
     if not body:
         return []
     g = _gazetteer()
-    matches = find_matches(body, g)
+    lead, dateline_chars = _lead(title, datelines)
+    text = lead + body
+    matches = find_matches(text, g)
     if not matches:
         return []
-    return [
-        PlaceMention(body[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r], m.is_demonym, m.start, m.end)
-        for m in resolve(body, matches, g)
-        for r in (m.choice,)
-    ]
+    shift = len(lead)
+    out = []
+    for m in resolve(text, matches, g):
+        r = m.choice
+        if m.start < dateline_chars:
+            start = end = None
+        elif m.start < shift:
+            continue  # the title is evidence only: its places are not mentions of the body
+        else:
+            start, end = m.start - shift, m.end - shift
+        out.append(PlaceMention(text[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r],
+                                m.is_demonym, start, end, m.dateline or start is None))
+    return out

@@ -122,7 +122,69 @@ def test_paris_texas_points_to_texas():
 
 def test_dateline_in_capitals():
     place = _by_surface("OTTAWA — The government tabled its budget on Tuesday.")["OTTAWA"]
-    assert place.name == "Ottawa" and place.country_code == "CA"
+    assert place.name == "Ottawa" and place.country_code == "CA" and place.is_dateline
+
+
+@pytest.mark.parametrize(
+    "text, surface, name, admin_lat",
+    [
+        # after a headline in the same paragraph, with a state abbreviation and a double hyphen
+        ("Bridge repairs to start in spring. CHARLESTON, W.Va. -- Crews will close two lanes.",
+         "CHARLESTON", "Charleston", (37.5, 39.5)),
+        # a wire agency between the place and the dash
+        ("Water main breaks downtown. NEWARK, N.J. (AP) — Residents were told to boil water.",
+         "NEWARK", "Newark", (40.5, 41.0)),
+        # no dash after a state abbreviation, the sentence starting right away
+        ("Storm topples trucks. SALINA, Kan. High winds closed the interstate.", "SALINA", "Salina", (38.5, 39.2)),
+        # a country after the city; no space before the dash
+        ("Talks resume. ISLAMABAD, Pakistan— The government agreed to talks.", "ISLAMABAD", "Islamabad", (33, 34)),
+        ("Council meets. ST. PAUL -- The council voted on Tuesday.", "ST. PAUL", "Saint Paul", (44.5, 45.5)),
+    ],
+)
+def test_datelines_after_a_headline(text, surface, name, admin_lat):
+    place = _by_surface(text)[surface]
+    assert place.name == name and place.is_dateline and text[place.start : place.end] == surface
+    assert admin_lat[0] < place.latitude < admin_lat[1]
+
+
+def test_dateline_qualifier_is_part_of_the_dateline():
+    places = extract_places("Plant to close. FAIRVIEW, Ky. -- The owner said 40 jobs would go.")
+    assert [(p.surface, p.is_dateline) for p in places][:2] == [("FAIRVIEW", True), ("Ky.", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transcript follows. SMITH: We will not raise taxes.",  # a speaker's name in capitals
+        "The NATO summit opened. NATO — the alliance — met in Brussels.",
+        "Read more. PARIS HILTON -- the heiress, at a party.",
+    ],
+)
+def test_capitals_that_are_not_datelines(text):
+    assert all(not p.is_dateline for p in extract_places(text))
+
+
+def test_dateline_credit_is_emitted_without_offsets_and_guides_the_body():
+    body = "Police said the driver of the truck was not hurt. Lexington officers closed the road."
+    places = extract_places(body, datelines=["RICHMOND, Ky. (AP)"])
+    first, ky = places[0], places[1]
+    assert (first.surface, first.name, first.start, first.end, first.is_dateline) == ("RICHMOND", "Richmond", None, None, True)
+    assert first.country_code == "US" and 37 < first.latitude < 38.5  # Richmond, Kentucky, not Virginia
+    assert ky.surface == "Ky." and ky.is_dateline
+    body_places = [p for p in places if p.start is not None]
+    assert all(body[p.start : p.end] == p.surface and not p.is_dateline for p in body_places)
+
+
+@pytest.mark.parametrize("credit", ["(AP)", "July 22 (Reuters)", "", "By Jane Roe"])
+def test_dateline_credit_without_a_place_adds_nothing(credit):
+    assert extract_places("Nothing to see.", datelines=[credit]) == []
+
+
+def test_title_is_evidence_but_not_a_mention():
+    body = "Paris officers said the crash closed the square on Main Street for an hour."
+    places = extract_places(body, title="Crash in Paris, Texas square")
+    assert [p.surface for p in places] == ["Paris"]
+    assert places[0].country_code == "US" and places[0].start == 0
 
 
 def test_one_item_per_mention_in_reading_order():
