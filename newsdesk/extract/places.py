@@ -16,6 +16,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
+from newsdesk.extract.place_context import Evidence, gather
 
 # A word that starts with a capital. The pattern opens with the capital (the word-start test comes
 # after it) so that re skips ahead to the next capital instead of trying every position.
@@ -95,15 +96,18 @@ COMMON_WORDS = PLACE_WORDS | FACILITY_WORDS | COMPANY_WORDS | ORG_WORDS | TITLE_
 DIVISION_KINDS = frozenset({"city", "admin1", "admin2"})
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 WIDE_KINDS = frozenset({"ocean", "sea", "region", "continent"})
-CONTEXT_COUNTRY_BONUS = 1.5
-CONTEXT_ADMIN_BONUS = 2.5
-CONTEXT_EXTRA_BONUS = 0.5  # per further surface naming the same admin1 (two at most)
+CONTEXT_COUNTRY_BONUS = 1.5  # for a whole vote (or more) for the candidate's country
+CONTEXT_ADMIN_BONUS = 2.5  # for a whole vote for its state or province
+CONTEXT_EXTRA_BONUS = 0.5  # per further vote for the state (two at most)
+COUNTY_BONUS = 3.0  # its county (or one of a county's towns) named in the article
 QUALIFIED_BONUS = 10.0
+MAX_CONTEXT_BONUS = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS + COUNTY_BONUS
+ADMIN_SUPPORT = 0.5  # votes for a small town's state that let it stand
+LOCAL_SUPPORT = 1.8  # votes for its state that let a town beat a famous namesake (about two names)
 SMALL_TOWN = 20000
+VILLAGE = 1000
 COUNTRY_SUPPORTED_TOWN = 50_000  # a town this big may stand on its country being named in the article
 LONE_TOWN = 100_000  # a one-word town smaller than this needs support from the article
-SHARED_REGION_TOWN = 50_000
-SHARED_REGION_PRIOR = math.log10(SHARED_REGION_TOWN)
 BIG_CITY = 1_000_000
 GIANT_RATIO = 50
 SPEAKER_CITY = 100_000
@@ -368,71 +372,45 @@ def _inside_name(body: str, m: _Match, place_starts: set[int]) -> bool:
     return not _is_sentence_start(body, prev[1])
 
 
-def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple, set[str]]]:
-    """Countries and (country, admin1) pairs named in the article, with the surfaces naming them."""
-    ccs: dict[str, set[str]] = {}
-    admins: dict[tuple, set[str]] = {}
-    for m in matches:
-        rid = m.candidates[0]
-        if g.cc[rid] is None:
-            continue
-        if m.key in g.stopwords or m.key.isupper():
-            continue
-        unique_county = g.kind[rid] == "admin2" and len(m.candidates) == 1  # "Black Hawk County"
-        if g.kind[rid] in QUALIFIER_KINDS or g.pop[rid] >= CONTEXT_CITY_POPULATION or unique_county:
-            ccs.setdefault(g.cc[rid], set()).add(m.key)
-            if g.admin1[rid]:
-                admins.setdefault((g.cc[rid], g.admin1[rid]), set()).add(m.key)
-    named = {g.cc[m.candidates[0]] for m in matches if len(m.candidates) == 1 or g.kind[m.candidates[0]] in QUALIFIER_KINDS}
-    for (cc, admin1), keys in _shared_regions(g, matches).items():
-        if named - {None} and cc not in named:
-            continue  # Halifax and Edmonton share England only when the article is not about another country
-        ccs.setdefault(cc, set()).update(keys)
-        admins.setdefault((cc, admin1), set()).update(keys)
-    return ccs, admins
-
-
-def _shared_regions(g, matches: list[_Match]) -> dict[tuple, set[str]]:
-    """Admin1 regions that two or more ambiguous town names could share (Tottenham, Walthamstow -> England)."""
-    seen: dict[tuple, set[str]] = {}
-    for m in matches:
-        if m.is_demonym or len(m.candidates) < 2 or m.key in g.stopwords:
-            continue
-        for r in m.candidates:
-            if g.prior[r] < SHARED_REGION_PRIOR:
-                break  # candidates come best prior first
-            if g.kind[r] == "city" and g.pop[r] >= SHARED_REGION_TOWN and g.admin1[r]:
-                seen.setdefault((g.cc[r], g.admin1[r]), set()).add(m.key)
-    return {k: v for k, v in seen.items() if len(v) >= 2}
-
-
-def _others(surfaces: set[str] | None, key: str) -> int:
-    """How many of the surfaces naming a country or region are not `key` (a place does not support itself)."""
-    return len(surfaces) - (key in surfaces) if surfaces else 0
-
-
-def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> float:
+def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> float:
     """Prior plus support from the article's other places."""
     score = g.prior[rid]  # population and feature type
     cc = g.cc[rid]
-    if cc is not None and _others(ccs.get(cc), key):
-        score += CONTEXT_COUNTRY_BONUS
-    if g.admin1[rid] and g.kind[rid] in DIVISION_KINDS:
-        support = _others(admins.get((cc, g.admin1[rid])), key)
-        if support:
-            score += CONTEXT_ADMIN_BONUS + CONTEXT_EXTRA_BONUS * min(support - 1, 2)
+    score += CONTEXT_COUNTRY_BONUS * min(ev.country(cc, key), 1.0)
+    if g.kind[rid] in DIVISION_KINDS:
+        support = ev.admin(cc, g.admin1[rid], key)
+        score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
+        if ev.in_named_county(g, rid, key):
+            score += COUNTY_BONUS
     if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
         score += QUALIFIED_BONUS
     return score
 
 
-def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
-    """Whether a small or word-like place has support in the article."""
-    if qualified:
+def _votes(g, words: _Words, m: _Match) -> bool:
+    """Whether a name is sure enough to be a place to tell where the article is: not a stop word,
+    a common word, a person's name, or a short word that is only a town's name."""
+    if m.is_demonym or m.dateline or " " in m.key:
         return True
-    if g.admin1[rid] and _others(admins.get((g.cc[rid], g.admin1[rid])), key):
+    if m.key in g.stopwords or m.key in g.person_names or _is_common_word(words, m):
+        return False
+    top = m.candidates[0]
+    return g.kind[top] != "city" or len(m.key) > 4 or g.pop[top] >= LONE_TOWN
+
+
+def _supported(g, rid: int, key: str, ev: Evidence) -> bool:
+    """Whether a small or word-like place has support in the article: local evidence, its state or
+    province named by another place (for a town of 1,000 or more), or its country (50,000 or more)."""
+    if _is_local(g, rid, key, ev):
         return True
-    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and _others(ccs.get(g.cc[rid]), key) > 0
+    if g.pop[rid] >= VILLAGE and ev.admin(g.cc[rid], g.admin1[rid], key) >= ADMIN_SUPPORT:
+        return True  # a village needs more than its state named once
+    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and ev.country(g.cc[rid], key) >= 1.0
+
+
+def _is_local(g, rid: int, key: str, ev: Evidence) -> bool:
+    """Strong local evidence for a town: its county named, or its state named about twice."""
+    return ev.in_named_county(g, rid, key) or ev.admin(g.cc[rid], g.admin1[rid], key) >= LOCAL_SUPPORT
 
 
 def _is_strong(g, m: _Match) -> bool:
@@ -479,37 +457,41 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     return kept
 
 
-def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]:
+def _choose(g, m: _Match, ev: Evidence, qual: _Match | None) -> tuple[int, float]:
     """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
-    ceiling = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
+    ceiling = MAX_CONTEXT_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
     best, best_score = -1, -math.inf
     prior = g.prior
     for r in m.candidates:
         if prior[r] + ceiling < best_score:
             break
-        score = _score(g, r, m.key, ccs, admins, qual)
+        score = _score(g, r, m.key, ev, qual)
         if score > best_score:
             best, best_score = r, score
     return best, best_score
 
 
-def _respect_giants(g, m: _Match, best: int, explicit: set[tuple]) -> int:
-    """A town 50x smaller than a big namesake needs its state or province named twice in the article."""
-    giant = m.candidates[0]
-    if best == giant or g.kind[best] != "city" or g.pop[giant] < BIG_CITY:
+def _respect_giants(g, m: _Match, best: int, ev: Evidence) -> int:
+    """A town that shares its name with a country, or is 50x smaller than a namesake of a million
+    people, needs local evidence: "Damascus" next to Washington is still Syria's capital, "Lebanon"
+    near "Boone County" is the Indiana town."""
+    if g.kind[best] != "city":
         return best
-    if g.pop[best] * GIANT_RATIO > g.pop[giant] or (g.cc[best], g.admin1[best]) in explicit:
+    giant = next((r for r in m.candidates if g.kind[r] == "country"), m.candidates[0])
+    if best == giant or (g.kind[giant] != "country" and g.pop[giant] < BIG_CITY):
         return best
-    return giant  # "Damascus" next to Washington is still Syria's capital
+    if g.kind[giant] != "country" and g.pop[best] * GIANT_RATIO > g.pop[giant]:
+        return best
+    return best if _is_local(g, best, m.key, ev) else giant
 
 
-def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, int]:
+def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, int]:
     """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas"), and for the
     qualifier itself in the sense that qualified ("Augusta, Georgia": Georgia is the US state)."""
     sense: dict[str, int] = {}
     for m, qual in zip(kept, quals):
         if qual is not None and m.key not in sense:
-            best, score = _choose(g, m, ccs, admins, qual)
+            best, score = _choose(g, m, ev, qual)
             if score >= QUALIFIED_BONUS:
                 sense[m.key] = best
                 q = _qualifier_record(g, qual, best)
@@ -521,26 +503,26 @@ def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, in
 def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop non-places and choose one gazetteer record per remaining match."""
     kept = _drop_names(body, matches, g)
-    ccs, admins = _context(g, kept)
-    quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
-    sense = _qualified_senses(g, kept, quals, ccs, admins)
-    named = Counter((g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1")
-    explicit = {admin for admin, count in named.items() if count >= 2}  # a state the article is about
     words = _Words(body)
+    ev = gather(g, kept, lambda m: _votes(g, words, m))
+    quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
+    sense = _qualified_senses(g, kept, quals, ev)
     place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
     out: list[_Match] = []
     for m, qual in zip(kept, quals):
         if qual is None and len(m.candidates) == 1:
             best, qualified = m.candidates[0], False  # nothing to choose, and no score is needed
         else:
-            best, score = _choose(g, m, ccs, admins, qual)
+            best, score = _choose(g, m, ev, qual)
             qualified = qual is not None and score >= QUALIFIED_BONUS
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified:
-            best = _respect_giants(g, m, best, explicit)
+            best = _respect_giants(g, m, best, ev)
         if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
-            best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
+            division = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins,
+            if g.kind[division] != "admin2" or not _is_local(g, best, m.key, ev):  # a county only without local evidence
+                best = division
         if m.dateline:
             if not qualified and g.kind[best] != "city":  # a dateline names a town: "NEW YORK —" is the city
                 best = next((r for r in m.candidates if g.kind[r] == "city"), best)
@@ -552,10 +534,10 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
         if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(words, m):
             if place_starts is None:
                 place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
-            if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ccs, admins, False):
+            if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ev):
                 continue  # a common word as a place needs the article's support: "Nordhavn Capital"
         if g.kind[best] == "city" and not m.is_demonym and not qualified:
-            if not _supported(g, best, m.key, ccs, admins, False):
+            if not _supported(g, best, m.key, ev):
                 small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
                 if small or (" " not in m.key and g.pop[best] < LONE_TOWN):
                     continue

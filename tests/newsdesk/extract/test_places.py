@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.extract.gazetteer import load
-from newsdesk.extract.places import PlaceMention, _others, _Words, extract_places, find_matches
+from newsdesk.extract.places import PlaceMention, _Words, extract_places, find_matches
 
 
 def _names(text: str) -> list[str]:
@@ -388,20 +388,6 @@ def test_a_town_written_in_lower_case_too_needs_support(place, word_use):
 )
 def test_matches_start_at_word_starts_but_not_at_pronouns(text, keys):
     assert [m.key for m in find_matches(text, load())] == keys
-
-
-@pytest.mark.parametrize(
-    "surfaces, key, count",
-    [
-        (None, "Texas", 0),
-        (set(), "Texas", 0),
-        ({"Texas"}, "Texas", 0),  # a place does not support itself
-        ({"Texas", "Austin"}, "Texas", 1),
-        ({"Houston", "Austin"}, "Texas", 2),
-    ],
-)
-def test_others_counts_the_surfaces_other_than_the_key(surfaces, key, count):
-    assert _others(surfaces, key) == count
 
 
 def _prev_word_reference(body: str, start: int) -> tuple[str, int] | None:
