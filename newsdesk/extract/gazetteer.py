@@ -33,6 +33,7 @@ RE_DIVISION_SUFFIX = re.compile(
     r"Prefecture|Region|Rayon|Rajons|apskritis|Marz|Autonomous Region)$"
 )
 US_COUNTY_SUFFIXES = (" County", " Parish")
+NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "ic", "ois")  # "Chinese", "British", "Dutch", "Swiss", "Québécois"
 ALTNAME_MIN_POPULATION = 100_000  # alternate names of smaller towns are mostly noise ("Victor", "Caroline")
 ALTNAME_ONE_WORD_POPULATION = 1_000_000  # one-word exonyms only for big cities ("Bombay", "Peking")
 
@@ -428,6 +429,8 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
             if not demonym:
                 b.keys.pop(surface, None)  # a curated alias overrides gazetteer homonyms
             b.key(surface, rid, demonym)
+            if demonym and not surface.endswith(NO_PLURAL_ENDINGS):
+                b.key(surface + "s", rid, demonym)  # the people: "Russians", "Ontarians", "Israelis"
     data = {
         "version": FORMAT_VERSION,
         "attribution": "GeoNames (https://www.geonames.org/), CC BY 4.0; ISO 3166 via pycountry",

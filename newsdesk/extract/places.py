@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
 from newsdesk.extract.place_context import Evidence, gather
+from newsdesk.extract.place_features import Feature, find_features
 
 # A word that starts with a capital. The pattern opens with the capital (the word-start test comes
 # after it) so that re skips ahead to the next capital instead of trying every position.
@@ -500,8 +501,8 @@ def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, i
     return sense
 
 
-def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
-    """Drop non-places and choose one gazetteer record per remaining match."""
+def resolve(body: str, matches: list[_Match], g) -> tuple[list[_Match], Evidence]:
+    """Drop non-places and choose one gazetteer record per remaining match; also the evidence."""
     kept = _drop_names(body, matches, g)
     words = _Words(body)
     ev = gather(g, kept, lambda m: _votes(g, words, m))
@@ -545,7 +546,30 @@ def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
                     continue
         m.choice = best
         out.append(m)
-    return out
+    return out, ev
+
+
+def _outside_features(matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
+    """Matches not inside a street or water name, and features that are not a known town's name
+    ("Green Bay" stays a town; "Ontario" inside "Lake Ontario" goes)."""
+    if not features:
+        return matches, features
+    kept_features = []
+    for f in features:
+        over = [m for m in matches if m.start < f.end and f.start < m.end]
+        town = any(m.start == f.start and m.end == f.end and g.kind[m.candidates[0]] in DIVISION_KINDS for m in over)
+        if not town and not any(m.start < f.start or m.end > f.end for m in over):
+            kept_features.append(f)  # neither a town's name ("Green Bay") nor inside a longer name ("Salt Lake City")
+    spans = [(f.start, f.end) for f in kept_features]
+    return [m for m in matches if not any(s <= m.start < e for s, e in spans)], kept_features
+
+
+def _article_country(ev: Evidence) -> str | None:
+    """The country the article is clearly about (most votes, at least two, twice the next), or None."""
+    totals = sorted(((sum(v.values()), cc) for cc, v in ev.countries.items()), reverse=True)
+    if not totals or totals[0][0] < 2.0 or (len(totals) > 1 and totals[1][0] * 2 > totals[0][0]):
+        return None
+    return totals[0][1]
 
 
 def _credit_place(raw: str) -> str:
@@ -573,12 +597,13 @@ def extract_places(body: str, title: str | None = None, datelines=()) -> list[Pl
     g = _gazetteer()
     lead, dateline_chars = _lead(title, datelines)
     text = lead + body
-    matches = find_matches(text, g)
-    if not matches:
+    matches, features = _outside_features(find_matches(text, g), find_features(text, g.blockers, g.person_names), g)
+    if not matches and not features:
         return []
     shift = len(lead)
+    found, ev = resolve(text, matches, g)
     out = []
-    for m in resolve(text, matches, g):
+    for m in found:
         r = m.choice
         if m.start < dateline_chars:
             start = end = None
@@ -588,4 +613,12 @@ def extract_places(body: str, title: str | None = None, datelines=()) -> list[Pl
             start, end = m.start - shift, m.end - shift
         out.append(PlaceMention(text[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r],
                                 m.is_demonym, start, end, m.dateline or start is None))
+    if features:
+        cc = _article_country(ev)
+        for f in features:
+            if f.start >= shift:
+                surface = text[f.start : f.end]
+                out.append(PlaceMention(surface, " ".join(surface.split()), f.kind, cc, None, None, None, False,
+                                        f.start - shift, f.end - shift))
+        out.sort(key=lambda p: -1 if p.start is None else p.start)
     return out
