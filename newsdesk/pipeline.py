@@ -110,10 +110,10 @@ def quote_rows(body: str, common: dict) -> list[dict]:
 
 
 def place_rows(doc: CleanDocument, common: dict) -> list[dict]:
-    """Places rows (one per mention) of one article; the title and wire datelines are evidence too."""
+    """Places rows (one per mention) of one article; its wire datelines and outlet are evidence too."""
     datelines = [c.text for c in doc.credits if c.role == "wire"]
     rows = []
-    for i, p in enumerate(extract_places(doc.body, title=doc.title, datelines=datelines)):
+    for i, p in enumerate(extract_places(doc.body, datelines=datelines, domain=outlet_domain(doc.url))):
         rows.append({
             "place_mention_id": f"{common['article_id']}-p{i}", **common, "mention_index": i,
             "surface": p.surface, "name": p.name, "kind": p.kind, "country_code": p.country_code,

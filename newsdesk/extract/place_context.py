@@ -24,16 +24,26 @@ class Evidence:
 
     countries: dict[str, dict[str, float]] = field(default_factory=dict)  # cc -> {key: share}
     admins: dict[tuple, dict[str, float]] = field(default_factory=dict)  # (cc, admin1) -> {key: share}
+    totals: dict = field(default_factory=dict)  # cc or (cc, admin1) -> sum of its votes
+    ceiling: float = 0.0  # the most a candidate can gain from this evidence (set by the resolver)
+    has_counties: bool = False  # whether any name may name a county or a town in one
     counties: dict[tuple, set[str]] = field(default_factory=dict)  # (cc, admin1, county) -> keys naming it
     towns_in: dict[tuple, set[str]] = field(default_factory=dict)  # (cc, admin1, county) -> keys of its towns
 
     def country(self, cc: str | None, key: str) -> float:
         """Votes for a country from names other than `key`."""
-        return _others(self.countries.get(cc), key)
+        votes = self.countries.get(cc)
+        return self.totals[cc] - votes.get(key, 0.0) if votes else 0.0
 
     def admin(self, cc: str | None, admin1: str | None, key: str) -> float:
         """Votes for a first-level division from names other than `key`."""
-        return _others(self.admins.get((cc, admin1)), key) if admin1 else 0.0
+        votes = self.admins.get((cc, admin1))
+        return self.totals[(cc, admin1)] - votes.get(key, 0.0) if votes else 0.0
+
+    def add_country_vote(self, cc: str, key: str) -> None:
+        """A whole vote for a country from outside the text (the outlet's domain)."""
+        self.countries.setdefault(cc, {})[key] = 1.0
+        self.totals[cc] = self.totals.get(cc, 0.0) + 1.0
 
     def in_named_county(self, g, rid: int, key: str) -> bool:
         """A town whose county another name of the article may name, or a county one of whose towns
@@ -47,13 +57,6 @@ class Evidence:
         return bool(keys) and (len(keys) > 1 or key not in keys)
 
 
-def _others(votes: dict[str, float] | None, key: str) -> float:
-    """Sum of the votes not cast by `key` (a name does not support itself)."""
-    if not votes:
-        return 0.0
-    return sum(v for k, v in votes.items() if k != key)
-
-
 def _shares(g, ids: list[int]) -> list[tuple[int, float]]:
     """Each reading's share of one vote, by prior; readings come best prior first."""
     top = g.prior[ids[0]]
@@ -62,11 +65,52 @@ def _shares(g, ids: list[int]) -> list[tuple[int, float]]:
     return [(r, w / total) for r, w in raw if w / total >= MIN_SHARE]
 
 
+@dataclass(slots=True, frozen=True)
+class _Ballot:
+    """What one name votes for; the same for every article, so it is worked out once per name."""
+
+    countries: tuple[tuple[str, float], ...]
+    admins: tuple[tuple[tuple, float], ...]
+    counties: tuple[tuple, ...]  # counties among its readings
+    towns_in: tuple[tuple, ...]  # counties its town readings lie in
+
+
+_BALLOTS: dict[tuple[int, ...], _Ballot] = {}  # (id of the gazetteer, reading ids...) -> ballot
+MAX_BALLOTS = 200_000  # a bound on the cache (about one entry per distinct name seen)
+
+
+def _ballot(g, ids: list[int]) -> _Ballot:
+    """The ballot of a name with these readings (cached)."""
+    cache_key = (id(g), *ids)
+    ballot = _BALLOTS.get(cache_key)
+    if ballot is not None:
+        return ballot
+    by_country: dict[str, float] = {}
+    by_admin: dict[tuple, float] = {}
+    counties, towns_in = [], []
+    for r, share in _shares(g, ids):
+        kind, cc = g.kind[r], g.cc[r]
+        if kind not in VOTING_KINDS or cc is None:
+            continue
+        by_country[cc] = by_country.get(cc, 0.0) + share
+        if kind != "country" and g.admin1[r]:
+            by_admin[(cc, g.admin1[r])] = by_admin.get((cc, g.admin1[r]), 0.0) + share
+        if kind == "admin2":
+            counties.append((cc, g.admin1[r], g.name[r]))
+        elif kind == "city" and g.admin2[r]:
+            towns_in.append((cc, g.admin1[r], g.admin2[r]))
+    ballot = _Ballot(tuple(by_country.items()), tuple(by_admin.items()), tuple(counties), tuple(towns_in))
+    if len(_BALLOTS) < MAX_BALLOTS:
+        _BALLOTS[cache_key] = ballot
+    return ballot
+
+
 def gather(g, matches, votes=lambda m: True) -> Evidence:
     """The votes of every distinct name among `matches` (objects with .key and .candidates) for
     which `votes(match)` holds (the caller leaves out words that are often no place at all)."""
     ev = Evidence()
     seen: set[str] = set()
+    totals = ev.totals
     for m in matches:
         key = m.key
         if key in seen:
@@ -74,21 +118,16 @@ def gather(g, matches, votes=lambda m: True) -> Evidence:
         seen.add(key)
         if not votes(m):
             continue
-        by_country: dict[str, float] = {}
-        by_admin: dict[tuple, float] = {}
-        for r, share in _shares(g, m.candidates):
-            kind, cc = g.kind[r], g.cc[r]
-            if kind not in VOTING_KINDS or cc is None:
-                continue
-            by_country[cc] = by_country.get(cc, 0.0) + share
-            if kind != "country" and g.admin1[r]:
-                by_admin[(cc, g.admin1[r])] = by_admin.get((cc, g.admin1[r]), 0.0) + share
-            if kind == "admin2":
-                ev.counties.setdefault((cc, g.admin1[r], g.name[r]), set()).add(key)
-            elif kind == "city" and g.admin2[r]:
-                ev.towns_in.setdefault((cc, g.admin1[r], g.admin2[r]), set()).add(key)
-        for cc, share in by_country.items():
+        ballot = _ballot(g, m.candidates)
+        for cc, share in ballot.countries:
             ev.countries.setdefault(cc, {})[key] = share
-        for admin, share in by_admin.items():
+            totals[cc] = totals.get(cc, 0.0) + share
+        for admin, share in ballot.admins:
             ev.admins.setdefault(admin, {})[key] = share
+            totals[admin] = totals.get(admin, 0.0) + share
+        for county in ballot.counties:
+            ev.counties.setdefault(county, set()).add(key)
+        for county in ballot.towns_in:
+            ev.towns_in.setdefault(county, set()).add(key)
+    ev.has_counties = bool(ev.counties or ev.towns_in)
     return ev

@@ -18,17 +18,18 @@ STREET_WORDS = (
     "Pkwy.", "Circle", "Terrace", "Trail", "Pike", "Freeway", "Expressway", "Turnpike", "Highway",
 )
 WATER_WORDS = ("River", "Creek", "Lake", "Reservoir", "Bay")
-_ALT = "|".join(re.escape(w) for w in (*STREET_WORDS, *WATER_WORDS))
-RE_FEATURE_WORD = re.compile(rf"(?:{_ALT})(?![\w'’])")  # no lookbehind first: re skips to the first letters
-# numbered roads: "Interstate 395", "Highway 10", "County Road 43", "U.S. 31", "I-75"
-RE_NUMBERED_ROAD = re.compile(
-    r"(?<![\w.-])(?:(?:County|State|U\.S\.|US) )?(?:Interstate|Highway|Route|Road|Hwy\.) \d{1,4}\b(?!-)"
-    r"|(?<![\w.-])(?:I|US)-\d{1,3}\b(?!-)"
-)
+ROAD_NUMBER_WORDS = ("Interstate", "Route", "Hwy.")  # before a number only: "Route 1"
+_ALT = "|".join(re.escape(w) for w in (*STREET_WORDS, *WATER_WORDS, *ROAD_NUMBER_WORDS))
+# one alternation of words and no lookbehind first, so that re skips ahead to their first letters
+RE_FEATURE_WORD = re.compile(rf"(?:{_ALT})(?![\w'’])")
+RE_DASHED_ROADS = (re.compile(r"I-\d{1,3}\b(?!-)"), re.compile(r"US-\d{1,3}\b(?!-)"))  # literal starts: fast
+RE_ROAD_NUMBER = re.compile(r" \d{1,4}\b(?!-)")  # "Highway 10", "County Road 43"
+RE_ROAD_PREFIX = re.compile(r"(?:County|State|U\.S\.|US) $")  # "County Road 43", "U.S. Route 1"
 # the capitalized words of a name, right before its street or water word (an ordinal counts: "42nd")
 RE_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w-]*(?:['’](?!s\b)\w+)?|[A-Z][a-z]?\.|\d+(?:st|nd|rd|th)) ){1,4}$")
 RE_NAME_AFTER = re.compile(r"[A-Z][\w-]*(?:['’](?!s\b)\w+)?(?: [A-Z][\w-]*(?:['’](?!s\b)\w+)?)?")
 STREET_SET = frozenset(STREET_WORDS)
+ROAD_WORDS = frozenset(("Highway", "Road", *ROAD_NUMBER_WORDS))
 RE_INITIAL = re.compile(r"[A-Z]\.")
 LOOKBEHIND = 60
 
@@ -49,6 +50,11 @@ SKIP_WORDS = frozenset(
 )  # words that open a sentence or a phrase, not a street's name ("On Elm Street", "The Reese Road fire")
 
 
+def _inside_word(body: str, start: int) -> bool:
+    """A match that starts inside a word or a dotted or hyphenated name."""
+    return start > 0 and (body[start - 1].isalnum() or body[start - 1] in "'’.-_")
+
+
 def _trim(words: list[str]) -> list[str]:
     """Drop leading words that open a sentence or a phrase rather than a name."""
     while words and words[0] in SKIP_WORDS:
@@ -61,9 +67,16 @@ def find_features(body: str, blockers: frozenset[str], people: frozenset[str]) -
     ("Wall Street"), `people` given names that make "X Bay" a person."""
     out: list[Feature] = []
     for m in RE_FEATURE_WORD.finditer(body):
-        if m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "'’.-_"):
-            continue  # inside a word: "Backstreet", "Blake"
+        if _inside_word(body, m.start()):
+            continue  # "Backstreet", "Blake"
         word = m.group()
+        number = RE_ROAD_NUMBER.match(body, m.end())
+        if number and word in ROAD_WORDS:
+            prefix = RE_ROAD_PREFIX.search(body, max(0, m.start() - 7), m.start())
+            out.append(Feature(prefix.start() if prefix else m.start(), number.end(), "street"))
+            continue
+        if word in ROAD_NUMBER_WORDS:
+            continue
         after = RE_NAME_AFTER.match(body, m.end() + 1) if body[m.end() : m.end() + 1] == " " else None
         if word == "Lake" and after:  # "Lake Lanier": the name follows, and no name comes before
             if after.group().split()[0] not in SKIP_WORDS and not RE_NAME_BEFORE.search(body, max(0, m.start() - 20), m.start()):
@@ -83,7 +96,8 @@ def find_features(body: str, blockers: frozenset[str], people: frozenset[str]) -
         if word not in STREET_SET and len(words) == 1 and words[0] in people:
             continue  # "Michael Bay"
         out.append(Feature(start, m.end(), "street" if word in STREET_SET else "water"))
-    out += [Feature(m.start(), m.end(), "street") for m in RE_NUMBERED_ROAD.finditer(body)]
+    for rx in RE_DASHED_ROADS:
+        out += [Feature(m.start(), m.end(), "street") for m in rx.finditer(body) if not _inside_word(body, m.start())]
     out.sort()
     return _no_overlaps(out)
 

@@ -102,7 +102,6 @@ CONTEXT_ADMIN_BONUS = 2.5  # for a whole vote for its state or province
 CONTEXT_EXTRA_BONUS = 0.5  # per further vote for the state (two at most)
 COUNTY_BONUS = 3.0  # its county (or one of a county's towns) named in the article
 QUALIFIED_BONUS = 10.0
-MAX_CONTEXT_BONUS = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS + COUNTY_BONUS
 ADMIN_SUPPORT = 0.5  # votes for a small town's state that let it stand
 LOCAL_SUPPORT = 1.8  # votes for its state that let a town beat a famous namesake (about two names)
 SMALL_TOWN = 20000
@@ -193,9 +192,8 @@ def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[in
 
 def _dateline_at(body: str, s: int) -> bool:
     """A dateline starts at s: a line start, or right after a headline inside the first paragraph."""
-    if RE_DATELINE.match(body, s) is None:
-        return False
-    return s == 0 or body[s - 1] == "\n" or RE_BEFORE_DATELINE.search(body, max(0, s - 8), s) is not None
+    after_break = s == 0 or body[s - 1] == "\n" or RE_BEFORE_DATELINE.search(body, max(0, s - 8), s) is not None
+    return after_break and RE_DATELINE.match(body, s) is not None  # (the cheaper test first: most capitals fail it)
 
 
 def find_matches(body: str, g) -> list[_Match]:
@@ -377,11 +375,14 @@ def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> flo
     """Prior plus support from the article's other places."""
     score = g.prior[rid]  # population and feature type
     cc = g.cc[rid]
-    score += CONTEXT_COUNTRY_BONUS * min(ev.country(cc, key), 1.0)
+    if cc in ev.countries:
+        score += CONTEXT_COUNTRY_BONUS * min(ev.country(cc, key), 1.0)
     if g.kind[rid] in DIVISION_KINDS:
-        support = ev.admin(cc, g.admin1[rid], key)
-        score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
-        if ev.in_named_county(g, rid, key):
+        admin1 = g.admin1[rid]
+        if (cc, admin1) in ev.admins:
+            support = ev.admin(cc, admin1, key)
+            score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
+        if ev.has_counties and ev.in_named_county(g, rid, key):
             score += COUNTY_BONUS
     if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
         score += QUALIFIED_BONUS
@@ -390,13 +391,23 @@ def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> flo
 
 def _votes(g, words: _Words, m: _Match) -> bool:
     """Whether a name is sure enough to be a place to tell where the article is: not a stop word,
-    a common word, a person's name, or a short word that is only a town's name."""
+    a common word, a person's name, or a short word that is only a small town's name."""
     if m.is_demonym or m.dateline or " " in m.key:
         return True
-    if m.key in g.stopwords or m.key in g.person_names or _is_common_word(words, m):
+    if m.key in g.stopwords or m.key in g.person_names or m.key in COMMON_WORDS:
         return False
     top = m.candidates[0]
-    return g.kind[top] != "city" or len(m.key) > 4 or g.pop[top] >= LONE_TOWN
+    if g.kind[top] != "city" or g.pop[top] >= LONE_TOWN:
+        return True
+    return len(m.key) > 4 and not _used_lowercase(words, m.key)  # "Over", "Energy" are words
+
+
+def _ceiling(ev: Evidence) -> float:
+    """The most any candidate can gain from this article's evidence (it bounds the search in _choose)."""
+    admin = max((v for k, v in ev.totals.items() if isinstance(k, tuple)), default=0.0)
+    country = max((v for k, v in ev.totals.items() if not isinstance(k, tuple)), default=0.0)
+    return (CONTEXT_COUNTRY_BONUS * min(country, 1.0) + CONTEXT_ADMIN_BONUS * min(admin, 1.0)
+            + CONTEXT_EXTRA_BONUS * min(max(admin - 1.0, 0.0), 2.0) + (COUNTY_BONUS if ev.has_counties else 0.0))
 
 
 def _supported(g, rid: int, key: str, ev: Evidence) -> bool:
@@ -460,7 +471,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
 
 def _choose(g, m: _Match, ev: Evidence, qual: _Match | None) -> tuple[int, float]:
     """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
-    ceiling = MAX_CONTEXT_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
+    ceiling = ev.ceiling + (QUALIFIED_BONUS if qual is not None else 0.0)
     best, best_score = -1, -math.inf
     prior = g.prior
     for r in m.candidates:
@@ -501,29 +512,43 @@ def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, i
     return sense
 
 
-def resolve(body: str, matches: list[_Match], g) -> tuple[list[_Match], Evidence]:
+def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
+    """The reading of a name written without a qualifier: best score, unless a famous namesake or a
+    division of the same name needs more evidence than the article gives."""
+    if len(m.candidates) == 1:
+        return m.candidates[0]  # nothing to choose, and no score is needed
+    best = _respect_giants(g, m, _choose(g, m, ev, None)[0], ev)
+    if g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
+        division = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins,
+        if g.kind[division] != "admin2" or not _is_local(g, best, m.key, ev):  # a county only without local evidence
+            best = division
+    return best
+
+
+def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = None) -> tuple[list[_Match], Evidence]:
     """Drop non-places and choose one gazetteer record per remaining match; also the evidence."""
     kept = _drop_names(body, matches, g)
     words = _Words(body)
     ev = gather(g, kept, lambda m: _votes(g, words, m))
+    if outlet_country:
+        ev.add_country_vote(outlet_country, DOMAIN_VOTE)
+    ev.ceiling = _ceiling(ev)
     quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
     sense = _qualified_senses(g, kept, quals, ev)
     place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
     out: list[_Match] = []
+    unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
     for m, qual in zip(kept, quals):
-        if qual is None and len(m.candidates) == 1:
-            best, qualified = m.candidates[0], False  # nothing to choose, and no score is needed
-        else:
+        qualified = False
+        if qual is not None:
             best, score = _choose(g, m, ev, qual)
-            qualified = qual is not None and score >= QUALIFIED_BONUS
+            qualified = score >= QUALIFIED_BONUS
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified:
-            best = _respect_giants(g, m, best, ev)
-        if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
-            division = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins,
-            if g.kind[division] != "admin2" or not _is_local(g, best, m.key, ev):  # a county only without local evidence
-                best = division
+            best = unqualified.get(m.key, -1)
+            if best < 0:
+                best = unqualified[m.key] = _unqualified_reading(g, m, ev)
         if m.dateline:
             if not qualified and g.kind[best] != "city":  # a dateline names a town: "NEW YORK —" is the city
                 best = next((r for r in m.candidates if g.kind[r] == "city"), best)
@@ -577,40 +602,43 @@ def _credit_place(raw: str) -> str:
     return RE_CREDIT_DATE.sub("", RE_CREDIT_AGENCY.sub("", raw)).strip(" ,-—–")
 
 
-def _lead(title: str | None, datelines) -> tuple[str, int]:
-    """Text read before the body as evidence: dateline credits (emitted), then the title (context only).
-
-    Returns the lead and the length of its dateline part."""
-    places = [p for p in map(_credit_place, datelines) if p]
-    head = "".join(f"{p} —\n\n" for p in places)
-    return head + (f"{title}\n\n" if title and title.strip() else ""), len(head)
+def _lead(datelines) -> str:
+    """The places of dateline credits, one paragraph each, read before the body ("NEWARK, N.J. —")."""
+    return "".join(f"{p} —\n\n" for p in map(_credit_place, datelines) if p)
 
 
-def extract_places(body: str, title: str | None = None, datelines=()) -> list[PlaceMention]:
+TLD_COUNTRIES = {"ca": "CA", "uk": "GB", "ie": "IE", "au": "AU", "nz": "NZ", "in": "IN", "za": "ZA"}
+DOMAIN_VOTE = "\x00outlet"  # the key the outlet's country votes under (no name of the article has it)
+
+
+def _domain_country(domain: str | None) -> str | None:
+    """The country an outlet's domain names (".ca", ".co.uk"), for outlets of English-language local news."""
+    if not domain:
+        return None
+    return TLD_COUNTRIES.get(domain.rsplit(".", 1)[-1].lower())
+
+
+def extract_places(body: str, datelines=(), domain: str | None = None) -> list[PlaceMention]:
     """Every place mention in `body`, in reading order (one item per mention).
 
-    `title` and `datelines` (the raw wire credits the cleaner moved out of the body, such as
-    "NEWARK, N.J. (AP)") are read as evidence for resolution; a dateline credit's place is emitted
-    first, with is_dateline set and no offsets, since it is not part of the body."""
+    `datelines` are the raw wire credits the cleaner moved out of the body ("NEWARK, N.J. (AP)"):
+    their place is emitted first, with is_dateline set and no offsets (it is not in the body), and
+    it is evidence for the body's places. `domain` (the outlet's) adds its country as evidence when
+    its top-level domain names one (".ca": London is more likely the Ontario one)."""
     if not body:
         return []
     g = _gazetteer()
-    lead, dateline_chars = _lead(title, datelines)
+    lead = _lead(datelines)
     text = lead + body
     matches, features = _outside_features(find_matches(text, g), find_features(text, g.blockers, g.person_names), g)
     if not matches and not features:
         return []
     shift = len(lead)
-    found, ev = resolve(text, matches, g)
+    found, ev = resolve(text, matches, g, _domain_country(domain))
     out = []
     for m in found:
         r = m.choice
-        if m.start < dateline_chars:
-            start = end = None
-        elif m.start < shift:
-            continue  # the title is evidence only: its places are not mentions of the body
-        else:
-            start, end = m.start - shift, m.end - shift
+        start, end = (None, None) if m.start < shift else (m.start - shift, m.end - shift)
         out.append(PlaceMention(text[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r],
                                 m.is_demonym, start, end, m.dateline or start is None))
     if features:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsdesk.extract.gazetteer import candidates, load
-from newsdesk.extract.place_context import _others, gather
+from newsdesk.extract.place_context import gather
 
 
 @dataclass
@@ -21,18 +21,17 @@ def _evidence(*keys: str):
     return g, gather(g, [_M(k, candidates(g.keys, k)) for k in keys])
 
 
-@pytest.mark.parametrize(
-    "votes, key, total",
-    [
-        (None, "Texas", 0.0),
-        ({}, "Texas", 0.0),
-        ({"Texas": 1.0}, "Texas", 0.0),  # a place does not support itself
-        ({"Texas": 1.0, "Austin": 0.5}, "Texas", 0.5),
-        ({"Houston": 0.75, "Austin": 0.5}, "Texas", 1.25),
-    ],
-)
-def test_others_sums_the_votes_of_the_other_names(votes, key, total):
-    assert _others(votes, key) == pytest.approx(total)
+def test_a_name_does_not_support_itself():
+    _, ev = _evidence("Texas")
+    assert ev.admin("US", "Texas", "Texas") == 0.0 and ev.country("US", "Texas") == 0.0
+    assert ev.admin("US", "Texas", "Austin") > 0.95  # (a few small towns called Texas lie elsewhere)
+
+
+def test_support_sums_the_votes_of_the_other_names():
+    _, ev = _evidence("Texas", "Houston", "Ohio")
+    votes = ev.admins[("US", "Texas")]
+    assert ev.admin("US", "Texas", "Ohio") == pytest.approx(sum(votes.values()))
+    assert ev.admin("US", "Texas", "Houston") == pytest.approx(sum(votes.values()) - votes["Houston"])
 
 
 def test_a_unique_name_gives_its_state_a_whole_vote():

@@ -180,11 +180,17 @@ def test_dateline_credit_without_a_place_adds_nothing(credit):
     assert extract_places("Nothing to see.", datelines=[credit]) == []
 
 
-def test_title_is_evidence_but_not_a_mention():
-    body = "Paris officers said the crash closed the square on Main Street for an hour."
-    places = extract_places(body, title="Crash in Paris, Texas square")
-    assert [p.surface for p in places] == ["Paris"]
-    assert places[0].country_code == "US" and places[0].start == 0
+@pytest.mark.parametrize(
+    "domain, country_code",
+    [("londonfreepress.ca", "CA"), ("example.co.uk", "GB"), (None, "GB"), ("example.com", "GB")],
+)
+def test_outlet_domain_is_evidence(domain, country_code):
+    body = "Traffic was slow in London on Monday after the storm."
+    assert _by_surface_of(extract_places(body, domain=domain))["London"].country_code == country_code
+
+
+def _by_surface_of(places: list[PlaceMention]) -> dict[str, PlaceMention]:
+    return {p.surface: p for p in places}
 
 
 def test_one_item_per_mention_in_reading_order():
