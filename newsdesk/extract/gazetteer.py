@@ -426,8 +426,10 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
             if rid is None:
                 print(f"warning: {fname}: no target for {surface!r} -> {target}", file=sys.stderr)
                 continue
-            if not demonym:
-                b.keys.pop(surface, None)  # a curated alias overrides gazetteer homonyms
+            if not demonym and ("/" in target or target.startswith("city:")):
+                b.keys.pop(surface, None)  # a curated alias overrides gazetteer homonyms ("Washington" is D.C.)
+            elif not demonym:  # a country keeps its namesake towns: "Palestine" near Anderson County is in Texas
+                b.keys[surface] = {r for r in b.keys.get(surface, ()) if b.rec["kind"][r] == "city"}
             b.key(surface, rid, demonym)
             if demonym and not surface.endswith(NO_PLURAL_ENDINGS):
                 b.key(surface + "s", rid, demonym)  # the people: "Russians", "Ontarians", "Israelis"

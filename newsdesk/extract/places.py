@@ -519,9 +519,16 @@ def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
         return m.candidates[0]  # nothing to choose, and no score is needed
     best = _respect_giants(g, m, _choose(g, m, ev, None)[0], ev)
     if g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
-        division = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins,
-        if g.kind[division] != "admin2" or not _is_local(g, best, m.key, ev):  # a county only without local evidence
-            best = division
+        # a division, country or region of the same name wins, unless the town has local evidence
+        # against a county or a country ("Lebanon" near "Boone County"), or its county named
+        # against a state; never against a region or a sea
+        other = next((r for r in m.candidates if g.kind[r] != "city"), best)
+        if g.kind[other] in ("admin2", "country"):
+            keep = _is_local(g, best, m.key, ev)
+        else:
+            keep = g.kind[other] == "admin1" and ev.in_named_county(g, best, m.key)
+        if not keep:
+            best = other
     return best
 
 
