@@ -64,7 +64,8 @@ PLACE_WORDS = frozenset(
 FACILITY_WORDS = frozenset(
     "Street St Road Rd Way Avenue Ave Close Lane Drive Boulevard Crescent Court Place Terrace Hospital "
     "University College Museum Center Centre Corner Stadium Arena Hotel Mall School Church Cathedral "
-    "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial".split()
+    "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial Amphitheatre Amphitheater "
+    "Pavilion Auditorium Coliseum Theatre Theater Casino Ballpark Speedway Raceway".split()
 )
 COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
     "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
@@ -185,7 +186,7 @@ def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[in
     demonym = ids is not None
     if not demonym:
         ids = g.keys.get(word)
-        if ids is None:
+        if ids is None or word in g.blockers:  # a one-word blocker is a place's name too ("Toyota")
             return (e if word in g.blockers else s), None, None, False
     return e, word, ([ids] if isinstance(ids, int) else ids), demonym
 
@@ -545,6 +546,7 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
     out: list[_Match] = []
     unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
+    home: str | None = None  # the article's country, worked out when first needed
     for m, qual in zip(kept, quals):
         qualified = False
         if qual is not None:
@@ -576,6 +578,11 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
                     continue
                 if _used_lowercase(words, m.key):
                     continue
+                if home is None:
+                    home = _article_country(ev) or ""
+                foreign = home and g.cc[best] != home and not ev.country(g.cc[best], m.key)
+                if foreign and (g.pop[best] < LONE_TOWN or m.key in g.person_names) and g.pop[best] < BIG_CITY:
+                    continue  # a foreign town nothing backs, or a person: "Lincoln" in a story about the president
         m.choice = best
         out.append(m)
     return out, ev
