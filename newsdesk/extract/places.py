@@ -283,6 +283,15 @@ def _surname_after(body: str, m: _Match, place_starts: set[int], given_names: fr
     return prev[0] in TITLE_WORDS or prev[0] in given_names or not _is_sentence_start(body, prev[1])
 
 
+RE_DETERMINER_AFTER = re.compile(r" (?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|every)\b")
+
+
+def _opens_phrase(body: str, m: _Match) -> bool:
+    """A one-word name that opens a sentence and is followed by a determiner, as a preposition or a
+    verb is ("Over the weekend", "Reading the report"); a place is seldom followed by one."""
+    return " " not in m.key and RE_DETERMINER_AFTER.match(body, m.end) is not None and _is_sentence_start(body, m.start)
+
+
 def _speaks(body: str, m: _Match) -> bool:
     """A match followed by a speech verb, as a person is ("Murphy said")."""
     return RE_SPEECH_AFTER.match(body, m.end) is not None
@@ -348,7 +357,26 @@ def _qualifier(body: str, matches: list[_Match], k: int, g) -> _Match | None:
     gap = body[matches[k].end : nxt.start]
     if gap.strip() not in {",", "("} or len(gap) > 3 or nxt.is_demonym:
         return None
-    return nxt if any(g.kind[c] in QUALIFIER_KINDS for c in nxt.candidates) else None
+    if not any(g.kind[c] in QUALIFIER_KINDS for c in nxt.candidates):
+        return None
+    return None if _in_list(body, matches, k, g) else nxt
+
+
+RE_LIST_GAP = re.compile(r",? (?:and|or|&) |, ")
+
+
+def _in_list(body: str, matches: list[_Match], k: int, g) -> bool:
+    """Matches k and k+1 are items of a list of countries or states, not a town and its qualifier:
+    "Mexico, China and Japan", "California, Oklahoma, West Virginia and Florida"."""
+    if g.kind[matches[k].candidates[0]] not in QUALIFIER_KINDS:
+        return False  # "Paris, Texas": a town's name first
+    if g.kind[matches[k + 1].candidates[0]] == "country":
+        return True  # "Mexico, China": two countries (a country's towns are qualified by a division)
+    if k + 2 < len(matches):
+        after = matches[k + 2]
+        gap = body[matches[k + 1].end : after.start]
+        return RE_LIST_GAP.fullmatch(gap) is not None and g.kind[after.candidates[0]] in QUALIFIER_KINDS
+    return False
 
 
 def _qualifier_record(g, qualifier: _Match, rid: int) -> int | None:
@@ -442,6 +470,10 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             kept.append(m)
             continue
         top = m.candidates[0]
+        if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
+            continue  # "Secretary of State", "Secretary Clinton": a title
+        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and _opens_phrase(body, m):
+            continue  # "Over the weekend", "Reading the report": a word opening the sentence
         nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
         if g.kind[top] != "country" and _is_facility(nxt):
             continue
@@ -588,6 +620,32 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     return out, ev
 
 
+_LIST_ITEM = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+RE_COUNTY_LIST = re.compile(rf"((?:{_LIST_ITEM}, )*{_LIST_ITEM},? (?:and|or|&) {_LIST_ITEM}) (?:[Cc]ounties|[Pp]arishes)\b")
+RE_LIST_ITEM = re.compile(_LIST_ITEM)
+
+
+def _county_lists(body: str, matches: list[_Match], g) -> list[_Match]:
+    """Items of a list of counties are counties: "Barrow, Clarke and Oconee counties" (each name alone
+    is a surname or a town; a county's short name is read nowhere else)."""
+    if "ounties" not in body and "arishes" not in body:
+        return matches
+    found: list[_Match] = []
+    for lst in RE_COUNTY_LIST.finditer(body):
+        suffix = " Parish" if "arishes" in lst.group()[-9:] else " County"
+        for item in RE_LIST_ITEM.finditer(body, lst.start(1), lst.end(1)):
+            ids = candidates(g.county_short, item.group())
+            ids = [r for r in ids or () if g.name[r].endswith(suffix)]
+            if ids:
+                ids.sort(key=lambda r: -g.prior[r])
+                found.append(_Match(item.group() + suffix, item.start(), item.end(), ids[:MAX_CANDIDATES], False))
+    if not found:
+        return matches
+    spans = [(f.start, f.end) for f in found]
+    kept = [m for m in matches if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
 def _outside_features(matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
     """Matches not inside a street or water name, and features that are not a known town's name
     ("Green Bay" stays a town; "Ontario" inside "Lake Ontario" goes)."""
@@ -644,7 +702,8 @@ def extract_places(body: str, datelines=(), domain: str | None = None) -> list[P
     g = _gazetteer()
     lead = _lead(datelines)
     text = lead + body
-    matches, features = _outside_features(find_matches(text, g), find_features(text, g.blockers, g.person_names), g)
+    matches = _county_lists(text, find_matches(text, g), g)
+    matches, features = _outside_features(matches, find_features(text, g.blockers, g.person_names), g)
     if not matches and not features:
         return []
     shift = len(lead)
