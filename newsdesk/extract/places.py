@@ -292,6 +292,14 @@ def _opens_phrase(body: str, m: _Match) -> bool:
     return " " not in m.key and RE_DETERMINER_AFTER.match(body, m.end) is not None and _is_sentence_start(body, m.start)
 
 
+RE_NUMBER_AFTER = re.compile(r" \d")
+
+
+def _numbered(body: str, m: _Match) -> bool:
+    """A name followed by a number names a thing of a series, not a town ("Section 8", "Apollo 11")."""
+    return RE_NUMBER_AFTER.match(body, m.end) is not None
+
+
 def _speaks(body: str, m: _Match) -> bool:
     """A match followed by a speech verb, as a person is ("Murphy said")."""
     return RE_SPEECH_AFTER.match(body, m.end) is not None
@@ -472,8 +480,8 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         top = m.candidates[0]
         if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
             continue  # "Secretary of State", "Secretary Clinton": a title
-        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and _opens_phrase(body, m):
-            continue  # "Over the weekend", "Reading the report": a word opening the sentence
+        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and (_opens_phrase(body, m) or _numbered(body, m)):
+            continue  # "Over the weekend": a word opening the sentence; "Section 2AA", "Apollo 11": a numbered thing
         nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
         if g.kind[top] != "country" and _is_facility(nxt):
             continue
