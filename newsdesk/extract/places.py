@@ -477,6 +477,8 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         if m.is_demonym or m.dateline:
             kept.append(m)
             continue
+        if body[m.end : m.end + 1] == "$":
+            continue  # a currency: "US$2.4 million", "HK$10"
         top = m.candidates[0]
         if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
             continue  # "Secretary of State", "Secretary Clinton": a title

@@ -434,3 +434,133 @@ def test_prev_word_matches_the_reference_on_any_text(body, start):
     from newsdesk.extract.places import _prev_word
     start = min(start, len(body))
     assert _prev_word(body, start) == _prev_word_reference(body, start)
+
+
+# ---------------------------------------------------------------- local news (homonyms, lists, companies)
+
+LOCAL_HOMONYM_ARTICLE = (
+    "Council approves new fire station. The Paris City Council voted 4-1 on Tuesday to build a second fire "
+    "station on the east side of town. Henry County commissioners will share the cost, the mayor said, and "
+    "crews from Paris will answer calls across the county."
+)
+
+
+def test_local_homonym_follows_its_county():
+    paris = [p for p in extract_places(LOCAL_HOMONYM_ARTICLE) if p.surface == "Paris"]
+    assert paris and all(p.country_code == "US" and 35.5 < p.latitude < 37 for p in paris)  # Paris, Tennessee
+
+
+def test_famous_namesake_stays_without_local_evidence():
+    place = _by_surface("The delegation flew to Paris for the climate talks, then on to Kentucky.")["Paris"]
+    assert place.country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    "text, surface, admin_lat",
+    [
+        # a country's namesake town in its county
+        ("Lebanon schools will close early. Boone County officials said Lebanon and Zionsville roads were icy.",
+         "Lebanon", (39.5, 40.5)),
+        # a town next to its state's other towns and its state named twice
+        ("Mansfield police joined Shreveport officers. Mansfield is south of Shreveport, Louisiana, and "
+         "Louisiana troopers helped.", "Mansfield", (31.5, 32.5)),
+        # the state, not the country, in a story full of its towns
+        ("Snow fell across Georgia on Monday, closing schools in Athens, Decatur and Marietta.", "Georgia", (31, 35)),
+    ],
+)
+def test_local_homonyms(text, surface, admin_lat):
+    place = _by_surface(text)[surface]
+    assert place.country_code == "US" and admin_lat[0] < place.latitude < admin_lat[1]
+
+
+def test_a_town_qualified_by_its_state_abbreviation():
+    places = _by_surface("He moved to Dublin, Ohio, in 1998 and opened a bakery in Dublin two years later.")
+    assert places["Dublin"].country_code == "US" and 39.5 < places["Dublin"].latitude < 40.5
+
+
+def test_tour_list_with_state_codes():
+    text = ("The tour opens May 2 in Mansfield, MA, then plays Toronto, ON, Holmdel, NJ, and Dallas, TX. "
+            "OK, fans: tickets go ON sale Friday.")
+    places = extract_places(text)
+    codes = {p.surface: p.name for p in places if len(p.surface) == 2}
+    assert codes == {"MA": "Massachusetts", "ON": "Ontario", "TX": "Texas"}  # "ON sale", "OK," are words
+    mansfield = next(p for p in places if p.surface == "Mansfield")
+    assert mansfield.country_code == "US" and 41.5 < mansfield.latitude < 42.5  # Massachusetts, not England
+    assert next(p for p in places if p.surface == "Toronto").country_code == "CA"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Shares of Wells Fargo fell 3% after the bank's report.", {"Fargo", "Wells"}),
+        ("Toyota recalled 50,000 pickups over a brake fault.", {"Toyota"}),
+        ("Chelsea FC signed a new striker on Monday.", {"Chelsea"}),
+        ("The Secretary of State met the Secretary General in Geneva.", {"Secretary"}),
+        ("Over the weekend, volunteers cleaned the park.", {"Over"}),
+        ("Section 8 vouchers were cut by the housing authority.", {"Section"}),
+        ("The rover found ice on Mars, and Jupiter's moons were next.", {"Mars", "Jupiter"}),
+        ("The firm raised US$2.4 million on October 6.", {"US", "October"}),
+    ],
+)
+def test_names_that_are_not_places_here(text, absent):
+    assert not absent & {p.surface for p in extract_places(text)}
+
+
+def test_company_named_after_a_city_leaves_the_city_elsewhere():
+    places = _by_surface("Wells Fargo opened a branch in Fargo, North Dakota, last week.")
+    assert places["Fargo"].country_code == "US" and "Wells Fargo" not in places
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Exports to Mexico, China and Japan rose.", ["Mexico", "China", "Japan"]),
+        ("Tuition is lowest in California, Oklahoma, West Virginia and Florida.",
+         ["California", "Oklahoma", "West Virginia", "Florida"]),
+    ],
+)
+def test_lists_of_countries_and_states_stay_countries_and_states(text, names):
+    places = extract_places(text)
+    assert [p.name for p in places] == names and all(p.kind in ("country", "admin1") for p in places)
+
+
+def test_county_lists_name_counties():
+    places = extract_places("Schools in Barrow, Clarke, Oconee and Oglethorpe counties closed. Athens stayed open.")
+    counties = [p for p in places if p.kind == "admin2"]
+    assert [p.surface for p in counties] == ["Barrow", "Clarke", "Oconee", "Oglethorpe"]
+    assert all(p.name == p.surface + " County" and p.country_code == "US" for p in counties)
+    athens = next(p for p in places if p.surface == "Athens")
+    assert athens.country_code == "US"  # Athens-Clarke County, Georgia
+
+
+@pytest.mark.parametrize(
+    "text, surface, name, country_code",
+    [
+        ("Floods hit Calcutta again.", "Calcutta", "Kolkata", "IN"),
+        ("He was born in Zaïre in 1970.", "Zaïre", "Democratic Republic of the Congo", "CD"),
+        ("The mayor of St. Paul spoke.", "St. Paul", "Saint Paul", "US"),
+        ("Police in Mt. Pleasant, South Carolina, said.", "Mt. Pleasant", "Mount Pleasant", "US"),
+    ],
+)
+def test_old_names_and_short_forms(text, surface, name, country_code):
+    place = _by_surface(text)[surface]
+    assert (place.name, place.country_code) == (name, country_code)
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("A crash closed Highland Avenue near the school.", "Highland Avenue", "street"),
+        ("Traffic backed up on Interstate 75 for hours.", "Interstate 75", "street"),
+        ("The body was found in the Neches River on Monday.", "Neches River", "water"),
+        ("Boaters crowded Lake Lanier all weekend.", "Lake Lanier", "water"),
+    ],
+)
+def test_streets_and_water_have_their_own_kind_and_no_coordinates(text, surface, kind):
+    place = _by_surface(text)[surface]
+    assert place.kind == kind and place.latitude is None and place.geonames_id is None
+
+
+def test_a_place_inside_a_street_name_is_not_a_mention():
+    places = _by_surface("The shop on Memphis Street reopened. Memphis officials were there.")
+    assert "Memphis Street" in places and places["Memphis"].start > 30
