@@ -75,13 +75,13 @@ class _Ballot:
     towns_in: tuple[tuple, ...]  # counties its town readings lie in
 
 
-_BALLOTS: dict[tuple[int, ...], _Ballot] = {}  # (id of the gazetteer, reading ids...) -> ballot
+_BALLOTS: dict[tuple, _Ballot] = {}  # (id of the gazetteer, name, first reading, number of readings) -> ballot
 MAX_BALLOTS = 200_000  # a bound on the cache (about one entry per distinct name seen)
 
 
-def _ballot(g, ids: list[int]) -> _Ballot:
-    """The ballot of a name with these readings (cached)."""
-    cache_key = (id(g), *ids)
+def _ballot(g, key: str, ids: list[int]) -> _Ballot:
+    """The ballot of a name with these readings (cached: a name has the same readings in every article)."""
+    cache_key = (id(g), key, ids[0], len(ids))
     ballot = _BALLOTS.get(cache_key)
     if ballot is not None:
         return ballot
@@ -118,7 +118,7 @@ def gather(g, matches, votes=lambda m: True) -> Evidence:
         seen.add(key)
         if not votes(m):
             continue
-        ballot = _ballot(g, m.candidates)
+        ballot = _ballot(g, key, m.candidates)
         for cc, share in ballot.countries:
             ev.countries.setdefault(cc, {})[key] = share
             totals[cc] = totals.get(cc, 0.0) + share
