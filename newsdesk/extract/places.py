@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
-from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
+from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, fold_accents, load
 from newsdesk.extract.place_context import Evidence, gather
 from newsdesk.extract.place_features import Feature, find_features
 
@@ -111,6 +111,7 @@ COUNTRY_SUPPORTED_TOWN = 50_000  # a town this big may stand on its country bein
 LONE_TOWN = 100_000  # a one-word town smaller than this needs support from the article
 BIG_CITY = 1_000_000
 GIANT_RATIO = 50
+FAMOUS_CITY = 200_000  # a namesake this big (and 50x bigger) needs local evidence against it
 SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
@@ -431,11 +432,13 @@ def _votes(g, words: _Words, m: _Match) -> bool:
     a common word, a person's name, or a short word that is only a small town's name."""
     if m.is_demonym or m.dateline or " " in m.key:
         return True
-    if m.key in g.stopwords or m.key in g.person_names or m.key in COMMON_WORDS:
+    if m.key in g.stopwords or m.key in COMMON_WORDS:
         return False
     top = m.candidates[0]
     if g.kind[top] != "city" or g.pop[top] >= LONE_TOWN:
-        return True
+        return True  # a country, a state or a big city ("Georgia" is a given name too, and votes)
+    if m.key in g.person_names:
+        return False
     return len(m.key) > 4 and not _used_lowercase(words, m.key)  # "Over", "Energy" are words
 
 
@@ -533,7 +536,7 @@ def _respect_giants(g, m: _Match, best: int, ev: Evidence) -> int:
     if g.kind[best] != "city":
         return best
     giant = next((r for r in m.candidates if g.kind[r] == "country"), m.candidates[0])
-    if best == giant or (g.kind[giant] != "country" and g.pop[giant] < BIG_CITY):
+    if best == giant or (g.kind[giant] != "country" and g.pop[giant] < FAMOUS_CITY):
         return best
     if g.kind[giant] != "country" and g.pop[best] * GIANT_RATIO > g.pop[giant]:
         return best
@@ -620,11 +623,11 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
                     continue
                 if _used_lowercase(words, m.key):
                     continue
-                if home is None:
-                    home = _article_country(ev) or ""
-                foreign = home and g.cc[best] != home and not ev.country(g.cc[best], m.key)
-                if foreign and (g.pop[best] < LONE_TOWN or m.key in g.person_names) and g.pop[best] < BIG_CITY:
-                    continue  # a foreign town nothing backs, or a person: "Lincoln" in a story about the president
+        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS:
+            if home is None:
+                home = _article_country(ev) or ""
+            if home and _foreign_stray(g, m, best, ev, home):
+                continue
         m.choice = best
         out.append(m)
     return out, ev
@@ -687,6 +690,19 @@ def _outside_features(matches: list[_Match], features: list[Feature], g) -> tupl
             kept_features.append(f)  # neither a town's name ("Green Bay") nor inside a longer name ("Salt Lake City")
     spans = [(f.start, f.end) for f in kept_features]
     return [m for m in matches if not any(s <= m.start < e for s, e in spans)], kept_features
+
+
+def _foreign_stray(g, m: _Match, best: int, ev: Evidence, home: str) -> bool:
+    """A place abroad that nothing else in the article backs, in an article clearly about `home`, and
+    that is likely a word or a name here: a division ("Brittany", "Devon", "Durango"), a small town, a
+    person's name ("Lincoln" in a story about the president) or an odd alternate name ("Cheng")."""
+    cc = g.cc[best]
+    if cc == home or ev.country(cc, m.key) or (g.kind[best] == "city" and g.pop[best] >= BIG_CITY):
+        return False
+    if g.kind[best] != "city":
+        return True
+    alternate = fold_accents(g.name[best]) != fold_accents(m.key)
+    return g.pop[best] < LONE_TOWN or m.key in g.person_names or alternate
 
 
 def _article_country(ev: Evidence) -> str | None:
