@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 VOTE_SHARPNESS = 0.5  # share of a reading ~ population ** 0.5 (priors are log10 population)
-MIN_SHARE = 0.02  # shares below this are dropped: they would only add noise
+MIN_SHARE = 0.02
+SIBLING_SPREAD = 5  # a town name with at most this many readings is distinctive enough to place a neighbour  # shares below this are dropped: they would only add noise
 VOTING_KINDS = frozenset({"city", "admin2", "admin1", "country"})
 
 
@@ -27,6 +28,7 @@ class Evidence:
     totals: dict = field(default_factory=dict)  # cc or (cc, admin1) -> sum of its votes
     ceiling: float = 0.0  # the most a candidate can gain from this evidence (set by the resolver)
     has_counties: bool = False  # whether any name may name a county or a town in one
+    spread: dict[str, int] = field(default_factory=dict)  # name -> number of its readings
     counties: dict[tuple, set[str]] = field(default_factory=dict)  # (cc, admin1, county) -> keys naming it
     towns_in: dict[tuple, set[str]] = field(default_factory=dict)  # (cc, admin1, county) -> keys of its towns
 
@@ -52,9 +54,21 @@ class Evidence:
         if not county:
             return False
         where = (g.cc[rid], g.admin1[rid], county)
-        table = self.counties if g.kind[rid] == "city" else self.towns_in
-        keys = table.get(where)
-        return bool(keys) and (len(keys) > 1 or key not in keys)
+        return _named_by_another((self.counties if g.kind[rid] == "city" else self.towns_in).get(where), key)
+
+    def has_neighbour(self, g, rid: int, key: str) -> bool:
+        """A town that shares its county with a town of another, distinctive name (one with few
+        readings): "Myerstown" next to "Lebanon" in Lebanon County, Pennsylvania."""
+        county = g.admin2[rid]
+        if not county or g.kind[rid] != "city":
+            return False
+        towns = self.towns_in.get((g.cc[rid], g.admin1[rid], county))
+        return bool(towns) and any(k != key and self.spread.get(k, SIBLING_SPREAD + 1) <= SIBLING_SPREAD for k in towns)
+
+
+def _named_by_another(keys: set[str] | None, key: str) -> bool:
+    """Some name other than `key` is among `keys`."""
+    return bool(keys) and (len(keys) > 1 or key not in keys)
 
 
 def _shares(g, ids: list[int]) -> list[tuple[int, float]]:
@@ -119,6 +133,7 @@ def gather(g, matches, votes=lambda m: True) -> Evidence:
         if not votes(m):
             continue
         ballot = _ballot(g, key, m.candidates)
+        ev.spread[key] = len(m.candidates)
         for cc, share in ballot.countries:
             ev.countries.setdefault(cc, {})[key] = share
             totals[cc] = totals.get(cc, 0.0) + share

@@ -102,6 +102,7 @@ CONTEXT_COUNTRY_BONUS = 1.5  # for a whole vote (or more) for the candidate's co
 CONTEXT_ADMIN_BONUS = 2.5  # for a whole vote for its state or province
 CONTEXT_EXTRA_BONUS = 0.5  # per further vote for the state (two at most)
 COUNTY_BONUS = 3.0  # its county (or one of a county's towns) named in the article
+NEIGHBOUR_BONUS = 1.0  # a town of another, distinctive name in its county
 QUALIFIED_BONUS = 10.0
 ADMIN_SUPPORT = 0.5  # votes for a small town's state that let it stand
 LOCAL_SUPPORT = 1.8  # votes for its state that let a town beat a famous namesake (about two names)
@@ -420,8 +421,11 @@ def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> flo
         if (cc, admin1) in ev.admins:
             support = ev.admin(cc, admin1, key)
             score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
-        if ev.has_counties and ev.in_named_county(g, rid, key):
-            score += COUNTY_BONUS
+        if ev.has_counties:
+            if ev.in_named_county(g, rid, key):
+                score += COUNTY_BONUS
+            elif ev.has_neighbour(g, rid, key):
+                score += NEIGHBOUR_BONUS
     if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
         score += QUALIFIED_BONUS
     return score
@@ -453,7 +457,7 @@ def _ceiling(ev: Evidence) -> float:
 def _supported(g, rid: int, key: str, ev: Evidence) -> bool:
     """Whether a small or word-like place has support in the article: local evidence, its state or
     province named by another place (for a town of 1,000 or more), or its country (50,000 or more)."""
-    if _is_local(g, rid, key, ev):
+    if _is_local(g, rid, key, ev) or ev.has_neighbour(g, rid, key):
         return True
     if g.pop[rid] >= VILLAGE and ev.admin(g.cc[rid], g.admin1[rid], key) >= ADMIN_SUPPORT:
         return True  # a village needs more than its state named once
@@ -538,9 +542,10 @@ def _respect_giants(g, m: _Match, best: int, ev: Evidence) -> int:
     giant = next((r for r in m.candidates if g.kind[r] == "country"), m.candidates[0])
     if best == giant or (g.kind[giant] != "country" and g.pop[giant] < FAMOUS_CITY):
         return best
-    if g.kind[giant] != "country" and g.pop[best] * GIANT_RATIO > g.pop[giant]:
-        return best
-    return best if _is_local(g, best, m.key, ev) else giant
+    if g.kind[giant] != "country":
+        return best if g.pop[best] * GIANT_RATIO > g.pop[giant] or _is_local(g, best, m.key, ev) else giant
+    # a country's namesake town ("Lebanon, Pa.") may also stand on a neighbour of a distinctive name
+    return best if _is_local(g, best, m.key, ev) or ev.has_neighbour(g, best, m.key) else giant
 
 
 def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, int]:
@@ -570,7 +575,7 @@ def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
         # against a state; never against a region or a sea
         other = next((r for r in m.candidates if g.kind[r] != "city"), best)
         if g.kind[other] in ("admin2", "country"):
-            keep = _is_local(g, best, m.key, ev)
+            keep = _is_local(g, best, m.key, ev) or ev.has_neighbour(g, best, m.key)
         else:
             keep = g.kind[other] == "admin1" and ev.in_named_county(g, best, m.key)
         if not keep:
