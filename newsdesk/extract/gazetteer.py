@@ -33,6 +33,7 @@ RE_DIVISION_SUFFIX = re.compile(
     r"Prefecture|Region|Rayon|Rajons|apskritis|Marz|Autonomous Region)$"
 )
 US_COUNTY_SUFFIXES = (" County", " Parish")
+INSTITUTION_PREFIXES = ("University of ",)  # campus places named after their university: the state is the place
 NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "ic", "ois")  # "Chinese", "British", "Dutch", "Swiss", "Québécois"
 ALTNAME_MIN_POPULATION = 100_000  # alternate names of smaller towns are mostly noise ("Victor", "Caroline")
 ALTNAME_ONE_WORD_POPULATION = 1_000_000  # one-word exonyms only for big cities ("Bombay", "Peking")
@@ -349,7 +350,7 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
         rid = b.add(c["name"], "city", c["countrycode"], c["geonameid"], round(c["latitude"], 4),
                     round(c["longitude"], 4), c["population"], admin1, admin2)
         ids[c["geonameid"]] = rid
-        if _is_latin_name(c["name"]):
+        if _is_latin_name(c["name"]) and not c["name"].startswith(INSTITUTION_PREFIXES):
             b.key(c["name"], rid)
             folded = fold_accents(c["name"])
             if folded != c["name"] and primary.get(folded, 0) < c["population"]:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, fold_accents, load
 from newsdesk.extract.place_context import Evidence, gather
-from newsdesk.extract.place_features import Feature, find_features
+from newsdesk.extract.place_features import STREET_WORDS, Feature, find_features
 
 # A word that starts with a capital. The pattern opens with the capital (the word-start test comes
 # after it) so that re skips ahead to the next capital instead of trying every position.
@@ -67,6 +67,7 @@ FACILITY_WORDS = frozenset(
     "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial Amphitheatre Amphitheater "
     "Pavilion Auditorium Coliseum Theatre Theater Casino Ballpark Speedway Raceway".split()
 )
+NOT_STATE_BODY = frozenset(STREET_WORDS)  # a state keeps its institutions: "S.C. Highway Patrol", "Indiana University"
 COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
     "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
     "Motors Research Media News Press Pharmaceuticals Energy Capital Partners Holdings".split()
@@ -492,8 +493,8 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and (_opens_phrase(body, m) or _numbered(body, m)):
             continue  # "Over the weekend": a word opening the sentence; "Section 2AA", "Apollo 11": a numbered thing
         nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
-        if g.kind[top] != "country" and _is_facility(nxt):
-            continue
+        if g.kind[top] != "country" and _is_facility(nxt) and (g.kind[top] != "admin1" or nxt[0] in NOT_STATE_BODY):
+            continue  # "Falcon Street", "Xavier University"; a state keeps its body ("S.C. Highway Patrol")
         if m.start > 1 and body[m.start - 1] == "-" and body[m.start - 2].islower() and g.kind[top] in WIDE_KINDS:
             continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
         if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m, nxt):
