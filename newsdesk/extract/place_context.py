@@ -29,6 +29,7 @@ class Evidence:
     ceiling: float = 0.0  # the most a candidate can gain from this evidence (set by the resolver)
     has_counties: bool = False  # whether any name may name a county or a town in one
     spread: dict[str, int] = field(default_factory=dict)  # name -> number of its readings
+    distinctive: bool = False  # whether a town name with few readings voted (neighbours need one)
     counties: dict[tuple, set[str]] = field(default_factory=dict)  # (cc, admin1, county) -> keys naming it
     towns_in: dict[tuple, set[str]] = field(default_factory=dict)  # (cc, admin1, county) -> keys of its towns
 
@@ -60,7 +61,7 @@ class Evidence:
         """A town that shares its county with a town of another, distinctive name (one with few
         readings): "Myerstown" next to "Lebanon" in Lebanon County, Pennsylvania."""
         county = g.admin2[rid]
-        if not county or g.kind[rid] != "city":
+        if not county or not self.distinctive or g.kind[rid] != "city":
             return False
         towns = self.towns_in.get((g.cc[rid], g.admin1[rid], county))
         return bool(towns) and any(k != key and self.spread.get(k, SIBLING_SPREAD + 1) <= SIBLING_SPREAD for k in towns)
@@ -134,6 +135,8 @@ def gather(g, matches, votes=lambda m: True) -> Evidence:
             continue
         ballot = _ballot(g, key, m.candidates)
         ev.spread[key] = len(m.candidates)
+        if len(m.candidates) <= SIBLING_SPREAD and ballot.towns_in:
+            ev.distinctive = True
         for cc, share in ballot.countries:
             ev.countries.setdefault(cc, {})[key] = share
             totals[cc] = totals.get(cc, 0.0) + share

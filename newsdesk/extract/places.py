@@ -97,6 +97,7 @@ CALENDAR_WORDS = frozenset(
 NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
 COMMON_WORDS = PLACE_WORDS | FACILITY_WORDS | COMPANY_WORDS | ORG_WORDS | TITLE_WORDS  # "Capital" (VE, DK)
 DIVISION_KINDS = frozenset({"city", "admin1", "admin2"})
+WIDE_OR_COUNTRY = frozenset({"country", "ocean", "sea", "region", "continent"})
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 WIDE_KINDS = frozenset({"ocean", "sea", "region", "continent"})
 CONTEXT_COUNTRY_BONUS = 1.5  # for a whole vote (or more) for the candidate's country
@@ -425,7 +426,7 @@ def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> flo
         if ev.has_counties:
             if ev.in_named_county(g, rid, key):
                 score += COUNTY_BONUS
-            elif ev.has_neighbour(g, rid, key):
+            elif ev.distinctive and ev.has_neighbour(g, rid, key):
                 score += NEIGHBOUR_BONUS
     if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
         score += QUALIFIED_BONUS
@@ -488,6 +489,9 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         if body[m.end : m.end + 1] == "$":
             continue  # a currency: "US$2.4 million", "HK$10"
         top = m.candidates[0]
+        if g.kind[top] in WIDE_OR_COUNTRY and m.key not in g.person_names and not body.startswith("-", m.start - 1):
+            kept.append(m)  # a country, region or sea (no title, town or street test applies): the common case
+            continue
         if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
             continue  # "Secretary of State", "Secretary Clinton": a title
         if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and (_opens_phrase(body, m) or _numbered(body, m)):
@@ -522,12 +526,21 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
 
 def _choose(g, m: _Match, ev: Evidence, qual: _Match | None) -> tuple[int, float]:
     """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
-    ceiling = ev.ceiling + (QUALIFIED_BONUS if qual is not None else 0.0)
+    extra = QUALIFIED_BONUS if qual is not None else 0.0
+    ceiling = ev.ceiling + extra
+    county = COUNTY_BONUS if ev.has_counties else 0.0
     best, best_score = -1, -math.inf
-    prior = g.prior
+    prior, cc, admin1, countries, admins = g.prior, g.cc, g.admin1, ev.countries, ev.admins
     for r in m.candidates:
-        if prior[r] + ceiling < best_score:
+        p = prior[r]
+        if p + ceiling < best_score:
             break
+        # this candidate's own bound (cheap): most small namesakes have no vote for their country or state
+        bound = p + extra + county + (CONTEXT_COUNTRY_BONUS if cc[r] in countries else 0.0)
+        if (cc[r], admin1[r]) in admins:
+            bound += CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS
+        if bound < best_score:
+            continue
         score = _score(g, r, m.key, ev, qual)
         if score > best_score:
             best, best_score = r, score
@@ -598,6 +611,15 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     out: list[_Match] = []
     unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
     home: str | None = None  # the article's country, worked out when first needed
+    common_words: dict[str, bool] = {}
+
+    def _common(m: _Match) -> bool:
+        """_is_common_word, once per name."""
+        found = common_words.get(m.key)
+        if found is None:
+            found = common_words[m.key] = _is_common_word(words, m)
+        return found
+
     for m, qual in zip(kept, quals):
         qualified = False
         if qual is not None:
@@ -617,7 +639,7 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
             continue  # a dateline names a place for sure: no filter for common words or small towns
         if m.key in g.stopwords and not qualified:
             continue
-        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(words, m):
+        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _common(m):
             if place_starts is None:
                 place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
             if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ev):
