@@ -27,7 +27,9 @@ SEP = "\x1f"
 RE_TOKEN = re.compile(r"\w+|[^\w\s]")  # the matcher's tokenizer (places.py uses it too)
 
 KIND_RANK = {"continent": 4, "ocean": 4, "sea": 3, "region": 3, "country": 3, "admin1": 1, "admin2": 0.5, "city": 0}
-MIN_CITY_POPULATION = 500  # cities500: towns, villages and neighbourhoods of 500 people or more
+MIN_CITY_POPULATION = 1000
+MIN_VILLAGE_POPULATION = 500  # villages and neighbourhoods (cities500) ...
+VILLAGE_COUNTRIES = frozenset({"US", "CA", "GB", "IE", "AU", "NZ"})  # ... where local English-language news names them
 RE_DIVISION_SUFFIX = re.compile(
     r"(?: (?:Zhuangzu|Huizu|Uygur))? (?:Sheng|Shi|Zizhiqu|Province|Voivodeship|Oblast'?|Kray|Krai|Governorate|"
     r"Prefecture|Region|Rayon|Rajons|apskritis|Marz|Autonomous Region)$"
@@ -377,9 +379,11 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
 
 
 def _places(gdir: Path) -> dict:
-    """GeoNames populated places of 500 people or more (cities500, a superset of cities1000)."""
+    """GeoNames populated places of 1,000 people or more, and villages of 500 or more in the countries
+    whose local English-language news names them (cities500 is a superset of cities1000)."""
     cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
-    return {gid: c for gid, c in cities.items() if c["population"] >= MIN_CITY_POPULATION}
+    return {gid: c for gid, c in cities.items() if c["population"] >= MIN_CITY_POPULATION
+            or (c["population"] >= MIN_VILLAGE_POPULATION and c["countrycode"] in VILLAGE_COUNTRIES)}
 
 
 def _add_continents(b: _Builder, gdir: Path) -> dict[str, int]:
