@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 VOTE_SHARPNESS = 0.5  # share of a reading ~ population ** 0.5 (priors are log10 population)
-MIN_SHARE = 0.02
-SIBLING_SPREAD = 5  # a town name with at most this many readings is distinctive enough to place a neighbour  # shares below this are dropped: they would only add noise
+MIN_SHARE = 0.02  # shares below this are dropped: they would only add noise
+SIBLING_SPREAD = 5  # a town name with at most this many readings is distinctive enough to place a neighbour
 VOTING_KINDS = frozenset({"city", "admin2", "admin1", "country"})
 
 
