@@ -97,6 +97,7 @@ CALENDAR_WORDS = frozenset(
 NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
 COMMON_WORDS = PLACE_WORDS | FACILITY_WORDS | COMPANY_WORDS | ORG_WORDS | TITLE_WORDS  # "Capital" (VE, DK)
 DIVISION_KINDS = frozenset({"city", "admin1", "admin2"})
+KEEP, DROP, CHECK_POSITION = "keep", "drop", "check position"  # what the resolver's filters say of a name
 WIDE_OR_COUNTRY = frozenset({"country", "ocean", "sea", "region", "continent"})
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 WIDE_KINDS = frozenset({"ocean", "sea", "region", "continent"})
@@ -287,21 +288,18 @@ def _surname_after(body: str, m: _Match, place_starts: set[int], given_names: fr
     return prev[0] in TITLE_WORDS or prev[0] in given_names or not _is_sentence_start(body, prev[1])
 
 
-RE_DETERMINER_AFTER = re.compile(r" (?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|every)\b")
+# what follows a word that is no town here: a number ("Section 8"), or a determiner after a sentence
+# opener ("Over the weekend", "Reading the report"); one match tests both
+RE_NOT_TOWN_AFTER = re.compile(r" (?:(\d)|(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|every)\b)")
 
 
-def _opens_phrase(body: str, m: _Match) -> bool:
-    """A one-word name that opens a sentence and is followed by a determiner, as a preposition or a
-    verb is ("Over the weekend", "Reading the report"); a place is seldom followed by one."""
-    return " " not in m.key and RE_DETERMINER_AFTER.match(body, m.end) is not None and _is_sentence_start(body, m.start)
-
-
-RE_NUMBER_AFTER = re.compile(r" \d")
-
-
-def _numbered(body: str, m: _Match) -> bool:
-    """A name followed by a number names a thing of a series, not a town ("Section 8", "Apollo 11")."""
-    return RE_NUMBER_AFTER.match(body, m.end) is not None
+def _word_not_town(body: str, m: _Match) -> bool:
+    """A name followed by a number names a thing of a series ("Section 8", "Apollo 11"); a one-word name
+    that opens a sentence and is followed by a determiner is a preposition or a verb ("Over the weekend")."""
+    after = RE_NOT_TOWN_AFTER.match(body, m.end)
+    if after is None:
+        return False
+    return after.group(1) is not None or (" " not in m.key and _is_sentence_start(body, m.start))
 
 
 def _speaks(body: str, m: _Match) -> bool:
@@ -494,7 +492,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             continue
         if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
             continue  # "Secretary of State", "Secretary Clinton": a title
-        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and (_opens_phrase(body, m) or _numbered(body, m)):
+        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and _word_not_town(body, m):
             continue  # "Over the weekend": a word opening the sentence; "Section 2AA", "Apollo 11": a numbered thing
         nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
         if g.kind[top] != "country" and _is_facility(nxt) and (g.kind[top] != "admin1" or nxt[0] in NOT_STATE_BODY):
@@ -611,14 +609,28 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     out: list[_Match] = []
     unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
     home: str | None = None  # the article's country, worked out when first needed
-    common_words: dict[str, bool] = {}
 
-    def _common(m: _Match) -> bool:
-        """_is_common_word, once per name."""
-        found = common_words.get(m.key)
-        if found is None:
-            found = common_words[m.key] = _is_common_word(words, m)
-        return found
+    verdicts: dict[str, str] = {}  # key -> what the filters below say of it unqualified (the same each time)
+
+    def _verdict(m: _Match, best: int) -> str:
+        """Whether an unqualified name is kept, dropped, or kept unless its position makes it part of a name."""
+        nonlocal home
+        if m.key in g.stopwords:
+            return DROP
+        division = g.kind[best] in DIVISION_KINDS and not m.is_demonym
+        common = division and _is_common_word(words, m)
+        if common and not _supported(g, best, m.key, ev):
+            return DROP  # a common word as a place needs the article's support
+        if g.kind[best] == "city" and not m.is_demonym and not _supported(g, best, m.key, ev):
+            small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
+            if small or (" " not in m.key and g.pop[best] < LONE_TOWN) or _used_lowercase(words, m.key):
+                return DROP
+        if division:
+            if home is None:
+                home = _article_country(ev) or ""
+            if home and _foreign_stray(g, m, best, ev, home):
+                return DROP
+        return CHECK_POSITION if common else KEEP
 
     for m, qual in zip(kept, quals):
         qualified = False
@@ -637,25 +649,19 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
             m.choice = best
             out.append(m)
             continue  # a dateline names a place for sure: no filter for common words or small towns
-        if m.key in g.stopwords and not qualified:
-            continue
-        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _common(m):
-            if place_starts is None:
-                place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
-            if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ev):
-                continue  # a common word as a place needs the article's support: "Nordhavn Capital"
-        if g.kind[best] == "city" and not m.is_demonym and not qualified:
-            if not _supported(g, best, m.key, ev):
-                small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
-                if small or (" " not in m.key and g.pop[best] < LONE_TOWN):
-                    continue
-                if _used_lowercase(words, m.key):
-                    continue
-        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS:
-            if home is None:
-                home = _article_country(ev) or ""
-            if home and _foreign_stray(g, m, best, ev, home):
+        if qualified:
+            pass  # a qualified name is a place
+        else:
+            verdict = verdicts.get(m.key)
+            if verdict is None:
+                verdict = verdicts[m.key] = _verdict(m, best)
+            if verdict == DROP:
                 continue
+            if verdict == CHECK_POSITION:
+                if place_starts is None:
+                    place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
+                if _inside_name(body, m, place_starts):
+                    continue  # a common word after a capitalized word: "Nordhavn Capital"
         m.choice = best
         out.append(m)
     return out, ev
