@@ -232,9 +232,9 @@ def sample_stage_split(raw_dir: Path, files: int = 300) -> dict[str, float]:
         if doc is None:
             continue
         common = {"article_id": "0" * 16, "published_month": "2020-01"}
-        quotes = quote_rows(doc.body, common)
+        quotes = quote_rows(doc.body, common, doc.title or "")
         t3 = time.perf_counter()
-        places = place_rows(doc.body, common)
+        places = place_rows(doc, common, None)
         t4 = time.perf_counter()
         credits = credit_rows(doc, common)
         t5 = time.perf_counter()
