@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
+from newsdesk import database
+
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7")
 ACCENT, MUTED, GRID = PALETTE[0], "#6b7280", "#e5e7eb"
 TOP_SPEAKERS, TIMELINE_SPEAKERS, TOP_BARS, MAP_LABELS = 10, 5, 15, 12
@@ -22,17 +24,15 @@ MAP_WIDTH, MAP_NORTH, MAP_SOUTH = 960, 84.0, -58.0
 
 def query_report_data(db_path: Path) -> dict:
     """Everything the report shows, read from the built database (read-only)."""
-    import duckdb
-
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = database.connect(db_path)  # read-only; the views' relative paths resolve beside the file
     try:
         def rows(sql: str, *params) -> list[tuple]:
             return con.execute(sql, list(params)).fetchall()
 
         totals = dict(zip(
             ("articles", "outlets", "first_date", "last_date", "undated"),
-            rows("select count(*), count(distinct outlet_domain), min(published_date), max(published_date), "
-                 "count(*) filter (where published_date is null) from articles_summary")[0]))
+            rows("select count(*), count(distinct outlet_domain), min(published), max(published), "
+                 "count(*) filter (where published is null) from articles_summary")[0]))
         for table, view in (("quotes", "stg_quotes"), ("place_mentions", "stg_places"),
                             ("credits", "stg_credits"), ("rejects", "stg_rejects"), ("speakers", "speakers")):
             totals[table] = rows(f"select count(*) from {view}")[0][0]
@@ -40,7 +40,7 @@ def query_report_data(db_path: Path) -> dict:
             "select speaker, usual_role, count_quotes, count_articles from speakers "
             "order by count_quotes desc, speaker limit ?", TOP_SPEAKERS)]
         samples = dict(rows(
-            "select speaker, arg_min(quote_text, abs(length(quote_text) - 140) * 100000 + quote_index) "
+            "select speaker, arg_min(text, abs(length(text) - 140) * 100000 + quote_index) "
             "from stg_quotes where kind <> 'indirect' and speaker in (select unnest(?)) group by speaker",
             [s["speaker"] for s in speakers]))
         for s in speakers:
@@ -48,27 +48,27 @@ def query_report_data(db_path: Path) -> dict:
         top = [s["speaker"] for s in speakers[:TIMELINE_SPEAKERS]]
         timeline: dict[str, list[tuple[date, int]]] = {name: [] for name in top}
         for name, day, n in rows(
-                "select q.speaker, a.published_date, count(*) from stg_quotes q join stg_articles a using (article_id) "
-                "where q.kind <> 'indirect' and a.published_date is not null and q.speaker in (select unnest(?)) "
+                "select q.speaker, a.published, count(*) from stg_quotes q join stg_articles a using (article_id) "
+                "where q.kind <> 'indirect' and a.published is not null and q.speaker in (select unnest(?)) "
                 "group by all order by 2", top):
             timeline[name].append((day, n))
         return {
             "db_path": str(db_path),
             "totals": totals,
-            "articles_per_day": rows("select published_date, count(*) from articles_summary "
-                                     "where published_date is not null group by 1 order by 1"),
+            "articles_per_day": rows("select published, count(*) from articles_summary "
+                                     "where published is not null group by 1 order by 1"),
             "articles_per_outlet": rows("select coalesce(outlet_domain, '(unknown)'), count(*) from articles_summary "
                                         "group by 1 order by 2 desc, 1"),
             "speakers": speakers,
             "timeline": timeline,
             "places": [dict(zip(("name", "kind", "lat", "lon", "mentions", "articles"), r)) for r in rows(
                 # one bubble per resolved place: Georgia (US) and Georgia (GE) are two places
-                "select place_name, place_kind, any_value(latitude), any_value(longitude), sum(count_mentions), "
+                "select name, kind, any_value(latitude), any_value(longitude), sum(count_mentions), "
                 "sum(count_articles) from place_mentions_daily where latitude is not null and longitude is not null "
-                "group by place_name, place_kind, country_code order by 5 desc, 1")],
+                "group by name, kind, country_code order by 5 desc, 1")],
             "agencies": rows("select org, count(*) from (select unnest(organizations) as org from stg_credits) "
                              "group by 1 order by 2 desc, 1"),
-            "credit_roles": rows("select credit_role, count(*) from stg_credits group by 1 order by 2 desc, 1"),
+            "credit_roles": rows("select role, count(*) from stg_credits group by 1 order by 2 desc, 1"),
             "rejects": rows("select reason_code, count(*) from stg_rejects group by 1 order by 2 desc, 1"),
             "reference_points": reference_points(),
         }

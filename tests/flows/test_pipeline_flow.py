@@ -3,11 +3,11 @@
 import shutil
 from pathlib import Path
 
-import duckdb
 import pyarrow.dataset as ds
 import pytest
 
 from flows.pipeline import newsdesk_flow
+from newsdesk import database
 from schemas import TABLES
 
 SEED = "000_1959c37fc4a78743.txt"
@@ -97,7 +97,7 @@ def test_a_full_rerun_gives_identical_tables(run):
 
 def test_database_marts_answer_sql(run):
     out, *_ = run
-    con = duckdb.connect(str(out / "newsdesk.duckdb"), read_only=True)
+    con = database.connect(out / "newsdesk.duckdb")
     try:
         summary = con.sql("select count(*), sum(count_credits) from articles_summary").fetchall()
         rejects = con.sql("select count(*) from stg_rejects").fetchall()

@@ -1,10 +1,9 @@
 -- One row per speaker (resolved name): how often, in how many articles, over which dates.
-create or replace table speakers as
 with quotes as (
-    select * from stg_quotes where speaker is not null and kind <> 'indirect'
+    select * from {{ ref('stg_quotes') }} where speaker is not null and kind <> 'indirect'
 ),
 articles as (
-    select article_id, published_date from stg_articles
+    select article_id, published from {{ ref('stg_articles') }}
 ),
 roles as (
     select speaker, mode(speaker_role) as usual_role
@@ -18,12 +17,12 @@ final as (
         roles.usual_role,
         count(*) as count_quotes,
         count(distinct quotes.article_id) as count_articles,
-        min(articles.published_date) as first_quoted_date,
-        max(articles.published_date) as last_quoted_date
+        min(articles.published) as first_quoted_date,
+        max(articles.published) as last_quoted_date
     from quotes
     join articles using (article_id)
     left join roles using (speaker)
     group by quotes.speaker, roles.usual_role
 )
 select * from final
-order by count_quotes desc, speaker;
+order by count_quotes desc, speaker
