@@ -211,7 +211,7 @@ def write_csv(data, stream, clean) -> None:
             value = json.dumps(value, default=str, ensure_ascii=False)
         return clean(value) if isinstance(value, str) else value
 
-    writer = csv.writer(stream)
+    writer = csv.writer(stream, lineterminator="\n")
     writer.writerow([clean(name) for name in data.column_names])
     for row in data.to_pylist():
         writer.writerow([cell(v) for v in row.values()])
