@@ -120,3 +120,6 @@ def test_the_analyst_cli_opens_the_database(run):
                            "select count(*) from articles_summary"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["count_star()", "2"]
+    views = subprocess.run([cli, "-readonly", "-cmd", f"set file_search_path = '{out}'", str(out / "newsdesk.duckdb"),
+                            "-csv", "-c", "select count(*) from stg_articles"], capture_output=True, text=True, timeout=60)
+    assert views.stdout.split() == ["count_star()", "2"], views.stderr  # views read relative to the database

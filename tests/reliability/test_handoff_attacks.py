@@ -1,7 +1,8 @@
 """The hand-off under careless or hostile hands: `newsdesk sql` reads the out dir and nothing else
 and writes nowhere; `export --force` never deletes what is not an earlier export; a database moved
 or copied with its folder still reads, and a stale one is rebuilt by the next run; what
-`newsdesk sql` prints cannot act on the terminal. Each test failed before these were fixed.
+`newsdesk sql` prints cannot act on the terminal; a failing dbt data test publishes nothing. Each
+test failed before these were fixed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsdesk import cli, database
+from newsdesk import cli, database, dbtbuild
 from reliability_helpers import small_article, write_articles
 
 ESCAPES = "\x1b[2J\x1b]0;owned\x07"  # clear the screen, retitle the window, ring the bell
@@ -126,6 +127,25 @@ def test_a_file_written_with_o_keeps_the_data_as_is(published, capsys, tmp_path)
     code, _, _ = sql(capsys, published["out"], "select source_path from stg_articles", "--format", "csv",
                      "-o", str(target))
     assert code == cli.EXIT_OK and f"evil{ESCAPES}.md" in target.read_text(encoding="utf-8")
+
+
+# --- a failing data test blocks the publish ------------------------------------------------
+
+def test_a_failing_data_test_keeps_readers_on_the_previous_snapshot(newsdesk, published, capsys, tmp_path):
+    project = tmp_path / "sql"
+    shutil.copytree(dbtbuild.PROJECT_DIR, project)
+    (project / "tests").mkdir()
+    (project / "tests" / "articles_are_in_latin.sql").write_text(
+        "select article_id from {{ ref('stg_articles') }} where language is distinct from 'la'\n")
+    out = tmp_path / "out"
+    shutil.copytree(published["out"], out, symlinks=True)
+    before = (out / "current").resolve()
+    proc, _ = newsdesk.run(published["raw"], out, "--full", env={"NEWSDESK_SQL_DIR": str(project)}, check=False)
+    assert proc.returncode == cli.EXIT_FAILED
+    assert "newsdesk run: dbt: articles_are_in_latin did not pass; the new snapshot was not published" in proc.stderr
+    assert (out / "current").resolve() == before and database.built_from(out / "newsdesk.duckdb") == before.name
+    code, printed, _ = sql(capsys, out, "select count(*) from stg_articles", "--format", "csv")
+    assert code == cli.EXIT_OK and printed.splitlines()[1] == str(ARTICLES)
 
 
 # --- a database moved or copied with its folder ---------------------------------------------
