@@ -3,7 +3,7 @@
 Staging views read the snapshot's Parquet by a path relative to the database's folder (the
 `snapshot` var), so a database moved or copied with its folder still reads; readers set DuckDB's
 file_search_path to that folder (newsdesk.database.connect). Marts are tables. `dbt build` runs
-each model's data tests right after it; a failing test fails the build (TestsFailed names it), and
+each model's data tests right after it; a failing test fails the build (BuildFailed names it), and
 the file it was building is never renamed into place, so readers stay on the previous database.
 
 The table `newsdesk_build` (written by the project's on-run-end hook) records the snapshot id and
@@ -85,7 +85,7 @@ def invoke(command: list[str], values: dict[str, str], project_dir: Path = PROJE
 def close_connections() -> None:
     """Close the DuckDB file dbt-duckdb keeps open after a command (it would hold the file, with
     its write-ahead log, until garbage collection: a rename before that loses the log)."""
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # as in invoke: dbt loads only to build
 
     env = DuckDBConnectionManager._ENV
     if env is not None:
