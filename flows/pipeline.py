@@ -62,13 +62,7 @@ def publish_snapshot(staged: list[dict], snapshot: Path, carry: storage.Carry) -
 
 def retry_unless_build_failed(task, task_run, state) -> bool:
     """Retry I/O errors; a failed data test or model fails the same way again."""
-    try:
-        state.result()
-    except dbtbuild.BuildFailed:
-        return False
-    except Exception:
-        return True
-    return True
+    return not isinstance(state.result(raise_on_failure=False), dbtbuild.BuildFailed)
 
 
 @task(retries=1, retry_delay_seconds=2, retry_condition_fn=retry_unless_build_failed, cache_policy=NO_CACHE)

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
+from prefect.states import Failed
 
-from flows.pipeline import newsdesk_flow
+from flows.pipeline import newsdesk_flow, retry_unless_build_failed
 from newsdesk import database
+from newsdesk.dbtbuild import BuildFailed
 from schemas import TABLES
 
 SEED = "000_1959c37fc4a78743.txt"
@@ -123,3 +125,9 @@ def test_the_analyst_cli_opens_the_database(run):
     views = subprocess.run([cli, "-readonly", "-cmd", f"set file_search_path = '{out}'", str(out / "newsdesk.duckdb"),
                             "-csv", "-c", "select count(*) from stg_articles"], capture_output=True, text=True, timeout=60)
     assert views.stdout.split() == ["count_star()", "2"], views.stderr  # views read relative to the database
+
+
+@pytest.mark.parametrize("error, retried", [(BuildFailed(["unique_stg_quotes_quote_id"]), False),
+                                            (OSError(5, "I/O error"), True)])
+def test_build_models_retries_io_errors_but_not_failed_data_tests(error, retried):
+    assert retry_unless_build_failed(None, None, Failed(data=error)) is retried
