@@ -29,7 +29,7 @@ from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import batch, incremental, installation, locations, run, storage
+from newsdesk import batch, dbtbuild, incremental, installation, locations, run, storage
 from newsdesk.locations import Location
 from newsdesk.settings import Settings, worker_count
 from newsdesk.targets import Target
@@ -60,9 +60,15 @@ def publish_snapshot(staged: list[dict], snapshot: Path, carry: storage.Carry) -
     return run.assemble(staged, snapshot, carry)
 
 
-@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def retry_unless_build_failed(task, task_run, state) -> bool:
+    """Retry I/O errors; a failed data test or model fails the same way again."""
+    return not isinstance(state.result(raise_on_failure=False), dbtbuild.BuildFailed)
+
+
+@task(retries=1, retry_delay_seconds=2, retry_condition_fn=retry_unless_build_failed, cache_policy=NO_CACHE)
 def build_models(target: Target, snapshot: Path, settings: Settings) -> Path:
-    """Build the next newsdesk.duckdb (staging views, marts) from the snapshot, into a temp file."""
+    """`dbt build` the next newsdesk.duckdb (staging views, marts, data tests) from the snapshot,
+    into a temp file; a failed test raises before anything is published."""
     return run.build_database(target, snapshot, settings)
 
 

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from newsdesk import locations, sqlmodels, storage
+from newsdesk import database, dbtbuild, locations, storage
 from newsdesk.incremental import Plan
 from newsdesk.locations import Location
 from newsdesk.settings import Settings
@@ -38,16 +38,19 @@ def assemble(staged: list[dict], snapshot: Path, carry: storage.Carry) -> dict[s
 
 
 def build_database(target: Target, snapshot: Path, settings: Settings) -> Path:
-    """The next newsdesk.duckdb (staging views, marts) over the snapshot, in a temp file beside the
-    current one: the switch renames it into place."""
-    tmp, _ = sqlmodels.build_database_file(target.database, snapshot, settings.sql_dir or sqlmodels.SQL_DIR,
-                                           settings.duckdb_memory_limit)
+    """The next newsdesk.duckdb (`dbt build`: staging views, marts, data tests) over the snapshot,
+    in a temp file beside the current one: the switch renames it into place. Raises
+    dbtbuild.BuildFailed, naming the failed tests, before anything is published."""
+    tmp, _ = dbtbuild.build_file(target.database, snapshot, settings.sql_dir or dbtbuild.PROJECT_DIR,
+                                 settings.duckdb_memory_limit)
     return tmp
 
 
 def database_is_current(target: Target, run_id: str) -> bool:
-    """The database was built from this snapshot, and the snapshot's local copy is there."""
-    return sqlmodels.built_from(target.database) == run_id and target.replica.snapshot(run_id).is_dir()
+    """The database was built from this snapshot, the snapshot's local copy is there, and the
+    views still read it (a database from before relative paths, moved since, is rebuilt)."""
+    return (database.built_from(target.database) == run_id and target.replica.snapshot(run_id).is_dir()
+            and database.views_read(target.database))
 
 
 def ensure_database(target: Target, snapshot: Location, settings: Settings) -> Path:
@@ -58,8 +61,7 @@ def ensure_database(target: Target, snapshot: Location, settings: Settings) -> P
     if database_is_current(target, run_id):
         return target.replica.snapshot(run_id)
     local = target.fetch(snapshot)
-    sqlmodels.build_database(target.database, local, settings.sql_dir or sqlmodels.SQL_DIR,
-                             settings.duckdb_memory_limit)
+    dbtbuild.build(target.database, local, settings.sql_dir or dbtbuild.PROJECT_DIR, settings.duckdb_memory_limit)
     return local
 
 

@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     # DuckDB's own budget is 80 % of RAM; the marts are built inside the flow's process, whose
     # footprint stays bounded this way (DuckDB spills to disk beyond it).
     duckdb_memory_limit: str = "512MB"
-    sql_dir: Path | None = None  # SQL models other than the packaged ones (newsdesk.sqlmodels.SQL_DIR)
+    sql_dir: Path | None = None  # a dbt project other than the packaged one (newsdesk.dbtbuild.PROJECT_DIR)
     early_server: bool = True  # start Prefect's temporary server while the CLI imports (flows.ephemeral)
     # Prefect's log level (PREFECT_LOGGING_LEVEL) for `run` and `serve`; None: the command's default
     # (run: WARNING, its summary is printed; serve: INFO, so served runs keep their logs on the server)
