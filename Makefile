@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Prefect's environment (a project-local PREFECT_HOME, no telemetry) is set by newsdesk itself,
 # the tests and the benchmark, from newsdesk/settings.py.
 
-.PHONY: install run test bench eval clean
+.PHONY: install run test bench bench-real eval clean
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
@@ -28,3 +28,8 @@ bench: install
 
 clean:
 	rm -rf data/curated/* .prefect .pytest_cache
+
+# Real pages (../shared/corpus/articles and pages): per-stage CPU, pages/s end to end, trafilatura alone as the peer.
+# make bench-real BENCH_REAL_ARGS="--no-run" for the per-stage CPU only.
+bench-real: install
+	$(BIN)/python scripts/bench_real.py $(BENCH_REAL_ARGS)
