@@ -46,14 +46,15 @@ PEER_OPTIONS = {"output_format": "markdown", "with_metadata": True}
 
 
 def corpus_files(shared: Path) -> dict[str, list[Path]]:
-    """The files of each set; SystemExit(2) with a clear message when a corpus is missing."""
+    """The files of each set; exit 2 with a clear message when a corpus is missing."""
     found = {}
     for name, (folder, suffix) in SETS.items():
         files = sorted(p for p in (shared / "corpus" / folder).glob(f"*{suffix}") if not p.name.startswith("README"))
         if not files:
-            raise SystemExit(f"bench_real: no {suffix} files in {shared / 'corpus' / folder}: the real-page corpora "
-                             "(../shared/corpus/articles and ../shared/corpus/pages) are absent, nothing measured. "
-                             "Pass --shared DIR if they live elsewhere.")
+            print(f"bench_real: no {suffix} files in {shared / 'corpus' / folder}: the real-page corpora "
+                  "(../shared/corpus/articles and ../shared/corpus/pages) are absent, nothing measured. "
+                  "Pass --shared DIR if they live elsewhere.", file=sys.stderr)
+            raise SystemExit(2)
         found[name] = files
     return found
 
