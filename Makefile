@@ -8,7 +8,7 @@ LOCK   := requirements.lock
 # Prefect's environment (a project-local PREFECT_HOME, no telemetry) is set by newsdesk itself,
 # the tests and the benchmark, from newsdesk/settings.py.
 
-.PHONY: install lock run test check-wheel bench eval clean
+.PHONY: install lock run test check-wheel bench bench-real eval clean
 install: $(STAMP)
 
 # The exact versions CI tests (with hashes), then newsdesk itself; the interpreter's own pip does it.
@@ -43,3 +43,8 @@ bench: install
 
 clean:
 	rm -rf data/curated/* .prefect .pytest_cache
+
+# Real pages (../shared/corpus/articles and pages): per-stage CPU, pages/s end to end, trafilatura alone as the peer.
+# make bench-real BENCH_REAL_ARGS="--no-run" for the per-stage CPU only.
+bench-real: install
+	$(BIN)/python scripts/bench_real.py $(BENCH_REAL_ARGS)
