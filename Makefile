@@ -8,7 +8,7 @@ LOCK   := requirements.lock
 # Prefect's environment (a project-local PREFECT_HOME, no telemetry) is set by newsdesk itself,
 # the tests and the benchmark, from newsdesk/settings.py.
 
-.PHONY: install lock run test check-wheel bench bench-real eval clean
+.PHONY: install lock run test check-wheel bench bench-real clean
 install: $(STAMP)
 
 # The exact versions CI tests (with hashes), then newsdesk itself; the interpreter's own pip does it.
