@@ -24,7 +24,7 @@ $(BIN)/python:
 # `make lock LOCK_ARGS=--upgrade` moves every pin; without it, pins already in the lock stay.
 lock: | $(BIN)/python
 	$(BIN)/pip install --quiet 'pip-tools~=7.7'
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links \
 		--extra dev --extra dask --output-file $(LOCK) $(LOCK_ARGS) pyproject.toml
 
 run: install
