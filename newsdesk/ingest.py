@@ -12,7 +12,7 @@ import charset_normalizer
 from newsdesk.formats import FORMAT_BY_SUFFIX
 from newsdesk.identity import content_hash
 from newsdesk.locations import Location
-from newsdesk.sources import source_for
+from newsdesk.sources import Facts, source_for
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are not articles (a 50 MB dump is rejected)
 # Markdown shapes that are not articles and cost cleaning seconds to minutes (tests/reliability):
@@ -131,6 +131,19 @@ def read_raw(location: Location, raw_dir: Location) -> RawFile:
     if not unchanged:
         return RawFile(**meta, content_hash=None, error_code="unreadable", error=source.changed)
     return decode_raw(data, meta)
+
+
+def not_read(location: Location, raw_dir: Location, code: str, reason: str) -> RawFile:
+    """An input rejected without reading it again (it ran out of time in an earlier attempt): its
+    size and mtime from the file system, no content hash."""
+    source = source_for(raw_dir)
+    rel = source.relative(location)
+    try:
+        facts = source.facts(location)
+    except OSError:
+        facts = Facts(0, 0)
+    return RawFile(rel, facts.size, facts.mtime_ns, None, FORMAT_BY_SUFFIX.get(PurePosixPath(rel).suffix.lower()),
+                   error_code=code, error=reason)
 
 
 def too_large_reason(size: int) -> str:

@@ -146,6 +146,20 @@ class ObjectFiles:
         return f"cannot read the object: {exc}"
 
 
+def is_listed_below(location: Location, raw_dir: Location) -> bool:
+    """Whether the listing of raw_dir would see `location` (inside it or the folder itself, and
+    no part of the way down hidden: hidden entries are never listed)."""
+    if locations.is_remote(location) != locations.is_remote(raw_dir):
+        return False
+    if locations.is_remote(location):
+        inside = location == raw_dir or location.startswith(raw_dir + "/")
+        rest = location[len(raw_dir):].split("/") if inside else []
+    else:
+        inside = location == raw_dir or location.is_relative_to(raw_dir)
+        rest = location.relative_to(raw_dir).parts if inside else []
+    return inside and not any(part.startswith(".") for part in rest)
+
+
 def source_for(raw_dir: Location) -> LocalFiles | ObjectFiles:
     """The files below a parsed raw location (newsdesk.locations.parse)."""
     return ObjectFiles(raw_dir) if locations.is_remote(raw_dir) else LocalFiles(raw_dir)

@@ -95,7 +95,7 @@ class Credit(Row):
 
 RejectCode = Literal[
     "unreadable", "too_large", "binary", "undecodable", "empty", "unsupported_type",
-    "parse_error", "no_body", "duplicate", "internal_error",
+    "parse_error", "no_body", "duplicate", "internal_error", "too_slow", "not_followed",
 ]
 
 
