@@ -101,6 +101,8 @@ def newsdesk_flow(raw_dir: str | None = None, out_dir: str | None = None, batch_
     with target.lock(wait_for_lock):
         target.remove_leftovers()  # of killed runs
         plan = clock.time("plan", plan_inputs, raw, target, full)
+        if plan.warning:
+            get_run_logger().warning(plan.warning)
         if plan.is_noop:
             current = run.ensure_database(target, plan.previous, settings)
             return finish(locations.name(plan.previous), plan, current, clock, published=False)
@@ -228,7 +230,8 @@ def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch
     clock.add_stages(staged)
     summary = run.summarize(run_id, plan, snapshot, time.monotonic() - clock.started)
     result = {**summary.as_dict(), "published": published, "changes": plan.counts,
-              "files_processed": len(plan.to_process), **clock.report()}
+              "files_processed": len(plan.to_process), "warnings": [plan.warning] if plan.warning else [],
+              **clock.report()}
     get_run_logger().info("run summary: %s", result)
     note = "" if published else "\n\nNothing changed since this snapshot: nothing new was published."
     create_markdown_artifact(summary.markdown() + note, key="newsdesk-run-summary",

@@ -108,7 +108,7 @@ def process_paths(paths: list[Location], raw_dir: Location, skip: dict[int, tupl
         rows.seconds["ingest"] += time.thread_time() - started
         results = process_file_safely(raw, rows.seconds)
         rows.files.append({"source_path": raw.source_path, "size": raw.size, "mtime_ns": raw.mtime_ns,
-                           "content_hash": raw.content_hash, "inputs": len(results)})
+                           "ctime_ns": raw.ctime_ns, "content_hash": raw.content_hash, "inputs": len(results)})
         for result in results:
             rows.add(result)
     watch.finished()

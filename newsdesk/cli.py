@@ -196,7 +196,10 @@ def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> Non
     console = Console(stderr=False)
     console.print(table)
     if not summary["reconciled"]:
-        console.print("[red]reconciliation failed: inputs seen != articles + rejects + duplicates[/red]")
+        console.print("[red]reconciliation failed: files seen != files recorded, or inputs seen != articles + "
+                      "rejects + duplicates[/red]")
+    for warning in summary.get("warnings", []):
+        console.print(f"warning: {warning}", markup=False)
     if "changes" in summary:
         changes = ", ".join(f"{n} {what}" for what, n in summary["changes"].items())
         console.print(f"files: {changes}; processed {summary['files_processed']}"

@@ -82,7 +82,7 @@ def summarize(run_id: str, plan: Plan, snapshot: Path, seconds: float) -> RunSum
     counts = storage.snapshot_counts(snapshot)
     codes = counts["reason_codes"]
     return RunSummary(
-        run_id=run_id, files_seen=len(plan.files), inputs_seen=counts["inputs"],
+        run_id=run_id, files_seen=len(plan.files), files_recorded=counts["files"], inputs_seen=counts["inputs"],
         articles=counts["articles"], quotes=counts["quotes"], places=counts["places"], credits=counts["credits"],
         rejects=sum(1 for c in codes if c != "duplicate"), duplicates=sum(1 for c in codes if c == "duplicate"),
         rejects_by_reason=count_reasons(codes), seconds=round(seconds, 2),

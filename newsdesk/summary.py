@@ -11,7 +11,8 @@ class RunSummary:
     """What one run read and wrote. `inputs_seen == articles + rejects + duplicates` always holds."""
 
     run_id: str
-    files_seen: int = 0
+    files_seen: int = 0  # files the listing found
+    files_recorded: int = 0  # files the snapshot's manifest accounts for (processed or carried)
     inputs_seen: int = 0  # files, with each JSONL line counted as its own input
     articles: int = 0
     quotes: int = 0
@@ -24,8 +25,10 @@ class RunSummary:
 
     @property
     def reconciled(self) -> bool:
-        """Every input ended as an article, a reject or a duplicate."""
-        return self.inputs_seen == self.articles + self.rejects + self.duplicates
+        """Every file found was planned and read, and every input ended as an article, a reject or
+        a duplicate."""
+        return (self.files_seen == self.files_recorded
+                and self.inputs_seen == self.articles + self.rejects + self.duplicates)
 
     def as_dict(self) -> dict:
         """Plain dict (JSON-ready), including the reconciliation flag."""

@@ -206,6 +206,7 @@ class WorkerPool:
                 if kind == "done":
                     worker.batches += 1
                     if worker.batches >= self.batches_per_worker:
+                        self._forget(worker)
                         worker.retire()
                         worker = None
                     return {**value, "stopped": stopped}
