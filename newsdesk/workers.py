@@ -168,6 +168,7 @@ class Worker:
         self.kill()
 
     def kill(self) -> None:
+        """Stop the process and close the pipe (by the thread that owns the worker, or for an idle one)."""
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
@@ -275,13 +276,24 @@ class WorkerPool:
         self._idle.put(worker)
 
     def close(self, stop_now: bool = False) -> None:
-        """Retire idle workers; with stop_now (a failed or stopped run), kill busy ones too."""
+        """Retire the idle workers; with stop_now (a failed or stopped run) kill the busy ones too,
+        mid-file: the thread watching each sees it die, raises Stopped and cleans up. Threads
+        waiting for a worker wake up and raise Stopped."""
         self._closed = True
+        while True:
+            try:
+                idle = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if idle is not None:
+                self._forget(idle)
+                idle.retire()
+        for _ in range(self.size):
+            self._idle.put(None)
         with self._lock:
-            running = list(self._running)
-            self._running.clear()
-        for worker in running:
-            worker.kill() if stop_now else worker.retire()
+            busy = list(self._running)
+        for worker in busy if stop_now else ():
+            worker.process.kill()
 
 
 def file_size(location: Location) -> int:
