@@ -81,8 +81,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"newsdesk run: stopped ({signal.Signals(signum).name}); nothing was published, the previous "
               "snapshot is still current", file=sys.stderr)
         return 128 + signum
-    except OSError as exc:  # a full disk, an out dir made read-only meanwhile
-        print(f"newsdesk run: {run.failure_sentence(exc)}", file=sys.stderr)
+    except Exception as exc:  # a full disk, an out dir made read-only meanwhile: one sentence
+        failure = run.storage_failure(exc)
+        if failure is None:
+            raise
+        print(f"newsdesk run: {run.failure_sentence(failure, target.location)}", file=sys.stderr)
         return EXIT_FAILED
     print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(target.location) else None)
     if args.json:
@@ -115,7 +118,7 @@ def stopped_by_sigterm():
 
 def settings_problem(error) -> str:
     """One sentence from a pydantic ValidationError of Settings: which variable, what is wrong."""
-    problems = [f"NEWSDESK_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')!r}: {e['msg'].lower()}"
+    problems = [f"NEWSDESK_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')}: {e['msg'].lower()}"
                 for e in error.errors()]
     return "; ".join(problems)
 

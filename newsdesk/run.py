@@ -91,13 +91,28 @@ def summarize(run_id: str, plan: Plan, snapshot: Path, seconds: float) -> RunSum
 
 def is_transient(error: BaseException | None) -> bool:
     """Whether a failed step may pass when tried again (Prefect's retries ask)."""
-    if isinstance(error, Stopped):
-        return False
-    return not (isinstance(error, OSError) and error.errno in PERMANENT_ERRNOS)
+    return not isinstance(error, Stopped) and storage_failure(error) is None
 
 
-def failure_sentence(error: OSError) -> str:
-    """What a run that failed on an I/O error says (it left nothing behind: Target.discard)."""
-    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-    return (f"{error.strerror or error}{where}. Nothing was published: the previous snapshot is still current "
-            "and this run's files were removed")
+def storage_failure(error: BaseException | None) -> OSError | None:
+    """The full disk, read-only file system or missing permission behind an error, if that is what
+    it is: an OSError (Python, pyarrow), or another library's error that says so (DuckDB's)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in PERMANENT_ERRNOS:
+            return error
+        text = str(error)
+        for number in PERMANENT_ERRNOS:
+            if os.strerror(number) in text:
+                return OSError(number, os.strerror(number))
+        error = error.__cause__ or error.__context__
+    return None
+
+
+def failure_sentence(error: OSError, out: Location) -> str:
+    """What a run that failed on its storage says (it left nothing behind: Target.discard)."""
+    what = os.strerror(error.errno) if error.errno else str(error)
+    where = error.filename or out
+    return (f"{what} (writing {where}). Nothing was published: the previous snapshot, if any, is still "
+            "current, and this run's files were removed")

@@ -171,3 +171,7 @@ class LocalFolder:
         database_tmp = layout.tmp(self.database)
         for leftover in (database_tmp, database_tmp.with_name(database_tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
+        try:
+            (self.root / layout.SNAPSHOTS).rmdir()  # only when this failed run was the first
+        except OSError:
+            pass
