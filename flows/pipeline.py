@@ -7,7 +7,9 @@ over from the published snapshot; `full=True` reprocesses everything. The out lo
 target (newsdesk.targets): a local folder, or an object store with a local replica for the database.
 
 Parallelism: with the default thread runner, batch tasks hand their work to a local pool of
-worker processes (Python threads would share one core); with Dask, each task runs in a worker.
+worker processes (newsdesk.workers; Python threads would share one core) that runs each file under
+a time budget; with Dask, each task runs on a Dask worker, which hands it to a worker process of
+its own for the same budget. A failed or stopped run kills its workers and removes what it wrote.
 """
 
 from __future__ import annotations
