@@ -3,24 +3,39 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 
 # Prefect's environment (a project-local PREFECT_HOME, no telemetry) is set by newsdesk itself,
 # the tests and the benchmark, from newsdesk/settings.py.
 
-.PHONY: install run test bench eval clean
+.PHONY: install lock run test check-wheel bench eval clean
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,dask,build]'
+# The exact versions CI tests (with hashes), then newsdesk itself; the interpreter's own pip does it.
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# After changing dependencies in pyproject.toml: pin the newest versions its ranges allow.
+# `make lock LOCK_ARGS=--upgrade` moves every pin; without it, pins already in the lock stay.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet 'pip-tools~=7.7'
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra dev --extra dask --output-file $(LOCK) $(LOCK_ARGS) pyproject.toml
 
 run: install
 	$(BIN)/newsdesk run --raw-dir data/raw --out-dir data/curated
 
 test: install
 	$(BIN)/pytest
+
+# The wheel, installed by the interpreter's own pip in a fresh venv, runs the quickstart (CI runs it in `make test`).
+check-wheel: install
+	NEWSDESK_CHECK_WHEEL=1 $(BIN)/pytest tests/packaging
 
 # make bench BENCH_ARGS="--n 4000" for a quick run; the default is N = 20k and 100k (see BENCHMARKS.md).
 bench: install

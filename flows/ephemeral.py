@@ -22,6 +22,9 @@ from importlib.util import find_spec
 from pathlib import Path
 
 
+_STARTED: dict[str, subprocess.Popen] = {}  # API URL -> the server process start() launched
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nobody listens on right now."""
     with socket.socket() as sock:
@@ -42,13 +45,16 @@ def start() -> str | None:
          "--log-level", "error", "--lifespan", "on"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     atexit.register(stop, proc)
+    _STARTED[f"http://127.0.0.1:{port}/api"] = proc
     return f"http://127.0.0.1:{port}/api"
 
 
 def wait_until_ready(api_url: str, timeout: float) -> bool:
-    """Poll the server's health endpoint until it answers (True) or the timeout passes (False)."""
+    """Poll the server's health endpoint until it answers (True), or the timeout passes or the
+    server we started exits (False)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    proc = _STARTED.get(api_url)
+    while time.monotonic() < deadline and (proc is None or proc.poll() is None):
         try:
             with urllib.request.urlopen(f"{api_url}/health", timeout=2):
                 return True

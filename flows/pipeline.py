@@ -23,13 +23,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import batch, incremental, locations, run, storage, workers
+from newsdesk import batch, incremental, installation, locations, run, storage, workers
 from newsdesk.locations import Location
 from newsdesk.settings import Settings, worker_count
 from newsdesk.targets import Target
@@ -111,6 +111,7 @@ def newsdesk_flow(raw_dir: str | None = None, out_dir: str | None = None, batch_
         run_id = run.new_run_id()
         try:
             staged = clock.time("process", process_all, plan.to_process, raw, target.staging(run_id), settings)
+            installation.check_formats(sum((facts["outcomes"] for facts in staged), Counter()))
             snapshot = target.snapshot(run_id)
             clock.time("publish", publish_snapshot, staged, snapshot, plan.carry)
             database = clock.time("sql_models", build_models, target, snapshot, settings)
@@ -234,10 +235,10 @@ def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch
     result = {**summary.as_dict(), "published": published, "changes": plan.counts,
               "files_processed": len(plan.to_process), "warnings": [plan.warning] if plan.warning else [],
               **clock.report()}
-    get_run_logger().info("run summary: %s", result)
-    note = "" if published else "\n\nNothing changed since this snapshot: nothing new was published."
-    create_markdown_artifact(summary.markdown() + note, key="newsdesk-run-summary",
-                             description="newsdesk run summary")
+    note = "published" if published else "nothing changed since this snapshot: nothing new published"
+    get_run_logger().info("newsdesk %s; %s", summary.line(), note)
+    create_table_artifact(summary.table(), key="newsdesk-run-summary",
+                          description=f"newsdesk run {run_id}: {note}")
     return result
 
 

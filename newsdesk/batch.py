@@ -12,6 +12,7 @@ from typing import Protocol
 
 from newsdesk import checkpoints, layout, storage
 from newsdesk.identity import SOURCE_KEY, reject_row, source_key
+from newsdesk.installation import missing_dependency_reason
 from newsdesk.ingest import RawFile, not_read, read_raw
 from newsdesk.locations import Location
 from newsdesk.pipeline import DocumentResult, process_raw
@@ -31,6 +32,8 @@ class BatchRows:
     # stage -> CPU seconds of this thread (thread_time: batches running in threads of one process
     # do not count each other's turns on the GIL); cheap enough to keep on in production
     seconds: Counter = field(default_factory=Counter)
+    # (format, missing-dependency reason or None) -> inputs: newsdesk.installation.check_formats
+    outcomes: Counter = field(default_factory=Counter)
 
     def add(self, result: DocumentResult) -> None:
         """Append one document's rows."""
@@ -82,6 +85,9 @@ def process_file_safely(raw: RawFile, seconds: Counter | None = None) -> list[Do
         valid = [validate_result(r) for r in results]
         seconds["validate"] += time.thread_time() - checked
         return valid
+    except ImportError as exc:  # an incomplete install, not a bad input
+        reason = missing_dependency_reason(exc)[:500]
+        return [DocumentResult(reject=reject_row(raw.source_path, "missing_dependency", reason, raw.content_hash))]
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = (f"newsdesk failed on this input ({type(exc).__name__}: {exc} at "
@@ -111,6 +117,9 @@ def process_paths(paths: list[Location], raw_dir: Location, skip: dict[int, tupl
                            "ctime_ns": raw.ctime_ns, "content_hash": raw.content_hash, "inputs": len(results)})
         for result in results:
             rows.add(result)
+            if not raw.error_code:
+                missing = result.reject is not None and result.reject["reason_code"] == "missing_dependency"
+                rows.outcomes[raw.fmt, result.reject["reason"] if missing else None] += 1
     watch.finished()
     return rows
 
@@ -125,4 +134,5 @@ def stage_paths(paths: list[Location], raw_dir: Location, staging_dir: Location,
     started = time.thread_time()
     batch_dir = storage.write_staging(rows.tables(), layout.batch(staging_dir, batch_no))
     rows.seconds["stage"] += time.thread_time() - started
-    return {"batch_dir": batch_dir, "files": len(rows.files), "seconds": dict(rows.seconds)}
+    return {"batch_dir": batch_dir, "files": len(rows.files), "seconds": dict(rows.seconds),
+            "outcomes": rows.outcomes}

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsdesk import __version__, layout
-from newsdesk.settings import Settings, prefect_environment
+from newsdesk.settings import LogLevel, Settings, prefect_environment, prefect_home
 
 # Exit codes scripts can rely on.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_NO_DATABASE = 0, 1, 2, 3, 4
@@ -21,10 +21,19 @@ DEFAULTS = Settings.model_construct()  # the defaults, for the help texts (the e
 DEFAULT_RAW, DEFAULT_OUT = DEFAULTS.raw_dir, DEFAULTS.out_dir
 
 
-def quiet_prefect_defaults() -> None:
-    """Prefect settings that keep a local run local and quiet, unless already set (newsdesk.settings)."""
-    for key, value in prefect_environment(Path.cwd() / ".prefect").items():
+LOG_LEVELS = LogLevel.__args__
+
+
+def prefect_defaults(log_level: str | None, default_level: str) -> None:
+    """Prefect's environment for this process, before Prefect is imported (newsdesk.settings): what
+    is already set stays, except that a log level given (--log-level, NEWSDESK_LOG_LEVEL) wins over
+    PREFECT_LOGGING_LEVEL, which wins over the command's default."""
+    for key, value in prefect_environment(prefect_home()).items():
         os.environ.setdefault(key, value)
+    if log_level:
+        os.environ["PREFECT_LOGGING_LEVEL"] = log_level
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", default_level)
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)  # Prefect's server makes no parents
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -35,7 +44,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
-                                 batch_size=args.batch_size, workers=args.workers)
+                                 batch_size=args.batch_size, workers=args.workers, log_level=args.log_level)
     except ValidationError as exc:  # a NEWSDESK_* variable out of range (options are checked by argparse)
         print(f"newsdesk run: {settings_problem(exc)}", file=sys.stderr)
         return EXIT_USAGE
@@ -51,7 +60,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"newsdesk run: cannot write to {target.replica.location}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
-    quiet_prefect_defaults()
+    prefect_defaults(settings.log_level, "WARNING")  # the summary is printed below
     from flows import ephemeral
 
     api_url = ephemeral.start() if settings.early_server else None  # boots while we import Prefect below
@@ -61,6 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.pipeline import newsdesk_flow, task_runner_for
     from prefect.exceptions import TerminationSignal
 
+    from newsdesk.installation import IncompleteInstallError
     from newsdesk.targets import LockedError
 
     runner = task_runner_for(args.task_runner, args.dask_address, settings.workers)
@@ -76,6 +86,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except IncompleteInstallError as exc:
+        print(f"newsdesk run: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except (KeyboardInterrupt, TerminationSignal, Stopping) as exc:
         signum = getattr(exc, "signal", signal.SIGINT)
         print(f"newsdesk run: stopped ({signal.Signals(signum).name}); nothing was published, the previous "
@@ -289,7 +302,8 @@ def _cell(value) -> str:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the flow on a cron schedule (needs a Prefect server: PREFECT_API_URL)."""
-    quiet_prefect_defaults()
+    settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir, log_level=args.log_level)
+    prefect_defaults(settings.log_level, "INFO")  # served runs keep their logs on the server
     if not os.environ.get("PREFECT_API_URL"):
         print("newsdesk serve: schedules need a Prefect server. Start one with `prefect server start` and set "
               "PREFECT_API_URL=http://127.0.0.1:4200/api (see README, Scheduling).", file=sys.stderr)
@@ -298,7 +312,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from newsdesk import locations
 
-    settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir)
     newsdesk_flow.serve(name=args.name, cron=args.cron,
                         parameters={"raw_dir": str(locations.parse(settings.raw_dir)),
                                     "out_dir": str(locations.parse(settings.out_dir)),
@@ -396,6 +409,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
                      help="run the batches on this existing Dask scheduler (implies --task-runner dask)")
     run.add_argument("--json", metavar="FILE", help="also write the run summary (with timings) as JSON")
+    run.add_argument("--log-level", choices=LOG_LEVELS, type=str.upper,
+                     help="Prefect's log level, on the terminal and on a Prefect server (default WARNING, "
+                          "or NEWSDESK_LOG_LEVEL / PREFECT_LOGGING_LEVEL)")
     run.set_defaults(func=cmd_run)
 
     sql = sub.add_parser("sql", help="run SQL against the built database (tables: articles_summary, speakers, "
@@ -413,6 +429,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--raw-dir", help=f"as for `newsdesk run` (default {DEFAULT_RAW})")
     serve.add_argument("--out-dir", help=f"as for `newsdesk run` (default {DEFAULT_OUT})")
     serve.add_argument("--db-dir", help=f"as for `newsdesk run` (default {DEFAULTS.db_dir})")
+    serve.add_argument("--log-level", choices=LOG_LEVELS, type=str.upper,
+                       help="log level of the served runs, kept on the Prefect server (default INFO, "
+                            "or NEWSDESK_LOG_LEVEL / PREFECT_LOGGING_LEVEL)")
     serve.set_defaults(func=cmd_serve)
 
     report = sub.add_parser(

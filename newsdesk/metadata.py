@@ -22,7 +22,10 @@ def outlet_domain(url: str | None) -> str | None:
     """Registered domain of a URL ('https://www.bbc.co.uk/news/x' -> 'bbc.co.uk'), or None."""
     if not url:
         return None
-    host = urlsplit(url.strip()).hostname
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:  # "http://[::1": not a URL (cleaning drops such URLs; this never raises all the same)
+        return None
     if not host:
         return None
     parts = _EXTRACT(host)

@@ -57,10 +57,8 @@ def process_text(text: str, source_path: str) -> DocumentResult:
 
 def build_result(doc: CleanDocument, source_path: str, locator: str, digest: str, fmt: str,
                  encoding: str) -> DocumentResult:
-    """A cleaned document -> the article row and its quotes, places and credits rows."""
-    if not doc.body.strip():
-        return DocumentResult(reject=reject_row(source_path, "no_body",
-                                                "no article text left after cleaning", digest, locator))
+    """A cleaned document (with a body: formats.item is the one rule for "no body") -> the article row
+    and its quotes, places and credits rows."""
     article_id = article_id_for(doc.url, digest)
     month = month_of(doc.published)
     article = {
@@ -75,16 +73,16 @@ def build_result(doc: CleanDocument, source_path: str, locator: str, digest: str
     common = {"article_id": article_id, "published_month": month}
     return DocumentResult(
         article=article,
-        quotes=quote_rows(doc.body, common),
-        places=place_rows(doc.body, common),
+        quotes=quote_rows(doc.body, common, doc.title or ""),
+        places=place_rows(doc, common, article["outlet_domain"]),
         credits=credit_rows(doc, common),
     )
 
 
-def quote_rows(body: str, common: dict) -> list[dict]:
-    """Quotes rows of one article."""
+def quote_rows(body: str, common: dict, title: str = "") -> list[dict]:
+    """Quotes rows of one article (the title may give a speaker's full name)."""
     rows = []
-    for i, q in enumerate(extract_quotes(body)):
+    for i, q in enumerate(extract_quotes(body, title)):
         rows.append({
             "quote_id": f"{common['article_id']}-q{i}", **common, "quote_index": i,
             "text": q.text, "speaker": q.speaker, "speaker_as_written": q.speaker_as_written,
@@ -94,15 +92,16 @@ def quote_rows(body: str, common: dict) -> list[dict]:
     return rows
 
 
-def place_rows(body: str, common: dict) -> list[dict]:
-    """Places rows (one per mention) of one article."""
+def place_rows(doc: CleanDocument, common: dict, domain: str | None) -> list[dict]:
+    """Places rows (one per mention) of one article; its wire datelines and outlet domain are evidence too."""
+    datelines = [c.text for c in doc.credits if c.role == "wire"]
     rows = []
-    for i, p in enumerate(extract_places(body)):
+    for i, p in enumerate(extract_places(doc.body, datelines=datelines, domain=domain)):
         rows.append({
             "place_mention_id": f"{common['article_id']}-p{i}", **common, "mention_index": i,
             "surface": p.surface, "name": p.name, "kind": p.kind, "country_code": p.country_code,
             "geonames_id": p.geonames_id, "latitude": p.latitude, "longitude": p.longitude,
-            "is_demonym": p.is_demonym, "start_char": p.start, "end_char": p.end,
+            "is_demonym": p.is_demonym, "is_dateline": p.is_dateline, "start_char": p.start, "end_char": p.end,
         })
     return rows
 

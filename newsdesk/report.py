@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import html
 import math
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7")
 ACCENT, MUTED, GRID = PALETTE[0], "#6b7280", "#e5e7eb"
-TOP_SPEAKERS, TIMELINE_SPEAKERS, TOP_BARS, MAP_LABELS = 10, 5, 15, 12
+TOP_SPEAKERS, TIMELINE_SPEAKERS, TOP_BARS, MAP_LABELS, REJECT_ROWS = 10, 5, 15, 20, 50
 MAP_WIDTH, MAP_NORTH, MAP_SOUTH = 960, 84.0, -58.0
+LAND, LAND_MENTIONED = "#e2e8f0", "#cbd5e1"
+LABEL_FONT, LABEL_CHAR_WIDTH = 11, 6.4  # px; a label's box is estimated from its length
+# A date at either end of a time axis is a lone outlier (a 1970 or 2099 date) when it holds few
+# of the items and lies further from the others than they span (and over half a year).
+OUTLIER_SHARE, OUTLIER_MIN_GAP_DAYS = 0.05, 183
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -36,22 +42,25 @@ def query_report_data(db_path: Path) -> dict:
         for table, view in (("quotes", "stg_quotes"), ("place_mentions", "stg_places"),
                             ("credits", "stg_credits"), ("rejects", "stg_rejects"), ("speakers", "speakers")):
             totals[table] = rows(f"select count(*) from {view}")[0][0]
-        speakers = [dict(zip(("speaker", "role", "quotes", "articles"), r)) for r in rows(
-            "select speaker, usual_role, count_quotes, count_articles from speakers "
+        # people, not spellings: the speakers mart has one row per person (its spellings joined by the
+        # people mart), and a person's quotes are found by person_id in the quotes mart
+        speakers = [dict(zip(("person_id", "speaker", "role", "quotes", "articles"), r)) for r in rows(
+            "select person_id, speaker, usual_role, count_quotes, count_articles from speakers "
             "order by count_quotes desc, speaker limit ?", TOP_SPEAKERS)]
         samples = dict(rows(
-            "select speaker, arg_min(quote_text, abs(length(quote_text) - 140) * 100000 + quote_index) "
-            "from stg_quotes where kind <> 'indirect' and speaker in (select unnest(?)) group by speaker",
-            [s["speaker"] for s in speakers]))
+            "select person_id, arg_min(quote_text, abs(length(quote_text) - 140) * 100000 + quote_index) "
+            "from quotes where kind <> 'indirect' and person_id in (select unnest(?)) group by person_id",
+            [s["person_id"] for s in speakers]))
         for s in speakers:
-            s["sample"] = samples.get(s["speaker"], "")
-        top = [s["speaker"] for s in speakers[:TIMELINE_SPEAKERS]]
-        timeline: dict[str, list[tuple[date, int]]] = {name: [] for name in top}
-        for name, day, n in rows(
-                "select q.speaker, a.published_date, count(*) from stg_quotes q join stg_articles a using (article_id) "
-                "where q.kind <> 'indirect' and a.published_date is not null and q.speaker in (select unnest(?)) "
-                "group by all order by 2", top):
-            timeline[name].append((day, n))
+            s["sample"] = samples.get(s["person_id"], "")
+        top = speakers[:TIMELINE_SPEAKERS]
+        names = {s["person_id"]: s["speaker"] for s in top}
+        timeline: dict[str, list[tuple[date, int]]] = {s["speaker"]: [] for s in top}
+        for person_id, day, n in rows(
+                "select q.person_id, a.published_date, count(*) from quotes q join stg_articles a using (article_id) "
+                "where q.kind <> 'indirect' and a.published_date is not null and q.person_id in (select unnest(?)) "
+                "group by all order by 2", list(names)):
+            timeline[names[person_id]].append((day, n))
         return {
             "db_path": str(db_path),
             "totals": totals,
@@ -61,31 +70,51 @@ def query_report_data(db_path: Path) -> dict:
                                         "group by 1 order by 2 desc, 1"),
             "speakers": speakers,
             "timeline": timeline,
-            "places": [dict(zip(("name", "kind", "lat", "lon", "mentions", "articles"), r)) for r in rows(
-                # one bubble per resolved place: Georgia (US) and Georgia (GE) are two places
-                "select place_name, place_kind, any_value(latitude), any_value(longitude), sum(count_mentions), "
-                "sum(count_articles) from place_mentions_daily where latitude is not null and longitude is not null "
-                "group by place_name, place_kind, country_code order by 5 desc, 1")],
+            "places": label_places([dict(zip(("name", "kind", "country", "lat", "lon", "mentions", "articles"), r))
+                                    for r in rows(
+                # one bubble per resolved place (name, kind, country and GeoNames id): Georgia the US state
+                # and Georgia the country are two places, so are two Springfields
+                "select place_name, place_kind, country_code, any_value(latitude), any_value(longitude), count(*), "
+                "count(distinct article_id) from stg_places where latitude is not null and longitude is not null "
+                "group by place_name, place_kind, country_code, geonames_id order by 6 desc, 1, 3")]),
             "agencies": rows("select org, count(*) from (select unnest(organizations) as org from stg_credits) "
                              "group by 1 order by 2 desc, 1"),
             "credit_roles": rows("select credit_role, count(*) from stg_credits group by 1 order by 2 desc, 1"),
             "rejects": rows("select reason_code, count(*) from stg_rejects group by 1 order by 2 desc, 1"),
-            "reference_points": reference_points(),
+            "reject_files": [dict(zip(("path", "locator", "code", "reason"), r)) for r in rows(
+                "select source_path, source_locator, reason_code, reason from stg_rejects "
+                "order by reason_code, source_path, source_locator limit ?", REJECT_ROWS + 1)],
+            "countries": world_shapes(),
         }
     finally:
         con.close()
 
 
-def reference_points() -> list[tuple[float, float]]:
-    """One (lat, lon) per country (GeoNames, shipped in resources): faint dots that hint at land."""
-    text = resources.files("newsdesk").joinpath("resources/places_country_points.tsv").read_text(encoding="utf-8")
-    points = []
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or len(parts) < 3:
-            continue
-        points.append((float(parts[1]), float(parts[2])))
-    return points
+def world_shapes() -> list[tuple[str, str, str]]:
+    """(ISO alpha-2, name, SVG path) per country: Natural Earth 1:110m, shipped in resources
+    (scripts/build_world_map.py); paths in tenths of a degree, x = (lon + 180) * 10, y = (90 - lat) * 10."""
+    text = resources.files("newsdesk").joinpath("resources/world_110m.tsv").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def label_places(places: list[dict]) -> list[dict]:
+    """Give every place its label: the name, with the country code (or the kind) added when another
+    place in the list has the same name."""
+    def labels(p: dict) -> list[str]:  # ever longer labels, until one is unique
+        country = [p["country"]] if p["country"] else []
+        details = (country, [p["kind"], *country], [p["kind"], *country, f'{p["lat"]:.1f}, {p["lon"]:.1f}'])
+        return [p["name"], *dict.fromkeys(f'{p["name"]} ({", ".join(d)})' for d in details if d)]
+
+    options = {id(p): labels(p) for p in places}
+    for p in places:
+        p["label"] = p["name"]
+    for _ in range(3):
+        taken = Counter(p["label"] for p in places)
+        for p in places:
+            longer = options[id(p)]
+            if taken[p["label"]] > 1 and p["label"] != longer[-1]:
+                p["label"] = longer[longer.index(p["label"]) + 1]
+    return places
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -254,39 +283,108 @@ def project(lat: float, lon: float, width: float = MAP_WIDTH) -> tuple[float, fl
     return (lon + 180) * scale, (MAP_NORTH - lat) * scale
 
 
-def world_map(places: list[dict], reference: list[tuple[float, float]], width: int = MAP_WIDTH) -> str:
-    """Bubbles (area ~ mentions) on an equirectangular graticule, with faint country points."""
+def world_map(places: list[dict], countries: list[tuple[str, str, str]], width: int = MAP_WIDTH) -> str:
+    """Bubbles (area ~ mentions) over the country shapes (countries with a mentioned place a shade
+    darker), with labels for the biggest that fit without overlapping."""
     height = round((MAP_NORTH - MAP_SOUTH) * width / 360)
+    scale = width / 360
     parts = [f'<svg class="chart map" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'role="img" aria-label="place mentions"><rect width="{width}" height="{height}" fill="#f8fafc"/>']
-    for lon in range(-180, 181, 30):
-        x, _ = project(0, lon, width)
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" stroke="{GRID}"/>')
-    for lat in range(-60, 91, 30):
+    mentioned = {p["country"] for p in places}
+    parts.append(f'<g class="land" transform="translate(0 {-(90 - MAP_NORTH) * scale:.2f}) scale({scale / 10:.5f})" '
+                 'stroke="#fff" stroke-width="0.6">')
+    parts += [f'<path d="{path}" fill="{LAND_MENTIONED if code in mentioned else LAND}" '
+              f'vector-effect="non-scaling-stroke"><title>{esc(name)}</title></path>'
+              for code, name, path in countries if code != "AQ"]  # Antarctica lies below the map's edge
+    parts.append("</g>")
+    for lat in (-30, 0, 30, 60):
         _, y = project(lat, 0, width)
-        if 0 <= y <= height:
-            weight = 2 if lat == 0 else 1
-            parts.append(f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}" '
-                         f'stroke-width="{weight}"/>'
-                         f'<text x="4" y="{y - 3:.1f}" fill="{MUTED}" font-size="10">{lat}°</text>')
-    parts += [f'<circle class="ref" cx="{x:.1f}" cy="{y:.1f}" r="1.6" fill="#cbd5e1"/>'
-              for x, y in (project(lat, lon, width) for lat, lon in reference)]
+        parts.append(f'<text x="4" y="{y - 3:.1f}" fill="{MUTED}" font-size="10">{lat}°</text>')
     if not places:
         parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="{MUTED}">'
                      'no places with coordinates</text>')
         return "".join(parts) + "</svg>"
     most = max(p["mentions"] for p in places)
+    radius = {id(p): 3 + 25 * math.sqrt(p["mentions"] / most) for p in places}
     for p in sorted(places, key=lambda p: -p["mentions"]):  # big first, so small bubbles stay clickable
         x, y = project(p["lat"], p["lon"], width)
-        r = 3 + 25 * math.sqrt(p["mentions"] / most)
-        parts.append(f'<circle class="bubble" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{PALETTE[2]}" '
-                     f'fill-opacity="0.45" stroke="{PALETTE[2]}"><title>{esc(p["name"])} ({esc(p["kind"])}): '
-                     f'{p["mentions"]} mentions in {p["articles"]} article-days</title></circle>')
+        parts.append(f'<circle class="bubble" cx="{x:.1f}" cy="{y:.1f}" r="{radius[id(p)]:.1f}" fill="{PALETTE[2]}" '
+                     f'fill-opacity="0.45" stroke="{PALETTE[2]}"><title>{esc(p["label"])}, {esc(p["kind"])}: '
+                     f'{p["mentions"]} mentions in {p["articles"]} articles</title></circle>')
+    boxes: list[tuple[float, float, float, float]] = []
     for p in places[:MAP_LABELS]:
         x, y = project(p["lat"], p["lon"], width)
-        parts.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="11" font-weight="600" '
-                     f'paint-order="stroke" stroke="#fff" stroke-width="3">{esc(p["name"])}</text>')
+        spot = label_spot(x, y, radius[id(p)], p["label"], boxes, width, height)
+        if spot is not None:
+            lx, ly, anchor = spot
+            parts.append(f'<text class="label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" '
+                         f'font-size="{LABEL_FONT}" font-weight="600" paint-order="stroke" stroke="#fff" '
+                         f'stroke-width="3">{esc(p["label"])}</text>')
     return "".join(parts) + "</svg>"
+
+
+def label_spot(x: float, y: float, r: float, label: str, boxes: list, width: float,
+               height: float) -> tuple[float, float, str] | None:
+    """Where a bubble's label goes: right of it, left, above or below, the first spot inside the map
+    that overlaps no label placed before (its box is added to boxes); None when none is free."""
+    w, h = len(label) * LABEL_CHAR_WIDTH, LABEL_FONT + 2
+    for lx, ly, anchor, left in ((x + r + 3, y + 4, "start", x + r + 3), (x - r - 3, y + 4, "end", x - r - 3 - w),
+                                 (x, y - r - 4, "middle", x - w / 2), (x, y + r + 12, "middle", x - w / 2)):
+        box = (left, ly - h + 3, left + w, ly + 3)
+        inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
+        if inside and not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            boxes.append(box)
+            return lx, ly, anchor
+    return None
+
+
+def split_outliers(points: list[tuple[date, int]]) -> tuple[list[tuple[date, int]], list[tuple[date, int]]]:
+    """(points on the axis, lone outliers left off it): a first or last date is left off while it holds
+    at most OUTLIER_SHARE of the items and lies further from the next date than the rest spans
+    (and over OUTLIER_MIN_GAP_DAYS)."""
+    kept, dropped = sorted(points), []
+    while len(kept) >= 3:
+        total = sum(n for _, n in kept)
+        for end, inner, other in ((0, 1, -1), (-1, -2, 0)):
+            gap = abs((kept[inner][0] - kept[end][0]).days)
+            rest = abs((kept[other][0] - kept[inner][0]).days)
+            if kept[end][1] <= OUTLIER_SHARE * total and gap > max(rest, OUTLIER_MIN_GAP_DAYS):
+                dropped.append(kept.pop(end))
+                break
+        else:
+            return kept, sorted(dropped)
+    return kept, sorted(dropped)
+
+
+def daily_totals(series: dict[str, list[tuple[date, int]]]) -> list[tuple[date, int]]:
+    """The series summed per date."""
+    sums: Counter = Counter()
+    for points in series.values():
+        for day, n in points:
+            sums[day] += n
+    return sorted(sums.items())
+
+
+def outlier_note(dropped: list[tuple[date, int]], what: str) -> str:
+    """The sentence under a time chart that left lone outliers off its axis ('' when none)."""
+    if not dropped:
+        return ""
+    n = sum(count for _, count in dropped)
+    days = ", ".join(day.isoformat() for day, _ in dropped)
+    return (f'<p class="muted note">{n} {esc(what)} with a date far from the rest ({esc(days)}) '
+            'left off this axis.</p>')
+
+
+def rejects_table(files: list[dict], total: int) -> str:
+    """Every rejected file (up to REJECT_ROWS) with its reason."""
+    if not files:
+        return '<p class="muted">Nothing was rejected.</p>'
+    rows = "".join(f'<tr><td><code>{esc(f["path"])}</code>{" " + esc(f["locator"]) if f["locator"] else ""}</td>'
+                   f'<td>{esc(f["code"])}</td><td>{esc(f["reason"])}</td></tr>' for f in files[:REJECT_ROWS])
+    more = (f'<p class="muted">… and {total - REJECT_ROWS} more: <code>newsdesk sql "select * from stg_rejects"'
+            '</code> lists them all.</p>' if total > REJECT_ROWS else "")
+    return (f'<table class="rejects"><thead><tr><th>input</th><th>reason code</th><th>reason</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table>{more}')
 
 
 # --- page -----------------------------------------------------------------------------------
@@ -328,35 +426,42 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #e5e7eb;
 vertical-align:top}td.num,th.num{text-align:right;white-space:nowrap}td.quote{font-style:italic;color:#374151}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}.grid2 svg.chart{width:100%}
 footer{margin:32px 0;color:#6b7280;font-size:12px}
+table.rejects td{font-size:13px}table.rejects code{word-break:break-all}p.note{font-size:12px;margin:2px 0}
 """
 
 
 def render_html(data: dict, generated_at: datetime | None = None) -> str:
     """The whole report page."""
     t = data["totals"]
+    articles, articles_off = split_outliers(data["articles_per_day"])
+    quote_days, quote_days_off = split_outliers(daily_totals(data["timeline"]))
+    timeline = {name: [(d, n) for d, n in points if quote_days[0][0] <= d <= quote_days[-1][0]]
+                for name, points in data["timeline"].items()} if quote_days else data["timeline"]
     when = (generated_at or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     body = [
         "<header><h1>newsdesk corpus report</h1>",
         f'<p class="muted">From {esc(data["db_path"])} · generated {esc(when)}</p></header>',
         '<section id="overview"><h2>Corpus overview</h2>', tiles(t),
-        f"<h3>Articles per {time_unit(data['articles_per_day'])}</h3>",
-        column_chart(data["articles_per_day"], "articles"),
+        f"<h3>Articles per {time_unit(articles)}</h3>",
+        column_chart(articles, "articles"), outlier_note(articles_off, "articles"),
         "<h3>Articles per outlet</h3>", bar_chart(data["articles_per_outlet"], "outlets"), "</section>",
         f'<section id="speakers"><h2>Top speakers</h2><p class="muted">Direct and partial quotes with a resolved '
         f'speaker (the <code>speakers</code> mart).</p>{speakers_table(data["speakers"])}',
-        f"<h3>Quotes per {time_unit([p for s in data['timeline'].values() for p in s])}, top speakers</h3>",
-        line_chart(data["timeline"], "quotes"), "</section>",
-        '<section id="places"><h2>Places mentioned</h2><p class="muted">Bubble area ∝ mentions; grey dots mark '
-        'countries for orientation.</p>', world_map(data["places"], data["reference_points"]),
+        f"<h3>Quotes per {time_unit(quote_days)}, top speakers</h3>",
+        line_chart(timeline, "quotes"), outlier_note(quote_days_off, "quotes"), "</section>",
+        '<section id="places"><h2>Places mentioned</h2><p class="muted">Bubble area ∝ mentions; countries with '
+        'a mentioned place are a shade darker.</p>', world_map(data["places"], data["countries"]),
         "<h3>Most mentioned places</h3>",
-        bar_chart([(p["name"], p["mentions"]) for p in data["places"]], "places", color=PALETTE[2]), "</section>",
+        bar_chart([(p["label"], p["mentions"]) for p in data["places"]], "places", color=PALETTE[2]), "</section>",
         '<section id="credits"><h2>Credits</h2><div class="grid2"><div><h3>By agency</h3>',
         bar_chart(data["agencies"], "agency credits", width=480, color=PALETTE[4]),
         "</div><div><h3>By role</h3>", bar_chart(data["credit_roles"], "credits", width=480, color=PALETTE[6]),
         "</div></div></section>",
         '<section id="rejects"><h2>Rejected inputs</h2>',
-        bar_chart(data["rejects"], "rejected inputs", color=MUTED), "</section>",
-        '<footer>Country points: GeoNames (CC BY 4.0). Columns are documented in data-dictionary.md.</footer>',
+        bar_chart(data["rejects"], "rejected inputs", color=MUTED),
+        rejects_table(data["reject_files"], t["rejects"]), "</section>",
+        '<footer>Country shapes: Natural Earth (public domain). Columns are documented in data-dictionary.md.'
+        '</footer>',
     ]
     return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -2,24 +2,29 @@
 line or the flow's parameters give. Nothing reads the environment at import; whoever starts a run
 reads a Settings and passes its values down.
 
-Also the environment Prefect needs to stay local, quiet and offline (STACK_NOTES), for every
-process that imports it: the CLI, the tests and the benchmark set it from here.
+Also the environment Prefect needs to stay local and offline (STACK_NOTES), for every process
+that imports it: the CLI, the tests and the benchmark set it from here, with one PREFECT_HOME
+(prefect_home: the checkout's .prefect/, else a folder in the user's state directory; never the
+current directory).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # else failed telemetry calls and "database is locked"
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",  # the 20 s default is close to a loaded start
-    "PREFECT_LOGGING_LEVEL": "WARNING",
 }
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+CHECKOUT = Path(__file__).resolve().parents[1]  # the repository, when newsdesk runs from a checkout
 
 
 class Settings(BaseSettings):
@@ -43,6 +48,14 @@ class Settings(BaseSettings):
     duckdb_memory_limit: str = "512MB"
     sql_dir: Path | None = None  # SQL models other than the packaged ones (newsdesk.sqlmodels.SQL_DIR)
     early_server: bool = True  # start Prefect's temporary server while the CLI imports (flows.ephemeral)
+    # Prefect's log level (PREFECT_LOGGING_LEVEL) for `run` and `serve`; None: the command's default
+    # (run: WARNING, its summary is printed; serve: INFO, so served runs keep their logs on the server)
+    log_level: LogLevel | None = None
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value):
+        return value.upper() if isinstance(value, str) else value
 
     @classmethod
     def read(cls, **given) -> Settings:
@@ -61,6 +74,30 @@ def worker_count(workers: int) -> int:
 
 
 def prefect_environment(home: Path) -> dict[str, str]:
-    """The Prefect variables a newsdesk process sets when they are not set: PREFECT_HOME (a
-    project-local folder, not ~/.prefect) and PREFECT_DEFAULTS."""
+    """The Prefect variables a newsdesk process sets when they are not set: PREFECT_HOME (see
+    prefect_home, not ~/.prefect) and PREFECT_DEFAULTS."""
     return {"PREFECT_HOME": str(home), **PREFECT_DEFAULTS}
+
+
+def prefect_home(checkout: Path = CHECKOUT) -> Path:
+    """Where Prefect keeps newsdesk's flow runs, logs and artifacts: the .prefect/ folder of the
+    checkout newsdesk runs from (git-ignored), else newsdesk/prefect in the user's state directory."""
+    if is_checkout(checkout):
+        return checkout / ".prefect"
+    return user_state_dir() / "prefect"
+
+
+def is_checkout(folder: Path) -> bool:
+    """A newsdesk source checkout: the package beside the Makefile and pyproject.toml (an installed
+    wheel has none of those next to it)."""
+    return all((folder / name).exists() for name in ("Makefile", "pyproject.toml", "newsdesk/__init__.py"))
+
+
+def user_state_dir(platform: str = sys.platform, environ: dict[str, str] = os.environ) -> Path:
+    """newsdesk's folder for state it keeps between runs, as each platform places it."""
+    home = Path(environ.get("HOME") or Path.home())
+    if platform == "win32":
+        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "newsdesk"
+    if platform == "darwin":
+        return home / "Library" / "Application Support" / "newsdesk"
+    return Path(environ.get("XDG_STATE_HOME") or home / ".local" / "state") / "newsdesk"

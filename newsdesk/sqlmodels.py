@@ -13,8 +13,9 @@ from pathlib import Path
 import duckdb
 
 from newsdesk import checkpoints, layout
+from newsdesk.sql import MODELS_DIR
 
-SQL_DIR = Path(__file__).resolve().parents[1] / "sql"  # the packaged models
+SQL_DIR = MODELS_DIR  # the packaged models: sql/ in a checkout, newsdesk/sql in an installed wheel
 LAYERS = ("staging", "marts")
 
 

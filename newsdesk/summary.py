@@ -6,6 +6,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 
+COUNTS = ("files_seen", "inputs_seen", "articles", "quotes", "places", "credits", "rejects", "duplicates")
+
+
 @dataclass(slots=True)
 class RunSummary:
     """What one run read and wrote. `inputs_seen == articles + rejects + duplicates` always holds."""
@@ -34,17 +37,21 @@ class RunSummary:
         """Plain dict (JSON-ready), including the reconciliation flag."""
         return {**asdict(self), "reconciled": self.reconciled}
 
-    def markdown(self) -> str:
-        """A short Markdown report (for the Prefect artifact)."""
-        lines = [f"### newsdesk run {self.run_id}", "", "| table | rows |", "|---|---:|"]
-        lines += [f"| {t} | {getattr(self, t)} |" for t in ("articles", "quotes", "places", "credits",
-                                                           "rejects", "duplicates")]
-        lines += ["", f"Inputs seen: {self.inputs_seen} in {self.files_seen} files; "
-                      f"reconciled: {'yes' if self.reconciled else 'NO'}; {self.seconds:.1f} s."]
-        if self.rejects_by_reason:
-            lines += ["", "| reject reason | inputs |", "|---|---:|"]
-            lines += [f"| {r} | {n} |" for r, n in sorted(self.rejects_by_reason.items())]
-        return "\n".join(lines)
+    def table(self) -> list[dict]:
+        """One row per count, rejects by reason included (the Prefect table artifact)."""
+        rows = [{"what": name.replace("_", " "), "count": getattr(self, name)} for name in COUNTS]
+        rows += [{"what": f"rejected: {reason}", "count": n} for reason, n in sorted(self.rejects_by_reason.items())]
+        return rows
+
+    def line(self) -> str:
+        """One readable sentence for a log."""
+        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(self.rejects_by_reason.items()))
+        return (f"run {self.run_id}: {self.inputs_seen} inputs in {self.files_seen} files -> {self.articles} articles "
+                f"({self.quotes} quotes, {self.places} places, {self.credits} credits), {self.rejects} rejects"
+                + (f" ({reasons})" if reasons else "") + f", {self.duplicates} duplicates; "
+                + ("reconciled" if self.reconciled else "NOT reconciled: files seen != files recorded, or inputs != "
+                                                  "articles + rejects + duplicates")
+                + f"; {self.seconds:.1f} s")
 
 
 def count_reasons(codes: list[str]) -> dict[str, int]:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from newsdesk.settings import prefect_environment  # noqa: E402 - the repository is on sys.path from here
+from newsdesk.settings import prefect_environment, prefect_home  # noqa: E402 - the repository is on sys.path from here
 from newsdesk.sources import LocalFiles  # noqa: E402
 NEWSDESK = str(Path(sys.executable).parent / "newsdesk")
 PREFECT = str(Path(sys.executable).parent / "prefect")
@@ -190,7 +190,7 @@ def _children_cpu() -> float:
 
 
 def prefect_env(api_url: str | None = None) -> dict:
-    env = {**prefect_environment(REPO / ".prefect"), **os.environ, "CI": "true"}
+    env = {**prefect_environment(prefect_home()), **os.environ, "CI": "true"}
     if api_url:
         env["PREFECT_API_URL"] = api_url
     return env
@@ -246,9 +246,9 @@ def sample_stage_split(raw_dir: Path, files: int = 300) -> dict[str, float]:
         if doc is None:
             continue
         common = {"article_id": "0" * 16, "published_month": "2020-01"}
-        quotes = quote_rows(doc.body, common)
+        quotes = quote_rows(doc.body, common, doc.title or "")
         t3 = time.perf_counter()
-        places = place_rows(doc.body, common)
+        places = place_rows(doc, common, None)
         t4 = time.perf_counter()
         credits = credit_rows(doc, common)
         t5 = time.perf_counter()

@@ -1,4 +1,6 @@
-"""Test-wide settings: Prefect stays local, quiet and out of ~/.prefect."""
+"""Test-wide settings: Prefect stays local and quiet, and out of the user's Prefect history: every
+PREFECT_* variable of the calling shell (a PREFECT_API_URL of the user's server, a profile, a home)
+is dropped, and the session gets a Prefect home of its own in a temporary folder."""
 
 import os
 import tempfile
@@ -15,8 +17,10 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-for key, value in prefect_environment(Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))).items():
-    os.environ.setdefault(key, value)
+TEST_PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))
+for key in [key for key in os.environ if key.startswith(("PREFECT_", "NEWSDESK_LOG_LEVEL"))]:
+    del os.environ[key]
+os.environ.update({**prefect_environment(TEST_PREFECT_HOME), "PREFECT_LOGGING_LEVEL": "WARNING"})
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -163,8 +163,12 @@ def is_legal_notice(paragraph: str) -> bool:
 
 
 def is_bare_address(paragraph: str) -> bool:
-    """True for a paragraph that is only a URL or an e-mail address."""
-    return bool(R.RE_ONLY_URL.match(paragraph))
+    """True for a paragraph that is only a URL or an e-mail address.
+
+    A longer paragraph is no address: RE_ONLY_URL backtracks quadratically on a run of dots, plus
+    signs or dashes (seconds for a 99,000-character line), and bounded to ADDRESS_MAX_CHARS it costs
+    at most a few milliseconds, so the whole check is linear in the paragraph's length."""
+    return len(paragraph) <= R.ADDRESS_MAX_CHARS and bool(R.RE_ONLY_URL.match(paragraph))
 
 
 _TIMESTAMP_PUNCT = "()[],|/·•:;-–—"
@@ -191,9 +195,28 @@ def is_timestamp(line: str) -> bool:
 _TOGGLE_ENDS = ("more", "less", "more\n", "less\n")  # RE_CAPTION_TOGGLE ends in `more$`/`less$`
 
 
+def is_widget_line(line: str) -> bool:
+    """A video player's or a widget's control line ("This is a modal window.", "Play Video",
+    "• descriptions off, selected"), listed in resources/widget_lines.txt."""
+    if len(line) > R.WIDGET_LINE_MAX_CHARS:
+        return False
+    key = R.RE_BULLET_PREFIX.sub("", line.strip()).strip(" .!").casefold()
+    return key in R.WIDGET_LINES or key.startswith(R.WIDGET_LINE_STARTS)
+
+
+def is_slideshow(block: str) -> bool:
+    """A block of slides, each opening with its counter ("• ## 1/50 Caption …", "2/50 …")."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    slides = 0
+    for line in lines:
+        m = R.RE_SLIDE_COUNTER.match(line.strip())
+        slides += bool(m and 0 < int(m.group("n")) <= int(m.group("m")))
+    return slides >= 2 and slides * 2 >= len(lines)
+
+
 def is_debris(paragraph: str) -> bool:
     """True for a paragraph that is navigation, promotion, a legal notice, a timestamp or a bare address."""
     return (is_navigation(paragraph) or is_promotion(paragraph) or is_legal_notice(paragraph)
-            or is_timestamp(paragraph) or is_bare_address(paragraph)
+            or is_timestamp(paragraph) or is_bare_address(paragraph) or is_widget_line(paragraph)
             or bool(R.RE_TAG_LINE.match(paragraph) or R.RE_RULE_LINE.match(paragraph)
                     or (paragraph.endswith(_TOGGLE_ENDS) and R.RE_CAPTION_TOGGLE.search(paragraph))))

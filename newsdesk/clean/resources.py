@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import re
+from importlib import resources as _resources
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a data file in newsdesk/resources/ (one per line, after its header line)."""
+    text = _resources.files("newsdesk.resources").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines()[1:] if line.strip()]
+
 
 # --- markdown inline syntax ------------------------------------------------------------------------
 # ![alt](src "title") and <img ...> tags
@@ -74,10 +82,10 @@ RE_BYLINE_HEAD = re.compile(r"^(?:by|von|par|por|di)[ \t]+\S", re.IGNORECASE)
 # the trailing bold span of a caption paragraph: "... outcome. **Dmitri Lovetsky / AP / TASS**"
 RE_TRAILING_BOLD = re.compile(r"^(?P<caption>.*\S)[ \t]+(?:\*\*|__)(?P<credit>[^*_\n]+?)(?:\*\*|__)[ \t]*$", re.DOTALL)
 
-# dates in URL paths: /2020/08/19/, /2020-08-19/, /20200819/
+# dates in URL paths: /2020/08/19/, /2020-08-19/, /20200819/, /slug-20200819/
 RE_URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_-]|$)"
-    r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_-]|$)"
+    r"|[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 )
 # a line that could be a date line: short, has a year or a day number
 RE_DATE_CANDIDATE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}\b")
@@ -89,8 +97,29 @@ RE_COMMON_DATE = re.compile(
     r"|(?P<us_m>[0-9]{1,2})/(?P<us_d>[0-9]{1,2})/(?P<us_y>[0-9]{4})"
     r"|(?P<name_m>" + "|".join(MONTH_NAMES) + r") (?P<name_d>[0-9]{1,2}), (?P<name_y>[0-9]{4})"
 )
+# a date written out anywhere in a short text: "Oct 18, 2019", "18 October 2019", "2019-10-18", "3/09/15"
+# (metadata.explicit_date; a number after the year, as in "Oct 18, 2019 · 8 min read", is never read)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH_BY_PREFIX = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+RE_NAMED_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}))(?!\d)",
+    re.IGNORECASE)
+RE_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}))(?![\d/-]|\.\d)")
+# a region in a language tag ("en-US", "pt_BR") and the regions that write numeric dates month-first
+RE_LANGUAGE_REGION = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2}))?\b", re.IGNORECASE)
+MONTH_FIRST_REGIONS = frozenset(data_lines("month_first_regions.txt"))
 # 19.08.2020 is day-first (European); 08/19/2020 stays month-first
 RE_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+# a line that gives a date and a byline: "Tuesday 15 October 2019 by Jane Roe", "Posted by Jane Roe on
+# 2019-02-15", "By Jane Roe | May 20, 2019"; and a first paragraph opening with its date:
+# "Feb. 23, 2015 -- The study …"
+RE_BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|posted|published|written)\s", re.IGNORECASE)
+DATED_BYLINE_MAX_WORDS = 25
+RE_LEADING_DATE = re.compile(r"^\W{0,3}(?P<date>[^\n]{6,40}?)\s*(?:--|—|–)\s*\S")
 RE_DATE_LABEL = re.compile(
     r"^(?:published|updated|posted|last updated|last modified|date|first published|modified)"
     r"(?:[ \t]+on)?[ \t]*[:\-–—]?[ \t]*",
@@ -98,28 +127,7 @@ RE_DATE_LABEL = re.compile(
 )
 
 # --- navigation and widget debris: a whole (short) line matching one of these goes ---------------
-_NAV_PATTERNS = [
-    r"text size",
-    r"(?:a-?\s*)?(?:decrease|increase|reset)?\s*font size",
-    r"share(?: this(?: article| story| page| post| on \w+)?| on \w+| via \w+| article| story)?",
-    r"(?:share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest)"
-    r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|pin|save|copy link|whatsapp|facebook|twitter|linkedin|reddit|pinterest))*",
-    r"(?:sign up|subscribe)(?: now| today| here)?(?: (?:for|to) (?:our|the|my)?\s*[\w\s-]{0,40}"
-    r"(?:newsletters?|alerts?|emails?|updates|digest))?\.?",
-    r"read more(?: here| about [\w\s]{1,40})?\.?",
-    r"(?:continue reading|read the full (?:story|article)|click here to read more)\.?",
-    r"advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?",
-    r"image copyright.*|image caption.*|media caption.*|getty images|photo: getty images",
-    r"skip to (?:main )?content|jump to (?:main )?content|back to top|scroll to top",
-    r"(?:follow us|like us) on \w+(?: and \w+)?\.?",
-    r"comments?(?: \(\d+\))?|\d+ comments?|view comments|show comments|leave a comment|add a comment",
-    r"(?:listen|watch)(?: to)?(?: this)? (?:article|story|video)(?: \d+ min(?:ute)?s?)?",
-    r"\d+ min(?:ute)? read|reading time:? \d+ min(?:ute)?s?",
-    r"(?:all rights reserved|copyright)\.?",
-    r"our standards:? .*",
-    r"loading\.{0,3}|please enable javascript.*|your browser does not support.*",
-    r"close|menu|search|home|next|previous|more|related|related articles|related stories|trending|most read|most popular",
-]
+_NAV_PATTERNS = data_lines("navigation_lines.txt")
 RE_NAV_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_NAV_PATTERNS) + r")\W{0,3}$", re.IGNORECASE)
 # cookie notices apart: their `.*` openings try every position of the line, three quarters of the
 # time RE_NAV_LINE took with them, so they only run on a line that mentions cookies
@@ -129,19 +137,8 @@ RE_NAV_COOKIE_LINE = re.compile(r"^\W{0,3}(?:" + _NAV_COOKIE_PATTERN + r")\W{0,3
 NAV_LINE_MAX_CHARS = 120
 
 # --- promotional / legal / call-to-action paragraphs (whole paragraph, short) --------------------
-_CTA_START = (
-    r"(?:more \w+(?: \w+)?:|follow|like|join|sign up|sign-up|subscribe|click|tap|download|listen|watch|get|read|see more|see also|"
-    r"also on|more from|more on|email|e-mail|reach|contact|send us|have a tip|got a tip|share your|"
-    r"if you (?:enjoyed|liked|value|appreciate)|don't miss|do not miss|want more|never miss|stay (?:on top|up to date|informed)|"
-    r"let our news|start your day|support (?:our|independent)|become a (?:member|subscriber)|"
-    r"this (?:copy|material|article|content) (?:is for|may not)|citation:|more information:|"
-    r"we use cookies|by (?:using|continuing)|sponsored|advertisement|ftc:)"
-)
-_CTA_CHANNEL = (
-    r"(?:twitter|facebook|instagram|youtube|linkedin|whatsapp|telegram|tiktok|newsletters?|inbox|subscri\w+|"
-    r"e-?mail|@\w|https?://|www\.|podcast|app\b|rss|alerts?|click here|commercial use|reprints?|cookies|"
-    r"retrieved|affiliate|this (?:post|story|article) with|paywall|members?\b)"
-)
+_CTA_START = "(?:" + "|".join(data_lines("promotion_openings.txt")) + ")"
+_CTA_CHANNEL = "(?:" + "|".join(data_lines("promotion_channels.txt")) + ")"
 RE_CTA_START = re.compile(r"^\W{0,3}" + _CTA_START, re.IGNORECASE)
 RE_CTA_CHANNEL = re.compile(_CTA_CHANNEL, re.IGNORECASE)
 CTA_MAX_WORDS = 70
@@ -156,6 +153,7 @@ RE_LEGAL_PHRASE = re.compile(
 LEGAL_PHRASE_HINTS = ("all rights reserved", "may not be ", "non-commercial use only")  # lowercase, one per branch
 LEGAL_MAX_WORDS = 60
 # a paragraph that is nothing but a URL or an e-mail address
+ADDRESS_MAX_CHARS = 2048  # browsers keep URLs under ~2,000 characters; an e-mail address is at most 254
 RE_ONLY_URL = re.compile(r"^\W*(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+)\W*$", re.IGNORECASE)
 
 # timestamp lines: "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "First Published: Tue, Nov 19 2019"
@@ -180,6 +178,22 @@ RE_SHORTCODE = re.compile(
 RE_TAG_LINE = re.compile(r"^\W*\[?[A-Z]{2,}(?: [A-Z]{2,})?\]\W*$")
 # a line of only rule characters after unescaping: "___", "* * *", "———"
 RE_RULE_LINE = re.compile(r"^[\s*_=~\-–—•·]{3,}$")
+
+# a slideshow's slides ("• ## 1/50 United goin down …"): a slide counter opens the line
+RE_SLIDE_COUNTER = re.compile(r"^(?:[-*+•]\s*)?(?:#+\s*)?(?P<n>\d{1,3})\s*/\s*(?P<m>\d{1,3})\s+\S")
+# the heading a slideshow comes under: "Business news in pictures", "Gallery", "Slideshow"
+RE_GALLERY_HEADING = re.compile(r"(?:\bin (?:pictures|photos|images)|^(?:photo )?gallery|^slide ?show|^photos)\W*$",
+                                re.IGNORECASE)
+
+
+def _widget_lines() -> tuple[frozenset[str], tuple[str, ...]]:
+    entries = [line.casefold() for line in data_lines("widget_lines.txt")]
+    return (frozenset(e for e in entries if not e.endswith("*")),
+            tuple(e[:-1] for e in entries if e.endswith("*")))
+
+
+WIDGET_LINES, WIDGET_LINE_STARTS = _widget_lines()
+WIDGET_LINE_MAX_CHARS = 160
 
 # gallery captions with their expand/collapse toggles: "… Esper is on a visit. less", "… relations ... more"
 RE_CAPTION_TOGGLE = re.compile(r"(?:\.{3}|…)\s*more$|[.!?”\"]\s+less$")

@@ -125,13 +125,27 @@ def normalize_organization(text: str) -> str | None:
     return _agencies().canonical.get(key)
 
 
+# --- word lists (data, not code: resources/credit_words.tsv) -------------------------------------
+
+def _word_lists() -> dict[str, list[str]]:
+    text = resources.files("newsdesk.resources").joinpath("credit_words.tsv").read_text("utf-8")
+    lists: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t", 1)
+            lists.setdefault(kind, []).append(word)
+    return lists
+
+
+_WORDS = _word_lists()
+
+
 # --- regexes -------------------------------------------------------------------------------------
 
 RE_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 RE_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 # cheap pre-check: a credit line contains one of these (casefolded)
-CREDIT_HINTS = ("by", "photo", "image", "credit", "getty", "©", "copyright", "contribut", "/", "|",
-                "writer", "reporter", "correspondent", "editor", "illustration", "picture", "courtesy")
+CREDIT_HINTS = tuple(dict.fromkeys(_WORDS["credit_hint"]))  # (kept in file order: likeliest first)
 
 RE_BYLINE = re.compile(r"^(?:(?:analysis|opinion|commentary|story|text|words|report|written|posted|article)\s+)?by\s*[:\-]?\s+(?P<who>\S.*)$",
                        re.IGNORECASE)
@@ -199,25 +213,11 @@ _TRAILING_RES = (
     (RE_TRAILING_SLASH, ("/",), False),
 )
 
-NAME_PARTICLES = frozenset("de da di del della dos das do du van von der den ter la le bin binti ibn al el y e st".split())
-NOT_NAME_WORDS = frozenset("""
-    the a an of for and in on at to from with by via
-    staff admin administrator editorial editor editors desk team bureau news newsroom reports report
-    press media wire wires services service agency agencies ministry ministries municipal prefeitura
-    sport sports weekly daily online digital network magazine times post journal tribune herald gazette
-    inc ltd llc com corp group company radio tv television channel international national
-    published updated posted modified last monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    contrast contributor contributors correspondent correspondents writer writers reporter reporters
-    photo photos image images file handout pool courtesy getty afp reuters
-    default unknown anonymous guest sponsored partner content source sources jdadmin
-    studio studios photography pictures design architects collection archive archives museum library
-""".split())
-MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december published updated posted""".split())
-BYLINE_STOP_FIRST = MONTHS_DAYS | frozenset("""contrast comparison then now far default design law day night noon
-    midnight far the a an this that these those all most some many one two three four five""".split())
-CREDENTIALS = frozenset("ms md phd rdn rd mph mba jd dds do rn np cpa esq".split())
+NAME_PARTICLES = frozenset(_WORDS["name_particle"])
+NOT_NAME_WORDS = frozenset(_WORDS["not_name"])
+MONTHS_DAYS = frozenset(_WORDS["month_or_day"])
+BYLINE_STOP_FIRST = MONTHS_DAYS | frozenset(_WORDS["byline_stop_first"])
+CREDENTIALS = frozenset(_WORDS["credential"])
 TRAILING_NOT_NAME = MONTHS_DAYS | CREDENTIALS  # dropped from the end of a name ("Jane Roe Tuesday", "Jane Roe MD")
 
 
@@ -693,3 +693,48 @@ def parse_credits(raw: list[RawCredit]) -> list[CreditEntry]:
             else:
                 merged[key] = e
     return list(merged.values())
+
+
+# --- declared authors ----------------------------------------------------------------------------
+
+# what a declared byline carries besides names: a date ("By Jane Roe March 11, 2015 3:46 PM",
+# "Jane Roe - Apr 16, 2015", "Jane Roe on Feb 24"), a handle ("Jane Roe@janeroe"), a follow link
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_WORDS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?=,|\s+\d)"
+               rf"|{_MONTH_WORD}\s+\d+|\d{{1,2}}\s+{_MONTH_WORD}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}")
+RE_DECLARED_TAIL = re.compile(
+    rf"\s*(?:[|,·•–—-]\s*)*(?:\b(?:on|updated|published|posted|last\s+updated)\b\s*:?\s*)?(?:\b(?:{_DATE_WORDS})|@).*$",
+    re.IGNORECASE)
+RE_DECLARED_LEAD = re.compile(
+    r"^(?:(?:posted|written|words|story|text|reporting)\s+)?(?:by|por|par|von|di|de)\b\s*[:|]?\s*", re.IGNORECASE)
+RE_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+RE_NOT_A_BYLINE = re.compile(r"https?:|www\.|^@|/", re.IGNORECASE)
+DECLARED_MAX_CHARS = 300
+
+
+def declared_byline(author: str) -> RawCredit | None:
+    """An author as a source declares it (an HTML meta tag or byline element, a JSON Lines field) ->
+    a byline credit, parsed like any byline (`parse_credits` splits people from job titles and
+    agencies); None for what names nobody: a URL, a handle, a date. The one cleaning every format's
+    declared authors go through: `By ROBERT BURNS, AP National Security Writer` keeps the person
+    and the agency, `Bradley M. Kuhn (http://…)` the person, `Jane Roe March 11, 2015` the person."""
+    text = " ".join(str(author).split())[:DECLARED_MAX_CHARS]
+    text = RE_PARENTHETICAL.sub("", text)
+    text = RE_DECLARED_TAIL.sub("", RE_DECLARED_LEAD.sub("", text)).strip(" |,;:-–—·")
+    if not text or RE_NOT_A_BYLINE.search(text) or not any(ch.isalpha() for ch in text):
+        return None
+    return RawCredit("byline", f"By {text}")
+
+
+def declared_people(author: str) -> list[str]:
+    """The person names a declared author value gives (empty for an organization or a handle)."""
+    credit = declared_byline(author)
+    return [e.name for e in parse_credits([credit]) if e.name] if credit else []
+
+
+def declared_organizations(author: str) -> list[str]:
+    """The organizations a declared author value credits when it names no person ("Reuters",
+    "Science X staff")."""
+    credit = declared_byline(author)
+    entries = parse_credits([credit]) if credit else []
+    return [org for e in entries if not e.name for org in e.organizations]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from newsdesk.extract import lexicon as lex
 from newsdesk.extract import speakers as spk
 
 
@@ -39,40 +40,28 @@ class QuoteMention(NamedTuple):
 
 # --------------------------------------------------------------------------- lexicon
 
-CUE_FORMS = {row[0]: row[1] for row in spk._read_tsv("speech_verbs.tsv")}
-NAMING_CUES = {"called", "dubbed", "named", "titled", "entitled", "labeled", "labelled", "branded", "termed"}
-WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "play", "poem", "documentary",
-              "article", "op-ed", "column", "essay", "headline", "titled", "entitled", "program", "programme",
-              "podcast", "episode", "slogan", "hashtag", "banner", "sign", "magazine", "newspaper", "single",
-              "track", "report", "study", "memoir", "musical", "opera", "painting", "exhibit", "exhibition",
-              "so-called", "nicknamed", "known", "dubbed", "named", "term", "word", "phrase", "label"}
-ADVERBS = {"also", "later", "then", "previously", "again", "once", "recently", "further", "repeatedly", "reportedly",
-           "earlier", "quickly", "simply", "flatly", "publicly", "privately", "bluntly", "separately", "often",
-           "has", "had", "have", "would", "will", "is", "was", "were", "did", "does", "do", "had", "once", "frequently",
-           "angrily", "famously", "jokingly", "tearfully", "loudly", "openly", "first", "even", "since", "already",
-           "just", "never", "always", "told", "ultimately", "finally", "subsequently", "allegedly", "has long"}
-NP_STOP = {"and", "but", "or", "that", "which", "who", "when", "as", "if", "because", "to", "while", "where",
-           "so", "than", "what", "whether", "not", "in", "on", "at", "of", "with", "from", "by", "after", "before",
-           "about", "is", "was", "are", "were", "be", "been", "has", "have", "had", "it's", "there", "this"}
-INVERSION_LEMMAS = {"say", "add", "ask", "write", "continue", "explain", "note", "reply", "respond", "tweet", "recall",
-                    "conclude", "insist", "argue", "declare", "state", "observe", "remark", "quip", "joke", "answer",
-                    "counter", "retort", "muse", "warn", "concede", "admit", "acknowledge", "report", "shout", "yell",
-                    "scream", "comment", "exclaim", "according to", "go on", "point out", "fire back", "post", "read"}
-INTRO_WORDS = {"during", "after", "in", "on", "at", "while", "when", "following", "ahead", "despite", "as", "before",
-               "since", "last", "earlier", "later", "for", "with", "without", "speaking", "asked", "but", "and",
-               "still", "meanwhile", "instead", "however", "yet", "also", "then", "now", "today", "tonight", "from"}
-TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "is", "it"}
-TITLE_PREPS = {"on", "in", "of", "from", "at", "with"}
-TITLE_FOLLOWERS = {"star", "stars", "actress", "actor", "host", "cast", "creator", "author", "producer", "director",
-                   "fans", "premiere", "finale", "season"}
-PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "who"}
-DETS = spk.DETERMINERS
-RELATIVE_DETS = {"that", "this", "these", "those"}  # "a letter that says": not a noun use
+CUE_FORMS = lex.CUE_FORMS
+NAMING_CUES = lex.words("naming_cues")
+WORK_NOUNS = lex.words("work_nouns")
+ADVERBS = lex.words("adverbs")
+NP_STOP = lex.words("np_stop")
+INVERSION_LEMMAS = lex.words("inversion_lemmas")
+INTRO_WORDS = lex.words("intro_words")
+TITLE_SMALL_WORDS = lex.words("title_small_words")
+TITLE_PREPS = lex.words("title_preps")
+TITLE_FOLLOWERS = lex.words("title_followers")
+PRONOUNS = lex.words("speaker_pronouns")
+DETS = lex.words("determiners")
+RELATIVE_DETS = lex.words("relative_determiners")  # "a letter that says": not a noun use
 NOUN_DETS = DETS - RELATIVE_DETS  # (sets derived once here, not on every call)
-STOP_CAPS_RIGHT = spk.STOP_CAPS - DETS - PRONOUNS - set(spk.TITLE_WORDS) - {"former"}
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no", "inc",
-                 "corp", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "capt", "sgt", "rev",
-                 "u.s", "u.n", "d.c", "a.m", "p.m", "u.k", "e.g", "i.e", "adm", "maj", "ft", "mt", "co", "ltd"}
+STOP_CAPS = lex.words("stop_caps")
+STOP_CAPS_RIGHT = STOP_CAPS - DETS - PRONOUNS - set(lex.TITLE_WORDS) - {"former"}
+ABBREVIATIONS = lex.words("abbreviations")
+PREPOSITIONS = lex.words("prepositions")
+DASHES = {"—", "–", "―", "-"}
+SENTENCE_OPENERS = lex.words("sentence_openers")
+DOCUMENT_NOUNS = lex.words("document_nouns")
+CLAUSE_CONJUNCTIONS = {"but", "while", "although", "though", "yet", "whereas"}
 
 # --------------------------------------------------------------------------- regexes
 
@@ -100,7 +89,7 @@ RE_CUE = re.compile(r"(?<![A-Za-z'’\-])(?:According to|" + _trie_regex(sorted(
 MASK = "\ue000"
 DOUBLE_MARKS = '"“”„«»‟'
 SINGLE_MARKS = "‘’'‹›"
-RE_DOUBLE = re.compile('["“”„«»‟]')
+RE_DOUBLE = re.compile('["“”„«»‟]|’’')  # (two right single marks: a typographer's closing double mark)
 RE_SINGLE = re.compile("[‘’'‹›]")
 RE_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–/:;,\-\ue000]))[‘'‹](?=[\w…$])")
 RE_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -256,19 +245,57 @@ def np_left(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     while i >= 0 and toks[i].group().lower().rstrip(".") in ADVERBS:
         i -= 1
     if i >= 0 and toks[i].group() == ",":  # apposition: "Peskov, the Kremlin spokesman, said"
-        j = i - 1
-        while j >= 0 and toks[j].group() not in (",", ":", "—", "–") and MASK not in toks[j].group() and i - j < 40:
-            j -= 1
-        if j >= 0 and toks[j].group() == "," and j > 0:
-            inner = toks[j + 1:i]
-            if 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
-                    and inner[0].group().lower() not in spk.STOP_CAPS:
-                return inner[0].start(), inner[-1].end()  # "Labour's spokesperson, Owen Pritchard, said"
-            span = _np_ending_at(toks, j - 1)
-            if span:
-                return span
+        return _apposition_head(toks, i)
+    span = _np_ending_at(toks, i)
+    if span and toks[i].group().lower() in ("team", "colleagues", "co-authors", "coauthors", "wife", "husband"):
+        k = next((n for n, t in enumerate(toks) if t.start() == span[0]), None)
+        if k is not None and k >= 2 and toks[k].group().lower() in ("his", "her", "their") \
+                and toks[k - 1].group().lower() == "and":
+            lead = _np_ending_at(toks, k - 2)  # "Paganini and his team wrote": the named lead speaks
+            if lead and text[lead[0]:lead[0] + 1].isupper():
+                return lead
+    return span
+
+
+def _apposition_head(toks: list[re.Match], i: int) -> tuple[int, int] | None:
+    """The subject of a cue that follows a chain of appositions ("Omar Lamrani, a senior analyst at
+    Stratfor, the Texas-based firm, told"): the noun phrase that opens the clause; a name in the
+    second place after a description ("Labour's health spokesperson, Owen Pritchard, called")."""
+    start = i - 1
+    while start >= 0 and i - start < 90:
+        w = toks[start].group()
+        if MASK in w or w in (":", "—", "–", "-"):
+            break
+        start -= 1
+    start += 1
+    commas = [k for k in range(start, i) if toks[k].group() == ","] + [i]
+    segments = list(zip([start] + [c + 1 for c in commas[:-1]], commas))
+    for k in range(len(segments) - 1, 0, -1):  # "X has been eager, but General Y, chairman of Z, told"
+        a, b = segments[k]
+        if a < b and toks[a].group().lower() in CLAUSE_CONJUNCTIONS:
+            segments = [(a + 1, b)] + segments[k + 1:]
+            break
+    while segments and segments[0][0] < segments[0][1] and len(segments) > 2 and (
+            toks[segments[0][0]].group().lower() in INTRO_WORDS or toks[segments[0][0]].group().lower() in PREPOSITIONS):
+        segments = segments[1:]  # "In a statement, Smith, the mayor, said", "Of Carson, Levine, …, said"
+    if len(segments) < 2:
         return None
-    return _np_ending_at(toks, i)
+    (a0, b0), (a1, b1) = segments[0], segments[1]
+    inner = toks[a1:b1]
+    if 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
+            and inner[0].group().lower() not in STOP_CAPS and (b0 - a0 > 4 or toks[b0 - 1].group()[0].islower()):
+        return inner[0].start(), inner[-1].end()  # "Labour's spokesperson, Owen Pritchard, said"
+    if b0 <= a0:
+        return None
+    span = _np_ending_at(toks, b0 - 1)
+    if span and span[0] <= toks[a0].end():
+        return span
+    if span and b0 - a0 <= 8 and all(t.group()[0].isalpha() for t in toks[a0:b0]):
+        return toks[a0].start(), span[1]  # "study lead author Lucas Paganini, a scientist at …, said"
+    if len(segments) == 2 and 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
+            and inner[0].group().lower() not in STOP_CAPS:
+        return inner[0].start(), inner[-1].end()
+    return span if len(segments) == 2 else None
 
 
 def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
@@ -279,13 +306,13 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
     low = last.lower()
     if low in PRONOUNS:
         return toks[i].start(), toks[i].end()
-    if MASK in last or low in NP_STOP or not last[0].isalpha() or low.rstrip(".") in spk.STOP_CAPS:
+    if MASK in last or low in NP_STOP or not last[0].isalpha() or low.rstrip(".") in STOP_CAPS:
         return None
     j = i
     while j - 1 >= 0 and i - j < 7:
         w = toks[j - 1].group()
         wl = w.lower().rstrip(".")
-        if not w[0].isalpha() or MASK in w or (w.endswith(".") and wl not in spk.TITLE_WORDS and len(wl) > 1
+        if not w[0].isalpha() or MASK in w or (w.endswith(".") and wl not in lex.TITLE_WORDS and len(wl) > 1
                                                 and wl not in ABBREVIATIONS):
             break
         if wl in DETS:
@@ -293,38 +320,68 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             if j - 1 >= 0 and toks[j - 1].group() == "of" and j - 2 >= 0 and toks[j - 2].group()[0].isupper():
                 continue  # "Einar Magnusson of the University of Iceland"
             break
-        if wl in ("and", "&") and j - 2 >= 0 and toks[j - 2].group()[0].isupper() and w != "And" and any(
-                t.group() == "of" for t in toks[max(0, j - 4):j - 1]):
-            j -= 1  # "Department of Health and Social Care"
+        if wl in ("and", "&") and j - 2 >= 0 and toks[j - 2].group()[0].isupper() and w != "And" and (any(
+                t.group() == "of" for t in toks[max(0, j - 4):j - 1]) or _det_within(toks, j - 2)):
+            j -= 1  # "Department of Health and Social Care", "the Russian and Syrian defense ministries"
             continue
-        if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS:
+        if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS or wl in SENTENCE_OPENERS:
             break
-        if w[0].islower() and wl not in spk.ROLE_WORDS and wl not in spk.ORG_WORDS and not (
+        if w[0].islower() and wl not in lex.ROLE_WORDS and wl not in lex.ORG_WORDS and not (
                 wl in ("of", "for") or wl.endswith(("al", "an", "ial", "ive", "ior", "ican", "ern"))
-                or j - 1 == 0 or toks[j - 2].group().lower() in DETS):
+                or j - 1 == 0 or toks[j - 2].group().lower() in DETS or _det_within(toks, j - 2)):
             break
         j -= 1
     while j < i and toks[j].group().lower() in ("of", "for"):
         j += 1
-    if toks[i].group()[0].islower() and toks[j].group().lower() not in DETS and low not in spk.ROLE_WORDS \
-            and low not in spk.ORG_WORDS and not low.endswith("s"):
+    if toks[i].group()[0].islower() and toks[j].group().lower() not in DETS and low not in lex.ROLE_WORDS \
+            and low not in lex.ORG_WORDS and not low.endswith("s"):
         return None
     return toks[j].start(), toks[i].end()
+
+
+def _det_within(toks: list[re.Match], k: int, reach: int = 3) -> bool:
+    """A determiner or a possessive opens the words toks[..k] within reach ("The French foreign
+    ministry", "Russia's foreign ministry", "the Russian and Syrian defense ministries")."""
+    for n in range(k, max(-1, k - reach - 1), -1):
+        w = toks[n].group()
+        wl = w.lower()
+        if wl in DETS or (w.endswith(("'s", "’s")) and w[0].isupper()):
+            return True
+        if not w[0].isalpha() or MASK in w or (wl in NP_STOP and wl != "and") or wl in CUE_FORMS or wl in PRONOUNS:
+            return False
+    return False
+
+
+RE_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]*)(?=\s*(?:,|$|\.\s|\ue000))")
+
+
+def _next_capitalized(toks: list[re.Match], t: re.Match) -> bool:
+    """The token after t starts with a capital."""
+    k = toks.index(t)
+    return k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
 
 
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """Span of the noun phrase right after a cue ("said Smith", "according to the ministry")."""
     toks = _words_before(text, start, hi)
     out = []
-    for t in toks[:8]:
+    for t in toks[:12]:
         w = t.group()
         if not w[0].isalpha() or MASK in w:
             break
         wl = w.lower().rstrip(".")
-        if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS):
+        if out and wl in ("from", "by") and out[-1].group().lower() in DOCUMENT_NOUNS:
+            out.append(t)  # "a report from Kotak Institutional Equities": the author follows
+            continue
+        if out and wl in ("to", "at") and out[-1].group().lower() in lex.ROLE_WORDS and t is not toks[-1] \
+                and _next_capitalized(toks, t):
+            out.append(t)  # "China's ambassador to Britain Liu Xiaming"
+            continue
+        if out and (wl in NP_STOP and wl not in ("of", "for") or wl in CUE_FORMS) or len(out) >= 8 and not any(
+                x.group().lower() in ("from", "by") for x in out):
             break
         if not out and (wl in NP_STOP or wl in CUE_FORMS or wl in STOP_CAPS_RIGHT) \
-                and not (w[0].isupper() and wl in spk.FIRST_NAMES):  # "said Will Doyle"
+                and not (w[0].isupper() and wl in lex.FIRST_NAMES):  # "said Will Doyle"
             return None
         out.append(t)
         if wl in PRONOUNS and len(out) == 1:
@@ -335,8 +392,12 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         return None
     first = out[0].group()
     if first[0].islower() and first.lower() not in DETS and first.lower() not in PRONOUNS \
-            and first.lower() not in spk.ROLE_WORDS and not any(t.group()[0].isupper() for t in out[1:]):
+            and first.lower() not in lex.ROLE_WORDS and not any(t.group()[0].isupper() for t in out[1:]):
         return None  # a lowercase description must lead to a name: "former Gov. Jim Hodges"
+    if first.lower() in DETS:
+        named = RE_APPOSED_NAME.match(text, out[-1].end(), hi)
+        if named:  # "said the bureau's director, James B. Comey, on Monday"
+            return named.start(1), named.end(1)
     return out[0].start(), out[-1].end()
 
 
@@ -369,6 +430,8 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             continue
         if form in NAMING_CUES and _naming_not_speech(text, c0, qa) or _is_noun_use(text, s0, c0, form):
             continue
+        if text[max(s0, c0 - 3):c0] == "to " and any(c < c0 - 3 for c, _, _ in cues):
+            continue  # "said it was too early to tell": the earlier cue has the subject
         if form.endswith("ing"):
             span = _with_subject(text, s0, c0) or _subject(text, s0, c0)
             if span:
@@ -382,7 +445,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
         if span is None and CUE_FORMS[form] in INVERSION_LEMMAS and _clause_initial(text, s0, c0):
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
         if span is None:
-            span = _first_np(text, s0, c0)
+            span = _clause_subject(text, s0, c0)
         if span:
             return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
     found = _attribute_after(text, qb, s1, adjacent=False)
@@ -391,7 +454,22 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     found = _lead_in(text, s0, qa, qb, s1)
     if found:
         return found
-    return None
+    return _colon_subject(text, s0, qa)
+
+
+def _colon_subject(text: str, s0: int, qa: int) -> Attribution | None:
+    """A quote after a clause that ends in a colon, with no cue: the clause's subject when it is a
+    name or he/she ("Buckley, who phoned in from the set, had a similar experience: "…"")."""
+    pre = text[s0:qa].rstrip()
+    if not pre.endswith(":") or pre[:-1].rstrip().endswith(MASK):
+        return None
+    span = _subject(text, s0, s0 + len(pre) - 1)
+    if span is None:
+        return None
+    word = text[span[0]:span[1]]
+    if not (word[:1].isupper() and word.split()[0].lower() not in DETS or word.lower() in ("he", "she")):
+        return None
+    return Attribution(word, span[0], ":")
 
 
 def _named_np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
@@ -402,9 +480,9 @@ def _named_np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     words = text[span[0]:span[1]].split()
     if words[0][0].isupper() and words[0].lower() not in PRONOUNS:
         return span
-    if len(words) > 1 and words[0].lower() in DETS and words[1].lower().rstrip(".") in spk.ROLE_WORDS:
+    if len(words) > 1 and words[0].lower() in DETS and words[1].lower().rstrip(".") in lex.ROLE_WORDS:
         return span
-    if len(words) > 1 and words[0].lower().rstrip(".") in spk.ROLE_WORDS and words[1][0].isupper():
+    if len(words) > 1 and words[0].lower().rstrip(".") in lex.ROLE_WORDS and words[1][0].isupper():
         return span  # "host Bill Maher"
     return None
 
@@ -503,17 +581,41 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
     if p.endswith("so-") or p in NOUN_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
-        and p not in spk.ROLE_WORDS and p not in spk.ORG_WORDS and p not in ADVERBS
+        and p not in lex.ROLE_WORDS and p not in lex.ORG_WORDS and p not in ADVERBS
 
 
 def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
     """The subject of a sentence: its first noun phrase after an introductory phrase."""
     toks = _words_before(text, s0, hi)
-    if toks and toks[0].group().lower() in INTRO_WORDS:
+    if toks and (toks[0].group().lower() in INTRO_WORDS or toks[0].group().lower() in SENTENCE_OPENERS):
         comma = next((k for k, t in enumerate(toks) if t.group() == ","), None)
         if comma is not None:
             return _first_np(text, toks[comma].end(), hi)
     return _first_np(text, s0, hi)
+
+
+AUXILIARIES = {"would", "will", "has", "have", "had", "is", "was", "are", "were", "did", "does", "do", "could",
+               "can", "may", "might", "should", "must", "also", "then", "later"}
+
+
+def _clause_subject(text: str, s0: int, c0: int) -> tuple[int, int] | None:
+    """The subject of the clause a cue stands in, when no noun phrase stands right before it: the
+    clause opens at an unclosed parenthesis or at the sentence ("(the company would not … but called
+    it", "In his initial post, Van Der Beek … noted")."""
+    lo = text.rfind("(", s0, c0)
+    if lo >= 0 and text.find(")", lo, c0) < 0:
+        toks = _words_before(text, lo + 1, c0)
+        if len(toks) > 2 and toks[0].group().lower() in DETS:
+            k = 1
+            while k < len(toks) and k < 5 and toks[k].group()[0].isalpha() and toks[k].group().lower() not in AUXILIARIES \
+                    and toks[k].group().lower() not in NP_STOP:
+                k += 1
+            if 1 < k < len(toks) and toks[k].group().lower() in AUXILIARIES:
+                return toks[0].start(), toks[k - 1].end()
+        found = _subject(text, lo + 1, c0)
+        if found:
+            return found
+    return _subject(text, s0, c0) or _first_np(text, s0, c0)
 
 
 def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -523,9 +625,10 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         w = t.group()
         if w.lower() in PRONOUNS:
             return t.start(), t.end()
-        if k == 0 and w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in spk.FIRST_NAMES:
-            continue  # "Hastily …, Trump said" / "Reached by phone, …"
-        if w[0].isupper() and w.lower().rstrip(".") not in spk.STOP_CAPS:
+        if k == 0 and (w.lower().endswith(("ly", "ing", "ed")) and w.lower() not in lex.FIRST_NAMES
+                       or w.lower() in SENTENCE_OPENERS):
+            continue  # "Hastily …, Trump said" / "Reached by phone, …" / "Once Trump left, …"
+        if w[0].isupper() and w.lower().rstrip(".") not in STOP_CAPS:
             end = k
             while end + 1 < len(toks) and MASK not in toks[end + 1].group() and (
                     toks[end + 1].group()[0].isupper() or _role_then_name(toks, end + 1)):
@@ -535,7 +638,7 @@ def _first_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-ROLE_LEAD_WORDS = spk.ROLE_WORDS | spk.ORG_WORDS | {"campaign"}
+ROLE_LEAD_WORDS = lex.ROLE_WORDS | lex.ORG_WORDS | {"campaign"}
 
 
 def _role_then_name(toks: list[re.Match], k: int) -> bool:
@@ -543,14 +646,15 @@ def _role_then_name(toks: list[re.Match], k: int) -> bool:
     n = k
     while n < len(toks) and n - k < 3 and toks[n].group().lower() in ROLE_LEAD_WORDS:
         n += 1
-    return n > k and n < len(toks) and toks[n].group()[0].isupper() and toks[n].group().lower() not in spk.STOP_CAPS
+    return n > k and n < len(toks) and toks[n].group()[0].isupper() and toks[n].group().lower() not in STOP_CAPS
 
 
 def _naming_not_speech(text: str, c0: int, qa: int) -> bool:
     """'a group called "X"', 'so-called "X"': naming, not speech (nothing but the quote follows)."""
     prev = text[max(0, c0 - 20):c0].split()
+    between = text[c0:qa].strip().split()[1:]
     return bool(prev) and prev[-1].lower() in ("a", "an", "the", "group", "program", "plan", "movement", "so-") \
-        or not text[c0:qa].strip().split()[1:]
+        or not between
 
 
 def _lead_in(text: str, s0: int, qa: int, qb: int, s1: int) -> Attribution | None:
@@ -581,15 +685,19 @@ def is_not_a_quote(text: str, block: str, a: int, b: int, attributed: bool) -> b
     if len(words) <= 6 and prev_word in WORK_NOUNS_SO_CALLED:
         return True
     if len(words) <= 4 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
-            and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in spk.STOP_CAPS:
+            and all(w[:1].isupper() for w in words) and block[a - 2:a - 1] == " " and prev_word not in STOP_CAPS:
         return True  # nickname: Dwayne "The Rock" Johnson
     return not attributed and len(words) <= 4
 
 
 def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
-    """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star."""
-    if len(text) > 80 or text[:1].islower():
+    """A short Title-Case quote framed like a name: on CNN's "State of the Union", "Avatar" star; a
+    longer one right after a work noun (his book "Financial Freedom: A Proven Path to …")."""
+    if text[:1].islower():
         return False  # (a lowercase first letter is a lowercase first word: the test below, made early)
+    if len(text) > 80:
+        before = block[max(0, a - 20):max(0, a - 1)].split()
+        return len(text) < 160 and bool(before) and before[-1].lower() in WORK_NOUNS and _title_case(text)
     words = [w for w in (t.strip(".,!?:;()") for t in text.split()) if w]
     if not words or len(words) > 7 or not words[0][:1].isupper() or words[-1].lower() in PRONOUNS:
         return False
@@ -601,6 +709,47 @@ def is_title_of_work(text: str, block: str, a: int, b: int) -> bool:
     next_word = after[0].lower().strip(",.") if after else ""
     return prev_word.endswith(("'s", "’s", "s'", "s’")) or prev_word in TITLE_PREPS \
         or next_word in WORK_NOUNS or next_word in TITLE_FOLLOWERS
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more starts with a capital."""
+    words = [w for w in (t.strip(".,!?:;()") for t in text.split()) if w]
+    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3 or w.lower() not in TITLE_SMALL_WORDS)
+
+
+def title_list(block: str, spans: list[tuple[int, int, bool, bool]]) -> set[int]:
+    """Indexes of quotes in a list of Title-Case titles ("Listen To The Music," "Black Water," and
+    "China Grove"): four or more short ones joined only by commas and "and"/"or"."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(len(spans)):
+        a, b = spans[k][0], spans[k][1]
+        item = len(block[a:b]) < 60 and block[a:b][:1].isupper() and _title_case(block[a:b])
+        joined = bool(run) and RE_LIST_GAP.fullmatch(block[spans[k - 1][1] + 1:a - 1]) is not None
+        if item and (joined or not run):
+            run.append(k)
+        else:
+            if _is_title_run(block, spans, run):
+                out.update(run)
+            run = [k] if item else []
+    if _is_title_run(block, spans, run):
+        out.update(run)
+    return out
+
+
+def _is_title_run(block: str, spans: list[tuple[int, int, bool, bool]], run: list[int]) -> bool:
+    """Four titles or more, or two or more in parentheses (filmmaker X ("The Discovery," "The One I
+    Love"))."""
+    if len(run) >= MIN_TITLE_LIST:
+        return True
+    if len(run) < 2:
+        return False
+    first, last = spans[run[0]][0], spans[run[-1]][1]
+    return block[max(0, first - 2):first - 1] == "(" and block[last + 1:last + 2] == ")"
+
+
+MIN_TITLE_LIST = 4  # (two or three can be nicknames or slogans someone said: "Miss Piggy," "Miss Housekeeping")
+RE_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 
 
 # --------------------------------------------------------------------------- orchestration
@@ -637,8 +786,11 @@ def _kind(masked: str, sent0: int, qa: int, text: str, continues: bool) -> str:
     return "partial"
 
 
-def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool) -> list[_Raw]:
-    """Quotes of one block with their in-sentence attributions (offsets relative to the body)."""
+def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool,
+                  marked: list[tuple[int, int]] | None = None) -> list[_Raw]:
+    """Quotes of one block with their in-sentence attributions (offsets relative to the body).
+
+    marked: receives the body offsets of every span in quotation marks, titles of works included."""
     block = body[bstart:bend]
     if RE_DOUBLE.search(block):
         spans = find_double_spans(block)
@@ -650,11 +802,16 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
         return []
     if spans[0][2] is False and not carry_open:
         spans = spans[1:]
+    if marked is not None:
+        marked += [(bstart + a, bstart + b) for a, b, _, _ in spans]
     masked = _mask(block, spans)
     ends = {b + (1 if c else 0): block[a:b].rstrip()[-1:] for a, b, _, c in spans if block[a:b].strip()}
     sents = sentence_bounds(masked, ends)
+    titles = title_list(block, spans) if len(spans) > 1 else ()
     out = []
-    for a, b, has_open, has_close in spans:
+    for n, (a, b, has_open, has_close) in enumerate(spans):
+        if n in titles:
+            continue
         qa, qb = a - (1 if has_open else 0), b + (1 if has_close else 0)
         sent = next((s for s in sents if s[0] <= qa < s[1]), (0, len(block)))
         text = block[a:b].strip()
@@ -675,26 +832,41 @@ def extract_block(body: str, bstart: int, bend: int, para: int, carry_open: bool
     return out
 
 
-def extract_quotes(body: str) -> list[QuoteMention]:
-    """Every quotation in `body`, in reading order, with its speaker resolved within the article."""
+def extract_quotes(body: str, title: str = "") -> list[QuoteMention]:
+    """Every quotation in `body`, in reading order, with its speaker resolved within the article
+    (the title, when given, may give a speaker's full name)."""
     marks = _mark_positions(body)  # blocks without any quotation mark are skipped
     if not marks:
         return []  # (so every block would be)
     raws: list[_Raw] = []
+    marked: list[tuple[int, int]] = []
     prev: tuple[int, int] | None = None
     for bstart, bend, para in split_blocks(body):
         k = bisect.bisect_left(marks, bstart)
         if k == len(marks) or marks[k] >= bend:
             prev = (bstart, bend)
             continue
-        found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end)
+        found = extract_block(body, bstart, bend, para, bool(raws) and raws[-1].open_end, marked)
+        if found and found[-1].attr is None and bend - found[-1].b <= 2:
+            found[-1].attr = sign_off_paragraph(body, bend)
         if found and found[0].attr is None and not found[0].continues and prev is not None \
                 and found[0].a - bstart <= 1:
             found[0].attr = lead_in_paragraph(body, *prev)
         raws.extend(found)
         prev = (bstart, bend)
     _fill_from_neighbours(raws)
-    return _resolve(body, raws)
+    return _resolve(body, raws, marked, title)
+
+
+RE_SIGN_OFF = re.compile(r"\n\n[ \t]*[—–―-][ \t]*([A-Z][^\n,]{0,40}?)[ \t]*(?=\n\n|$)")
+
+
+def sign_off_paragraph(body: str, bend: int) -> Attribution | None:
+    """A paragraph of only "– Name" right after a quote signs it (reviews, letters, pull quotes)."""
+    m = RE_SIGN_OFF.match(body, bend)
+    if m is None or len(m.group(1).split()) > 5:
+        return None
+    return Attribution(m.group(1).strip(), m.start(1), m.group(0).strip()[0])
 
 
 def _mark_positions(body: str) -> list[int]:
@@ -748,15 +920,18 @@ def _fill_from_neighbours(raws: list[_Raw]) -> None:
             last = r
 
 
-def _resolve(body: str, raws: list[_Raw]) -> list[QuoteMention]:
-    """Resolve speakers against the article's cast and build the mentions."""
-    cast = spk.build_cast(body, lazy=True)
+def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]], title: str = "") -> list[QuoteMention]:
+    """Resolve speakers against the article's cast and build the mentions (names inside quotation
+    marks, quotes and titles alike, never stand for a speaker)."""
+    cast = spk.build_cast(body, marked, title)
     out = []
     for r in raws:
         speaker = role = written = cue = lemma = None
         if r.attr is not None:
             written, cue = r.attr.speaker, r.attr.cue
             speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
+            if cue in DASHES and (speaker is None or len(speaker) < len(written)):
+                speaker = written  # a sign-off is a name as its writer wants it ("– Ni My")
             if speaker:
                 spk.note_speaker(cast, speaker, r.attr.speaker_at)
             lemma = CUE_FORMS.get(cue) if cue else None

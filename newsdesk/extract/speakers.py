@@ -1,502 +1,386 @@
-"""Speaker resolution within one article: names, surnames, pronouns, roles and organizations.
+"""Speaker resolution within one article, against its cast (newsdesk.extract.cast).
 
-A `Cast` is built once per body from its capitalized name sequences; `resolve_speaker` then turns a
-speaker as written ("Lavrov", "he", "the ministry", "Kremlin spokesman Dmitry Peskov") into a full
-canonical name plus a role, using only what the article itself says before the quote.
+`resolve_speaker` turns a speaker as written ("Lavrov", "he", "the ministry", "Kremlin spokesman
+Dmitry Peskov", "the statement") at a body offset into the entity it stands for, written as the
+fullest name the article gives (titles kept apart as the role):
+- a name: the cast's mention there (its entity's fullest name);
+- "he"/"she": the nearest sentence before it (its own first) with a person of that gender outside
+  quotations, preferring a subject; a pronoun there stands for what it resolves to;
+- "they"/"it"/"we": the last organization that spoke;
+- a description: the person whose role it names ("the spokesman"), the organization it names
+  ("the company"), the author of the document it names ("the statement" -> who issued it), else
+  the description itself without its determiner ("senior official").
+Nouns that cannot speak (places, abstract nouns) are not speakers.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
-
-@lru_cache(maxsize=None)
-def _read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a resource TSV file, comments and blank lines skipped."""
-    text = resources.files("newsdesk.resources").joinpath(name).read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _title_table() -> dict[str, tuple[str, str]]:
-    """word -> (kind, gender) for honorifics, titles and organization nouns."""
-    return {row[0]: (row[1], row[2]) for row in _read_tsv("titles.tsv")}
-
-
-TITLE_WORDS = _title_table()
-FIRST_NAMES = {row[0]: row[1] for row in _read_tsv("first_names.tsv")}
-ROLE_WORDS = {w for w, (kind, _) in TITLE_WORDS.items() if kind in ("title", "honorific")}
-ORG_WORDS = {w for w, (kind, _) in TITLE_WORDS.items() if kind == "org"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-PLURAL_PRONOUNS = {"they", "we", "i", "you", "it", "who", "one", "this", "that", "which"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-               "one", "another", "some", "two", "three", "several", "many", "other", "both", "each"}
-# Capitalized words that start sentences or phrases and are never part of a person's name.
-STOP_CAPS = {
-    "the", "a", "an", "and", "but", "or", "in", "on", "at", "of", "for", "to", "from", "by", "with", "as", "if",
-    "when", "while", "after", "before", "since", "during", "so", "yet", "this", "that", "these", "those", "it",
-    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its", "there", "here", "then",
-    "now", "still", "also", "even", "just", "only", "both", "all", "some", "many", "most", "more", "no", "not",
-    "what", "who", "why", "how", "where", "which", "asked", "says", "said", "according", "meanwhile", "however",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "mr", "mrs", "ms", "dr", "yes", "well", "because", "although", "though", "until", "unless", "did", "does",
-    "do", "is", "are", "was", "were", "will", "would", "can", "could", "should", "let", "like", "last", "next",
-    "one", "two", "three", "first", "new", "former", "democrats", "republicans", "americans", "gop", "u.s.",
-    "dear", "please", "thank", "thanks", "oh", "god", "hey", "okay", "ok", "via", "read", "watch", "photo",
-}
-NON_PERSON_WORDS = ORG_WORDS | {
-    "states", "united", "america", "american", "york", "street", "news", "times", "post", "journal", "press",
-    "party", "democratic", "republican", "national", "university", "college", "school", "county", "city",
-    "state", "river", "island", "islands", "center", "centre", "fund", "club", "inc", "corp", "co", "ltd",
-    "group", "media", "tv", "radio", "twitter", "facebook", "google", "apple", "fox", "cnn", "msnbc", "abc",
-    "nbc", "cbs", "reuters", "ap", "afp", "bbc", "day", "week", "act", "plan", "program", "project",
-    "war", "affairs", "security", "defense", "justice", "health", "economic", "federal", "supreme", "court",
-    "airport", "hotel", "tower", "hall", "square", "park", "avenue", "road", "valley", "beach", "mountains",
-    "east", "west", "north", "south", "middle", "europe", "european", "union", "nations", "kingdom",
-    "republic", "federation", "ministry", "kremlin", "white", "house", "capitol", "hill", "senate", "congress",
-}
-
-OCCUPATION_SUFFIXES = ("ist", "ent", "ant", "ian", "eer", "ologist", "grapher", "maker", "writer", "worker")
-INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "other"}
-ORG_CONNECTORS = {"of", "and", "for", "the", "&", "on"}
-ADJ_SUFFIXES = ("al", "an", "ial", "ive", "ern", "ican", "ish", "ese", "ic", "ary")
-STOP_CAPS_ROLE = STOP_CAPS - {"former", "new"}
-STOP_CAPS_NO_HONORIFIC = STOP_CAPS - {"mr", "mrs", "ms", "dr"}
-RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the fast first-character scan;
-    # possessive words (*+): no giving back letters, which a "." or a space must follow anyway
-    r"[A-Z](?<![\w’'].)[\w’'\-]*+\.?"
-    r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z][\w’'\-]*+\.?|[A-Z]\.))*"
+from newsdesk.extract import lexicon as lex
+from newsdesk.extract.cast import (
+    DETERMINERS, RE_CONTRACTION, STOP_CAPS, SUBJECT, Cast, Mention, bare_lower, build_cast, role_text,
+    single_entity, strip_possessive,
 )
-RE_MULTI_SEQ = re.compile(RE_NAME_SEQ.pattern.replace(")*", ")+"))
-RE_POSSESSIVE = re.compile(r"[’']s?$")
+
+__all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
+
+ROLE_WORDS = lex.ROLE_WORDS
+ORG_WORDS = lex.ORG_WORDS
+TITLE_WORDS = lex.TITLE_WORDS
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+PLURAL_PRONOUNS = lex.words("plural_pronouns")
+INDEFINITE = lex.words("indefinites")
+ORG_CONNECTORS = lex.words("org_connectors")
+DOCUMENT_NOUNS = lex.words("document_nouns")  # "the statement said": its author speaks
+ORG_NOUNS = lex.words("org_nouns")  # "the company said": the organization named before
+NOT_SPEAKERS = lex.words("not_speakers")
+PLACE_WORDS = lex.words("place_words")
+PREPOSITIONS = lex.words("prepositions")
+CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes", "made", "says", "said", "who", "which"}  # abstract nouns that cannot speak
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
-RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-]+")
-RE_SENT_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])|\n\n")
-
-
-@dataclass(slots=True)
-class Person:
-    """One person (or organization) known in the article."""
-
-    name: str
-    gender: str | None = None
-    role: str | None = None
-
-
-@dataclass(slots=True)
-class Cast:
-    """Everyone the article names, with their mention positions in the body."""
-
-    people: dict[str, Person] = field(default_factory=dict)
-    positions: list[int] = field(default_factory=list)  # sorted mention offsets
-    mentions: list[str] = field(default_factory=list)  # full name mentioned at positions[i]
-    by_last: dict[str, list[str]] = field(default_factory=dict)
-    by_first: dict[str, list[str]] = field(default_factory=dict)
-    speakers: set[str] = field(default_factory=set)  # names already resolved as speakers
-    groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
-    at: dict[str, list[int]] = field(default_factory=dict)  # full name -> sorted mention offsets
-    body: str = ""
-    scanned: int = 0  # body[:scanned] has been scanned for multi-word names
-    singles_done: set[int] = field(default_factory=set)  # paragraph starts scanned for lone names
-
-
-def _strip_possessive(token: str) -> str:
-    """'Trump’s' -> 'Trump'."""
-    if token[-1] not in "s’'":
-        return token
-    return RE_POSSESSIVE.sub("", token) if len(token) > 2 and token[-2:] in ("’s", "'s") else token.rstrip("’'")
-
-
-def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """(role tokens, name tokens): leading titles and the words they qualify, then the name.
-
-    An unknown leading word also counts as a title when a known first name follows it, or when it
-    has an occupation's suffix, before a name of two words ("Volcanologist Einar Magnusson").
-    """
-    last_title = -1
-    for i, tok in enumerate(tokens[:-1]):
-        if tok.lower() in ROLE_WORDS or tok.lower().rstrip(".") in ROLE_WORDS:
-            last_title = i
-    if last_title < 0 and len(tokens) >= 3 and tokens[0].lower() not in FIRST_NAMES and "of" not in tokens[:3] and (
-            tokens[1].lower() in FIRST_NAMES or tokens[0].lower().endswith(OCCUPATION_SUFFIXES)):
-        last_title = 0
-    return tokens[: last_title + 1], tokens[last_title + 1 :]
-
-
-def gender_of(first: str, role: list[str]) -> str | None:
-    """Gender from an honorific ("Mrs."), else the first name, else a gendered title ("spokesman")."""
-    titled = None
-    for tok in role:
-        kind_gender = TITLE_WORDS.get(tok.lower()) or TITLE_WORDS.get(tok.lower().rstrip("."))
-        if kind_gender and kind_gender[1] in ("m", "f"):
-            if kind_gender[0] == "honorific":
-                return kind_gender[1]
-            titled = titled or kind_gender[1]
-    return FIRST_NAMES.get(first.lower().rstrip(".")) or titled
-
-
-def _word_before(body: str, pos: int) -> tuple[int, str] | None:
-    """(start, word) of the word ending right before pos (spaces skipped), looking 40 characters back."""
-    lo = max(0, pos - 40)
-    j = pos
-    while j > lo and body[j - 1].isspace():
-        j -= 1
-    k = j
-    while k > lo and (body[k - 1].isalnum() or body[k - 1] in "_-’'."):
-        k -= 1
-    while k < j and not ("A" <= body[k] <= "Z" or "a" <= body[k] <= "z"):
-        k += 1
-    return (k, body[k:j]) if k < j else None
-
-
-def role_before(body: str, start: int) -> list[str]:
-    """Lowercase/capitalized role words right before a name ("Kremlin spokesman" in "Kremlin spokesman X")."""
-    words: list[str] = []
-    pos = start
-    while len(words) < 5:
-        found = _word_before(body, pos)
-        if found is None:
-            break
-        k, word = found
-        low = word.lower().rstrip(".")
-        if low in DETERMINERS or low in STOP_CAPS_ROLE or "\n" in body[k:pos]:
-            break
-        if word[0].islower() and low not in ROLE_WORDS and low != "former" and not low.endswith(ADJ_SUFFIXES):
-            break
-        words.insert(0, word)
-        pos = k
-    while words and words[-1].lower().rstrip(".") not in ROLE_WORDS:
-        words.pop()
-    while words and words[0][0].islower() and words[0].lower() not in ROLE_WORDS and not words[0].endswith("al"):
-        words.pop(0)
-    return words
-
-
-def is_person_like(name_toks: list[str], role: list[str]) -> bool:
-    """Heuristic: two or more name tokens, none an organization/place word, or a known first name."""
-    if not name_toks or any(t.lower().rstrip(".") in NON_PERSON_WORDS for t in name_toks):
-        return False
-    if name_toks[0].lower() in FIRST_NAMES or role:
-        return True
-    return len(name_toks) >= 2
-
-
-def build_cast(body: str, lazy: bool = False) -> Cast:
-    """The article's cast: person names (with roles and genders) and their positions.
-
-    lazy=True scans nothing yet: `resolve_speaker` scans paragraph by paragraph as far as it needs
-    (up to the speaker's position; the whole body only when a surname is not known yet).
-    """
-    cast = Cast(body=body)
-    if not lazy:
-        _scan(cast, len(body))
-    return cast
-
-
-def _ensure(cast: Cast, pos: int) -> None:
-    """Scan the body up to the end of the paragraph containing pos."""
-    if pos < cast.scanned:
-        return
-    end = cast.body.find("\n\n", pos)
-    _scan(cast, len(cast.body) if end < 0 else end)
-
-
-def _scan(cast: Cast, upto: int) -> None:
-    """Add the names of body[cast.scanned:upto] to the cast."""
-    body = cast.body
-    lo, cast.scanned = cast.scanned, max(cast.scanned, upto)
-    for m in RE_MULTI_SEQ.finditer(body, lo, upto):
-        parsed = _parse_seq(m.group(0))
-        if parsed is None:
-            continue
-        skip, role, name_toks, full = parsed
-        offset = m.start() + skip
-        if full is None:
-            _cast_single(cast, body, offset, name_toks[0], list(role))
-            continue
-        if full not in cast.people:
-            role_list = role_before(body, offset) + list(role)
-            _add_person(cast, full, gender_of(name_toks[0], role_list), role_list)
-        _add_mention(cast, offset, full)
-
-
-@lru_cache(maxsize=65536)
-def _parse_seq(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], str | None] | None:
-    """A capitalized sequence -> (chars skipped, role tokens, name tokens, full name or None if one token).
-
-    None when it holds no person name. Pure function of the text, so cached across articles.
-    """
-    toks = _cut_at_sentence_end(text.split())
-    skip = 0
-    while toks and toks[0].lower().rstrip(".") in STOP_CAPS_NO_HONORIFIC:
-        skip += len(toks[0]) + 1
-        toks = toks[1:]
-    if not toks:
-        return None
-    toks[-1] = _strip_possessive(toks[-1])
-    role, name_toks = split_role(toks)
-    if not name_toks:
-        return None
-    if len(name_toks) == 1:
-        return skip, tuple(role), tuple(name_toks), None
-    if not is_person_like(name_toks, role):
-        return None
-    return skip, tuple(role), tuple(name_toks), " ".join(name_toks)
-
-
-def _scan_singles(cast: Cast, pos: int) -> None:
-    """Lone capitalized words ("Clinton") of the paragraphs around pos, as mentions of known people.
-
-    Multi-word names are scanned for the whole prefix; lone words matter only to pronouns, which look
-    at their own and the previous paragraph first, so they are scanned there, on demand.
-    """
-    body = cast.body
-    here = body.rfind("\n\n", 0, pos)
-    starts = [here + 2 if here >= 0 else 0]
-    if here > 0:
-        prev = body.rfind("\n\n", 0, here)
-        starts.insert(0, prev + 2 if prev >= 0 else 0)
-    for start in starts:
-        if start in cast.singles_done:
-            continue
-        cast.singles_done.add(start)
-        end = body.find("\n\n", start)
-        end = len(body) if end < 0 else end
-        _ensure(cast, end)
-        for m in RE_NAME_SEQ.finditer(body, start, end):
-            text = m.group(0)
-            if " " not in text and text.lower().rstrip(".") not in STOP_CAPS:
-                _cast_single(cast, body, m.start(), _strip_possessive(text), [])
-
-
-def _cast_single(cast: Cast, body: str, offset: int, token: str, role: list[str]) -> None:
-    """A lone capitalized token: a mention of a known person, or a new one when titled ("Mr. Peskov")."""
-    if token.lower().rstrip(".") in NON_PERSON_WORDS:
-        return
-    full = _lookup(cast, token, offset)
-    if full is None:
-        prev = body[max(0, offset - 20):offset].rsplit(None, 1)[-1:]
-        role = role or (role_before(body, offset) if prev and prev[0].lower() in ROLE_WORDS else [])
-        if not role:
-            return
-        full = token
-        _add_person(cast, full, gender_of("", role), role)
-    elif role:
-        person = cast.people[full]
-        person.gender = person.gender or gender_of("", role)
-    _add_mention(cast, offset, full)
-
-
-@lru_cache(maxsize=4096)
-def _later_full_name(surname: str) -> re.Pattern:
-    """Pattern of a capitalized name ending in this surname ("Sergei Lavrov" for "Lavrov")."""
-    return re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){0,3}[ \t]+"
-                      + re.escape(_strip_possessive(surname)) + r"(?![\w])")
-
-
-def _cut_at_sentence_end(toks: list[str]) -> list[str]:
-    """Drop tokens after a word that ends a sentence ("Iowa. Sanders" -> "Iowa.")."""
-    for k, tok in enumerate(toks[:-1]):
-        if tok.endswith(".") and len(tok) > 2 and tok.lower() not in TITLE_WORDS and tok.count(".") == 1:
-            return toks[: k + 1]
-    return toks
-
-
-def _add_person(cast: Cast, full: str, gender: str | None, role: list[str]) -> None:
-    """Register a person (first role seen wins; gender filled in when learned)."""
-    role_text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("",))[0] != "honorific") if role else ""
-    person = cast.people.get(full)
-    if person is None:
-        person = cast.people[full] = Person(full, gender, role_text or None)
-        toks = full.split()
-        if len(toks) >= 2:
-            cast.by_last.setdefault(toks[-1], []).append(full)
-            cast.by_first.setdefault(toks[0], []).append(full)
-    else:
-        person.gender = person.gender or gender
-        person.role = person.role or role_text or None
-
-
-def _add_mention(cast: Cast, pos: int, full: str) -> None:
-    """Record a mention in position order."""
-    at = cast.at.setdefault(full, [])
-    if not at or at[-1] <= pos:
-        at.append(pos)
-    else:
-        bisect.insort(at, pos)
-    if not cast.positions or cast.positions[-1] <= pos:
-        cast.positions.append(pos)
-        cast.mentions.append(full)
-        return
-    i = bisect.bisect_right(cast.positions, pos)
-    cast.positions.insert(i, pos)
-    cast.mentions.insert(i, full)
-
-
-def _lookup(cast: Cast, token: str, pos: int) -> str | None:
-    """A full name for a lone surname (or first name): the most recent matching full mention."""
-    token = _strip_possessive(token)
-    for table in (cast.by_last, cast.by_first):
-        names = table.get(token)
-        if not names:
-            continue
-        if len(names) == 1:
-            return names[0]
-        best, best_pos = None, -1
-        for full in names:
-            at = cast.at.get(full, [])
-            k = bisect.bisect_right(at, pos)
-            if k and at[k - 1] > best_pos:
-                best, best_pos = full, at[k - 1]
-        return best or names[0]
-    return None
-
-
-def _sentence_start(body: str, pos: int) -> int:
-    """Offset where the sentence containing pos starts (after the last ". X" or paragraph break)."""
-    lo = max(0, pos - 400)
-    best = lo if lo else 0
-    for m in RE_SENT_BOUNDARY.finditer(body, lo, pos):
-        best = m.end()
-    return best
-
-
-def _recent_person(cast: Cast, pos: int, gender: str | None) -> str | None:
-    """The antecedent of a "he"/"she" at pos.
-
-    First the subject of the pronoun's own sentence (its first compatible person, as in "Clinton
-    says she …"), then the most recent compatible person before it. Compatible: the same known
-    gender, or an unknown gender (a first name outside the gazetteer), the article itself telling us
-    the gender by using the pronoun.
-    """
-    if cast.body:
-        _scan_singles(cast, pos)
-    i = bisect.bisect_left(cast.positions, pos) - 1
-    start = _sentence_start(cast.body, pos) if cast.body else pos
-    k = bisect.bisect_left(cast.positions, start)
-    for j in range(k, i + 1):
-        person = cast.people[cast.mentions[j]]
-        if gender is None or person.gender == gender or (person.gender is None and _person_shaped(person)):
-            return person.name
-    unknown = None
-    near = cast.body.rfind("\n\n", 0, max(0, cast.body.rfind("\n\n", 0, pos)))
-    while i >= 0:
-        person = cast.people[cast.mentions[i]]
-        if gender is None or person.gender == gender:
-            return person.name
-        if unknown is None and person.gender is None and _person_shaped(person):
-            if cast.positions[i] > near:  # close by: the pronoun tells its gender
-                return person.name
-            unknown = person.name
-        i -= 1
-    return unknown
-
-
-def _person_shaped(person: Person) -> bool:
-    """A cast entry of unknown gender that reads as a person: a role, or a two-word name, or a known
-    first name ("Cook Political Report" and "Happy Cinco de Mayo" are not)."""
-    toks = person.name.split()
-    return bool(person.role) or len(toks) <= 2 or toks[0].lower() in FIRST_NAMES
-
-
-def _org_name(tokens: list[str]) -> str:
-    """'the White House' -> 'White House'; lowercase org descriptions keep their words."""
-    while tokens and tokens[0].lower() in DETERMINERS:
-        tokens = tokens[1:]
-    return " ".join(tokens)
-
-
-def _by_role_head(cast: Cast, head: str, pos: int) -> str | None:
-    """The most recent person whose role ends with this head noun ("the spokesman" -> the spokesman)."""
-    i = bisect.bisect_left(cast.positions, pos) - 1
-    while i >= 0:
-        person = cast.people[cast.mentions[i]]
-        if person.role and person.role.lower().split()[-1] == head:
-            return person.name
-        i -= 1
-    return None
+RE_AGE_WORD = re.compile(r"\d|year-old")
+RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
+RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
+ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
+RE_ORG_SUBJECT = re.compile(r"\s*(?:[A-Z][\w,]*\s+)?(?:the|The)\s+(" + "|".join(sorted(lex.words("org_nouns"))) + r")\b")
+RE_SUBJECT_BEFORE_CUE = re.compile(  # "…, the US military said in a statement"
+    r"(?:^|[,;]\s+|\.\s+)((?:[Tt]he\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:said|says|issued|released|announced|added)\b")
+MAX_SENTENCES_BACK = 8  # how far a pronoun looks for its antecedent
+MAX_PARAGRAPHS_BACK = 3  # how far a description looks for what it describes
 
 
 def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | None, str | None]:
     """(canonical speaker, role) for a speaker as written, seen at body offset pos."""
     if not written:
         return None, None
-    _ensure(cast, pos)
     toks = RE_SPEAKER_TOKEN.findall(written)
     if not toks:
         return None, None
-    toks = _cut_at_sentence_end(toks)
-    toks[-1] = _strip_possessive(toks[-1]).rstrip(".") if toks[-1] not in ("Jr.", "Sr.") else toks[-1]
     low = toks[0].lower()
     if len(toks) == 1 and low in PRONOUN_GENDER:
-        return _person_result(cast, _recent_person(cast, pos, PRONOUN_GENDER[low]))
+        return _result(cast, pronoun_antecedent(cast, pos, PRONOUN_GENDER[low]))
     if len(toks) == 1 and low in PLURAL_PRONOUNS:
-        return _recent_group(cast, pos), None
-    if low in DETERMINERS and len(toks) > 2 and all(t[0].isupper() or t in ORG_CONNECTORS for t in toks[1:]):
-        org = " ".join(toks[1:])  # "the Department of Health and Social Care"
-        cast.groups.append((pos, org))
-        return org, None
-    if low in DETERMINERS or toks[0][0].islower():
-        caps_tail = _caps_tail(toks)
-        if len(caps_tail) >= 2 and len(caps_tail) < len(toks):
-            name, inner = resolve_speaker(" ".join(caps_tail), pos, cast)
-            outer = " ".join(toks[: len(toks) - len(caps_tail)])
-            return name, f"{outer} {inner}" if inner else outer
-        head = toks[-1].lower()
-        if RE_AGE_NOUN.fullmatch(head):  # "the 41-year-old": the person just written about
-            found = _recent_person(cast, pos, None)
-            if found:
-                return found, cast.people[found].role
-        if head in ROLE_WORDS and low not in INDEFINITE:  # "a longtime adviser" is someone new
-            found = _by_role_head(cast, head, pos)
-            if found:
-                return found, cast.people[found].role
-        org = _org_name(toks) or None
-        if org:
-            cast.groups.append((pos, org))
-        return org, None
-    role, name = split_role(toks)
-    if not name:
-        return " ".join(toks), None
-    if "of" in name[1:]:  # "Einar Magnusson of the University of Iceland"
-        left = name[: name.index("of")]
-        if (len(left) >= 2 and is_person_like(left, [])) or (len(left) == 1 and _lookup(cast, left[0], pos)):
-            name = left
-    if len(name) == 1:
-        full = _lookup(cast, name[0], pos)
-        # the surname must occur in the unscanned rest: a literal find first, 100x cheaper than the regex
-        if full is None and cast.scanned < len(cast.body) \
-                and cast.body.find(_strip_possessive(name[0]), cast.scanned) >= 0:
-            later = _later_full_name(name[0]).search(cast.body, cast.scanned)
-            if later:  # the full name comes later in the article
-                _ensure(cast, later.end())
-                full = _lookup(cast, name[0], pos)
-        full = full or name[0]
-    else:
-        full = " ".join(name)
-    if full not in cast.people and (len(name) > 1 or role) and is_person_like(name, role):
-        _add_person(cast, full, gender_of(name[0] if len(name) > 1 else "", role), role)
-    if full in cast.people:
-        _add_mention(cast, pos, full)
-    person = cast.people.get(full)
-    role_text = " ".join(t for t in role if TITLE_WORDS.get(t.lower(), ("", ""))[0] != "honorific") or None
-    return full, role_text or (person.role if person else None)
+        group = _recent_group(cast, pos)
+        if group is None and low in ("it", "we", "they"):
+            group = _recent_org_subject(cast, pos)  # "X Records issued a statement. … it said"
+        return group, None
+    named = _named_in(cast, written, pos)
+    if named is not None:
+        return named
+    return _description(cast, toks, pos)
 
 
 def note_speaker(cast: Cast, name: str, pos: int) -> None:
-    """Remember a resolved speaker: persons become pronoun antecedents, others group antecedents."""
-    cast.speakers.add(name)
-    if name in cast.people:
-        return
-    if " " not in name and name[:1].isupper() and name.lower() not in NON_PERSON_WORDS:
-        cast.people[name] = Person(name)
-        _add_mention(cast, pos, name)
-    else:
-        cast.groups.append((pos, name))
+    """Remember a resolved speaker: organizations and groups become antecedents of "they"/"it"."""
+    for ent in cast.entities:
+        if ent.name == name:
+            ent.spoke = True
+            if ent.kind != "person":
+                cast.groups.append((pos, name))
+            return
+    cast.groups.append((pos, name))
+
+
+# --------------------------------------------------------------------------- names
+
+def _named_in(cast: Cast, written: str, pos: int) -> tuple[str | None, str | None] | None:
+    """The entity named in the written speaker: its first person, else its organization.
+
+    None when the written speaker names nobody (a description or a pronoun)."""
+    end = pos + len(written)
+    found = [m for m in cast.names_between(pos, end) if m.end <= end + 1]
+    if not found:
+        found = _single_written(cast, written, pos) if " " not in written else \
+            cast.singles_between(pos, end, create=True)
+        if not found:
+            return None
+    people = [m for m in found if cast.entities[m.entity].kind == "person"]
+    heads = [m for m in people if not _modifies_next(cast.body, m.end, end)]
+    chosen = (heads or people or found)[0] if people else found[-1]
+    ent = cast.settle(chosen.entity)
+    if _qualifies_description(cast.body[chosen.end:end]):
+        return None  # "Russia's foreign ministry", "Swift's rep", "Iowa political hands": a description
+    if ent.kind == "name" and ent.name.lower() in NOT_SPEAKERS:
+        return None, None
+    outer = [w for w in cast.body[pos:chosen.role_at].split()
+             if w.lower() not in DETERMINERS and not RE_AGE_WORD.search(w)]  # ("45-year-old" is no role)
+    titles = [w for w in cast.body[chosen.role_at:chosen.start].split()
+              if TITLE_WORDS.get(w.lower().rstrip("."), ("",))[0] != "honorific"]
+    if outer and all(w[:1].isupper() for w in outer) and not _role_text(outer):
+        outer = []  # "MSNBC’s", "Here’s": capitalized words that are no role
+    role = " ".join(outer + titles) or ent.role
+    return ent.name, role  # (titles inside the name's sequence are roles by their place: "Harbourmaster X")
+
+
+def _single_written(cast: Cast, written: str, pos: int) -> list[Mention]:
+    """The mention of a speaker written as one word ("Sasse", "Sasse's")."""
+    token = strip_possessive(written.rstrip(".,"))
+    if not token or not token[0].isupper() or bare_lower(token) in STOP_CAPS or RE_CONTRACTION.search(written):
+        return []
+    idx = single_entity(cast, token, pos, [], create=True)
+    if idx == len(cast.entities) - 1:
+        cast.reset_mentions()  # a new entity: its other mentions count too
+    return [Mention(pos, pos + len(token), idx, pos, len(token) < len(written.rstrip(".,")), None)]
+
+
+def _modifies_next(body: str, at: int, end: int) -> bool:
+    """A name that qualifies the words after it ("Clinton spokesman Jesse Ferguson", "Sanders’ campaign")."""
+    rest = body[at:end].lstrip()
+    if rest.startswith(("’s", "'s")):
+        rest = rest[2:].lstrip()
+    elif rest.startswith(("’", "'")):
+        rest = rest[1:].lstrip()
+    return bool(rest) and rest[0].isalpha() and rest[0].islower() and not rest.startswith(("of ", "and ", "from "))
+
+
+def _qualifies_description(tail: str) -> bool:
+    """The written speaker goes on after the name with lowercase words only: the name qualifies a
+    description ("’s foreign ministry", " political hands", "’ campaign manager")."""
+    rest = tail.strip()
+    if rest.startswith(("’s", "'s")):
+        rest = rest[2:]
+    elif rest.startswith(("’", "'")):
+        rest = rest[1:]
+    words = rest.split()
+    return bool(words) and all(w[:1].islower() for w in words) and words[0] not in PREPOSITIONS \
+        and words[0] not in ("and", "who", "during")
+
+
+def _role_text(words: list[str]) -> str | None:
+    """Role words as written ("Kremlin spokesman"), honorifics left out; none without a title word."""
+    return role_text([w.strip(",") for w in words])
+
+
+def _result(cast: Cast, idx: int | None) -> tuple[str | None, str | None]:
+    if idx is None:
+        return None, None
+    ent = cast.settle(idx)
+    return ent.name, ent.role
+
+
+# --------------------------------------------------------------------------- pronouns
+
+def _compatible(cast: Cast, idx: int, gender: str | None) -> bool:
+    """A person of this gender (or of unknown gender: the pronoun tells it)."""
+    ent = cast.entities[idx]
+    if ent.gender is None and gender is not None:
+        ent = cast.settle(idx)
+    if ent.kind == "person":
+        return gender is None or ent.gender in (gender, None)
+    if ent.kind == "name":  # one word of unknown kind: a person once titled, gendered or heard
+        return (ent.gender is not None or ent.spoke) and (gender is None or ent.gender in (gender, None))
+    return False
+
+
+def pronoun_antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
+    """The entity a "he"/"she" (gender None: "the 52-year-old") at pos stands for.
+
+    Sentence by sentence backwards from its own: the first sentence holding a compatible person
+    outside quotations gives its best-placed one (a subject before an object, then the earliest).
+    A pronoun there counts as what it stands for."""
+    key = pos if gender is not None else -pos - 1
+    if key in cast.pronoun_cache:
+        return cast.pronoun_cache[key]
+    cast.pronoun_cache[key] = None  # (a cycle cannot happen: antecedents lie before pos)
+    found = _antecedent(cast, pos, gender)
+    if found is not None and gender is not None:
+        ent = cast.entities[found]
+        ent.gender = ent.gender or gender
+    cast.pronoun_cache[key] = found
+    return found
+
+
+def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
+    own = cast.sentence_key(pos)
+    best_rank = 99
+    best_entity: int | None = None
+    sentence = own
+    seen = 0
+    for m in cast.mentions_before(pos, MAX_PARAGRAPHS_BACK):
+        if cast.in_quote(m.start):
+            continue
+        key = cast.sentence_key(m.start)
+        if key != sentence:
+            if best_entity is not None:
+                return best_entity
+            sentence = key
+            seen += 1
+            if seen > MAX_SENTENCES_BACK and key[0] < own[0] - 1:
+                return None
+        if m.entity < 0:
+            if m.pronoun != gender or gender is None:
+                continue
+            idx = pronoun_antecedent(cast, m.start, m.pronoun)
+        else:
+            idx = m.entity
+        if idx is None or not _compatible(cast, idx, gender):
+            continue
+        rank = cast.slot(m) * 2 + (cast.entities[idx].gender is None and gender is not None)
+        if rank <= best_rank:
+            best_rank, best_entity = rank, idx
+    return best_entity
+
+
+# --------------------------------------------------------------------------- descriptions
+
+def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | None]:
+    """A speaker written without a name: resolved to what it describes, else kept as written."""
+    det = ""
+    while toks and toks[0].lower() in DETERMINERS:
+        det = det or toks[0].lower()
+        toks = toks[1:]
+    if not toks:
+        return None, None
+    toks[-1] = toks[-1].rstrip(".") or toks[-1]
+    toks[-1] = strip_possessive(toks[-1]) if len(toks[-1]) > 2 else toks[-1]
+    head = toks[-1].lower().rstrip(".")
+    if toks[0][:1].isupper() and all(t[:1].isupper() or t in ORG_CONNECTORS for t in toks):
+        name = " ".join(toks)  # "the Department of Health and Social Care" (not scanned as one name)
+        if name.lower() in NOT_SPEAKERS:
+            return None, None
+        return name, None
+    if RE_AGE_NOUN.fullmatch(head):  # "the 41-year-old": the person just written about
+        return _result(cast, pronoun_antecedent(cast, pos, None))
+    if det in INDEFINITE:
+        return _plain(cast, toks, pos)  # "a longtime adviser" is someone new
+    if head in ROLE_WORDS:
+        found = _by_role_head(cast, head, pos)
+        if found is None and len(toks) <= 2 and det in ("the", "this") and not any(
+                t.endswith(("'s", "’s")) for t in toks) and not _introduced_unnamed(cast.body, head, pos):
+            # "said the actor": the person the article is about just then, of the role's gender
+            found = pronoun_antecedent(cast, pos, TITLE_WORDS.get(head, ("", "-"))[1] if
+                                       TITLE_WORDS.get(head, ("", "-"))[1] in ("m", "f") else None)
+        if found is not None:
+            return _result(cast, found)
+    if head in DOCUMENT_NOUNS and len(toks) <= 2:
+        found = _document_author(cast, head, pos)
+        if found:
+            return found, None
+    if head in ORG_NOUNS and not any(t[:1].isupper() for t in toks[:-1]):  # ("the French foreign ministry" stays)
+        found = _by_org_noun(cast, head, pos)
+        if found is not None:
+            return _result(cast, found)
+    if len(toks) == 1 and head in NOT_SPEAKERS:
+        return None, None
+    return _plain(cast, toks, pos)
+
+
+def _introduced_unnamed(body: str, head: str, pos: int) -> bool:
+    """The article introduced someone of this role without a name before pos ("a spokesperson who
+    did not wish to be named", "one legal expert")."""
+    return re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}" + re.escape(head) + r"\b", body[:pos]) is not None
+
+
+def _plain(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | None]:
+    """The description as written without its determiner (a group or an unnamed person); none for
+    what does not read as a noun phrase ("makes clear that …")."""
+    if len(toks) > 7 or any(t.lower() in CLAUSE_WORDS for t in toks) or toks[0].lower() in ("i", "you", "me"):
+        return None, None  # ("I", "you": the writer or the reader, not a speaker the article names)
+    if len(toks) == 1 and toks[-1].lower() in NOT_SPEAKERS and toks[-1].lower() not in DOCUMENT_NOUNS:
+        return None, None
+    name = " ".join(toks)
+    cast.groups.append((pos, name))
+    return name, None
+
+
+def _recent_mentions(cast: Cast, pos: int):
+    """Name mentions outside quotations before pos, latest first, within the last paragraphs."""
+    for m in cast.mentions_before(pos, MAX_PARAGRAPHS_BACK):
+        if m.entity >= 0 and not cast.in_quote(m.start):
+            yield m
+
+
+def _by_role_head(cast: Cast, head: str, pos: int) -> int | None:
+    """The most recent person whose role ends with this head noun ("the spokesman")."""
+    for m in _recent_mentions(cast, pos):
+        ent = cast.entities[m.entity]
+        if ent.kind == "person" and ent.role is None:
+            ent = cast.settle(m.entity)
+        if ent.kind == "person" and ent.role and ent.role.lower().split()[-1].rstrip(",.") == head:
+            return m.entity
+    return None
+
+
+def _by_org_noun(cast: Cast, head: str, pos: int) -> int | None:
+    """'the company', 'the ministry': the latest organization whose name has that noun, else the
+    latest organization that stood as a subject."""
+    fallback = None
+    for m in _recent_mentions(cast, pos):
+        ent = cast.entities[m.entity]
+        if ent.kind != "org":
+            continue
+        if any(t.lower() == head for t in ent.tokens):
+            return m.entity
+        if fallback is None and not any(bare_lower(t) in PLACE_WORDS for t in ent.tokens):
+            fallback = m.entity  # ("United States" is no company)
+    return fallback
+
+
+def _document_author(cast: Cast, noun: str, pos: int) -> str | None:
+    """'the statement said': who issued the statement last written about before pos."""
+    body = cast.body
+    lo = cast.paragraph_starts[max(0, cast.paragraph_of(pos) - MAX_PARAGRAPHS_BACK)]
+    at = body.rfind(noun, lo, pos)
+    while at >= 0:
+        if not cast.in_quote(at):
+            author = _author_in_sentence(cast, at)
+            if author:
+                return author
+        at = body.rfind(noun, lo, at)
+    return None
+
+
+def _author_in_sentence(cast: Cast, at: int) -> str | None:
+    """Who issues the document mentioned at `at`: the nearest name before it that is the subject of
+    a verb ("The Times said Cook provided a written statement" -> Cook; "X said in a statement"),
+    else who it is "from"/"by", else the clause's subject as written ("the US military said in a
+    statement" -> "US military")."""
+    lo, hi = cast.sentence_bounds(at)
+    body = cast.body
+    before = [m for m in cast.mentions_between(lo, at) if not cast.in_quote(m.start)]
+    for m in reversed(before):
+        nxt = RE_NEXT_WORD.match(body, m.end)
+        if nxt is None or not _verb_like(nxt.group(1)):
+            continue
+        if m.entity < 0:
+            idx = pronoun_antecedent(cast, m.start, m.pronoun)
+            if idx is not None:
+                return cast.entities[idx].name
+            continue
+        return cast.entities[m.entity].name
+    for m in cast.mentions_between(at, hi):
+        after = body[at:m.start]
+        if m.entity >= 0 and len(after) < 40 and re.search(r"\b(?:from|by)\s+(?:the\s+)?$", after):
+            return cast.entities[m.entity].name
+    subject = RE_SUBJECT_BEFORE_CUE.search(body, lo, at)
+    if subject:
+        toks = [t for t in subject.group(1).split() if t.lower() not in DETERMINERS]
+        if toks and len(toks) <= 4 and toks[-1].lower() not in DOCUMENT_NOUNS:
+            name, _ = _description(cast, subject.group(1).split(), subject.start(1))
+            return name
+    org = RE_ORG_SUBJECT.match(body, lo, at)
+    if org:  # "The company denied the allegations in a statement"
+        found = _by_org_noun(cast, org.group(1).lower(), org.start(1))
+        if found is not None:
+            return cast.entities[found].name
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    """A word that reads as the verb after a subject ("provided", "issued", "said")."""
+    return word.islower() and (word in lex.CUE_FORMS or word in ISSUE_VERBS or word.endswith("ed"))
+
+
+def _recent_org_subject(cast: Cast, pos: int) -> str | None:
+    """The latest organization standing as a subject in this or the previous paragraph."""
+    para = cast.paragraph_of(pos)
+    for m in cast.mentions_before(pos, 1):
+        if m.entity >= 0 and cast.entities[m.entity].kind == "org" and cast.slot(m) == SUBJECT \
+                and not cast.in_quote(m.start) and para - cast.paragraph_of(m.start) <= 1 \
+                and not any(bare_lower(t) in PLACE_WORDS for t in cast.entities[m.entity].tokens):
+            return cast.entities[m.entity].name
+    return None
 
 
 def _recent_group(cast: Cast, pos: int) -> str | None:
@@ -506,20 +390,3 @@ def _recent_group(cast: Cast, pos: int) -> str | None:
         if p < pos:
             best = name
     return best
-
-
-def _caps_tail(toks: list[str]) -> list[str]:
-    """Trailing capitalized tokens of a description ("longtime pollster Pat Caddell" -> Pat Caddell)."""
-    tail: list[str] = []
-    for tok in reversed(toks):
-        if not tok[0].isupper():
-            break
-        tail.insert(0, tok)
-    return tail
-
-
-def _person_result(cast: Cast, name: str | None) -> tuple[str | None, str | None]:
-    """(name, role) of a resolved person."""
-    if name is None:
-        return None, None
-    return name, cast.people[name].role

@@ -1,6 +1,6 @@
 """Input formats: each turns decoded file text into one or more parsed items.
 
-A markdown or HTML file is one item; a JSON Lines export is one item per line. An item that
+A markdown, HTML or JSON file is one item; a JSON Lines export is one item per line. An item that
 cannot become an article carries a human-readable `error` instead of a document.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdesk.clean import CleanDocument, clean_markdown
+from newsdesk.clean.markdown import clean_article
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -17,6 +18,7 @@ FORMAT_BY_SUFFIX = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".json": "json",  # one article per file (news-please's default output), or an array of them
 }
 
 
@@ -29,12 +31,12 @@ class ParsedItem:
     error: str | None = None
 
 
-def _whole_file(document: CleanDocument | None, what: str) -> list[ParsedItem]:
-    if document is None:
-        return [ParsedItem("", None, f"no article text found in this {what}")]
-    if not document.body:
-        return [ParsedItem("", None, f"the {what} has no body text left after cleaning")]
-    return [ParsedItem("", document)]
+NO_BODY = "no body text: the text is empty after cleaning"
+
+
+def item(locator: str, document: CleanDocument) -> ParsedItem:
+    """The one rule for "no body", whatever the format: a cleaned document with no body text is no article."""
+    return ParsedItem(locator, document) if document.body else ParsedItem(locator, None, NO_BODY)
 
 
 def parse(text: str, fmt: str) -> list[ParsedItem]:
@@ -43,11 +45,16 @@ def parse(text: str, fmt: str) -> list[ParsedItem]:
 
     try:
         if fmt == "markdown":
-            return _whole_file(clean_markdown(text), "markdown file")
+            return [item("", clean_markdown(text))]
         if fmt == "html":
-            return _whole_file(html.clean_html(text), "HTML page")
+            found = html.read_html(text)
+            return [item("", clean_article(*found)) if found else ParsedItem("", None, html.NO_ARTICLE)]
         if fmt == "jsonl":
             return jsonl.parse_lines(text)
+        if fmt == "json":
+            return jsonl.parse_json_file(text)
+    except ImportError:  # an incomplete install, not a bad input: newsdesk.batch reports it
+        raise
     except Exception as error:  # a bug in cleaning must not stop the batch: report it as a reject
         return [ParsedItem("", None, f"could not be cleaned ({type(error).__name__}: {error})")]
-    return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html or jsonl)")]
+    return [ParsedItem("", None, f"unknown input format {fmt!r} (expected markdown, html, jsonl or json)")]

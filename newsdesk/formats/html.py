@@ -1,14 +1,21 @@
-"""HTML pages: trafilatura extracts the main text as markdown plus metadata, then our cleaning runs."""
+"""HTML pages: trafilatura extracts the main text as markdown; what the page declares (page_meta) is chosen
+here into a `Declared` record; cleaning takes both."""
 
 from __future__ import annotations
 
 import logging
 import re
+from datetime import date
+from itertools import groupby
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newsdesk.clean import CleanDocument, remove
-from newsdesk.formats.scraped import clean_with_metadata
+from newsdesk.clean import metadata, remove, titles
+from newsdesk.clean.declared import Declared
+from newsdesk.extract.credits import declared_organizations, declared_people
+from newsdesk.formats import page_meta
+from newsdesk.metadata import outlet_domain
 
 # trafilatura settings that keep the most article text (links/formatting are cleaned afterwards)
 EXTRACT_OPTIONS = {
@@ -42,16 +49,99 @@ def main_text(page: HtmlElement) -> str | None:
     return trafilatura.extract(page, **EXTRACT_OPTIONS)
 
 
-def page_metadata(page: HtmlElement) -> dict:
-    """A page's tree -> declared metadata (title, date, authors, url, site_name, description) via trafilatura."""
-    from trafilatura import extract_metadata
+def page_declared(page: HtmlElement, body: str) -> Declared:
+    """A page's tree (and the main text extracted from it) -> what the page declares, each field chosen
+    among its candidates (`page_meta.read_page_meta`) in the order they are trusted."""
+    meta = page_meta.read_page_meta(page)
+    url = choose_url(meta.urls)
+    language = next((x.strip() for x in meta.languages if x.strip()), None)
+    dayfirst = metadata.locale_dayfirst(language, url)
+    site_names = [x for x in meta.site_names if not RE_URL_LIKE.search(x)]
+    published, note = declared_day(meta.dates, dayfirst)
+    return Declared(
+        title=titles.choose_title([text for _, text in meta.titles], meta.headings, site_names, url),
+        url=url, published=published, published_note=note, authors=declared_authors(meta.authors),
+        caption=lost_caption(body, page), site_name=site_names[0] if site_names else None,
+        language=language, description=next((x for x in meta.descriptions if x.strip()), None),
+    )
 
-    meta = extract_metadata(page)
-    if meta is None:
-        return {}
-    authors = tuple(a.strip() for a in (meta.author or "").split(";") if a.strip())
-    return {"title": meta.title, "published": meta.date, "authors": authors, "url": meta.url,
-            "site_name": meta.sitename, "description": meta.description}
+
+RE_URL_LIKE = re.compile(r"^\s*(?:https?:)?//|^\s*www\.", re.IGNORECASE)
+
+
+def absolute_url(url: str) -> str | None:
+    """A declared URL as an absolute http(s) URL without its fragment (`//host/path` gets `https:`,
+    `…/story/#webpage` loses `#webpage`); None for anything else."""
+    url = "".join((url or "").split()).split("#", 1)[0]
+    url = "https:" + url if url.startswith("//") else url
+    host = metadata.urlsplit_host(url) if url.lower().startswith(("http://", "https://")) else None
+    return url if host and "." in host else None
+
+
+def choose_url(candidates: list[tuple[str, str]]) -> str | None:
+    """The article's URL among the page's canonical link, `og:url` and JSON-LD urls (in that order).
+
+    A canonical link can point at a section front (`/news/`) or the home page, or at the original of
+    a syndicated copy on another site: the page's own `og:url` is taken then when it is deeper on the
+    same site, or on another site."""
+    urls = [(source, url) for source, raw in candidates if (url := absolute_url(raw))]
+    if not urls:
+        return None
+    best = urls[0][1]
+    own = next((url for source, url in urls if source == "og:url"), None)
+    if own and own != best:
+        same_site = outlet_domain(own) == outlet_domain(best)
+        if not same_site or _path(best) in _path_prefixes(own):
+            best = own
+    return best
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path.rstrip("/")
+
+
+def _path_prefixes(url: str) -> set[str]:
+    """`/a/b/c` -> {"", "/a", "/a/b"}: the proper prefixes of a URL's path (its sections)."""
+    parts = _path(url).split("/")
+    return {"/".join(parts[:i]) for i in range(1, len(parts))}
+
+
+def declared_day(texts: list[tuple[str, str]], dayfirst: bool | None) -> tuple[date | None, str | None]:
+    """The first declared date that reads as a full day, and a warning when its day and month could
+    be swapped (`3/09/15` on a site whose locale does not say)."""
+    for source, text in texts:
+        reader = metadata.date_line if source == "title" else metadata.parse_date  # a title segment: only a date
+        if day := reader(text[:metadata.DATE_LINE_MAX_CHARS], dayfirst):
+            if metadata.is_ambiguous(text, dayfirst):
+                return day, metadata.ambiguous_warning(day, text)
+            return day, None
+    return None, None
+
+
+MAX_BYLINE_SEGMENTS = 4  # "By | Jane Roe | Staff reporter"; a menu ("Sign In | Sign Up | …") has more
+BYLINE_ELEMENTS_TRIED = 3
+AUTHOR_SOURCES = ("json-ld", "meta", "byline element")
+
+
+def declared_authors(candidates: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The authors of the most trusted source that names a person: JSON-LD, then meta tags (in
+    page_meta.AUTHOR_KEYS order), then the visible byline (of the first byline elements, the one naming
+    the most people: the others are often a menu or a bio). A page that names no person keeps its
+    first organization byline ("By Reuters")."""
+    values = [(source, text) for source, text in candidates if text.count("|") < MAX_BYLINE_SEGMENTS]
+    kind = {source: source if source in AUTHOR_SOURCES else "meta" for source, _ in values}
+    values.sort(key=lambda c: AUTHOR_SOURCES.index(kind[c[0]]))  # (stable: meta tags keep their order)
+    for source, group in groupby(values, key=lambda c: kind[c[0]] if kind[c[0]] != "meta" else c[0]):
+        texts = [text for _, text in group]
+        if source == "byline element":
+            counts = [len(declared_people(text)) for text in texts[:BYLINE_ELEMENTS_TRIED]]
+            if counts and max(counts):
+                return (texts[counts.index(max(counts))],)
+            continue
+        if people := [text for text in texts if declared_people(text)]:
+            return tuple(dict.fromkeys(people))
+    organization = next((text for _, text in values if declared_organizations(text)), None)
+    return (organization,) if organization else ()
 
 
 FIGCAPTION_MAX_CHARS = 600
@@ -67,9 +157,9 @@ def figcaptions(page: HtmlElement) -> list[str]:
     return []
 
 
-def with_caption(body: str, page: HtmlElement) -> str:
-    """trafilatura drops `<figcaption>`: put the first credited caption it lost above the body, where
-    cleaning reads a caption with its photo credit (uncredited captions are left out, as before)."""
+def lost_caption(body: str, page: HtmlElement) -> str | None:
+    """trafilatura drops `<figcaption>`: the first credited caption it lost (cleaning splits it into the
+    image caption and its photo credit; uncredited captions are left out, so bodies never gain them)."""
     from newsdesk.extract.credits import split_trailing_photo_credit
 
     flat = " ".join(body.split())
@@ -77,8 +167,8 @@ def with_caption(body: str, page: HtmlElement) -> str:
         if caption in flat:
             continue
         if split_trailing_photo_credit(caption)[1] is not None:
-            return f"{caption}\n\n{body}"
-    return body
+            return caption
+    return None
 
 
 # A page with no article (a 404 page, a consent wall) still gives trafilatura (favor_recall) some text:
@@ -120,11 +210,14 @@ def article_letters(text: str) -> int:
     return sum(ch.isalpha() for line in text.split("\n") if not is_boilerplate_line(line) for ch in line)
 
 
-def clean_html(html: str) -> CleanDocument | None:
-    """An HTML page -> CleanDocument; None when trafilatura finds no main text, or only boilerplate
-    (a 404 page's cookie banner and menu is no article)."""
+NO_ARTICLE = "no article text found in this HTML page"
+
+
+def read_html(html: str) -> tuple[str, Declared] | None:
+    """An HTML page -> (its main text as markdown, what the page declares); None when trafilatura
+    finds no main text, or only boilerplate (a 404 page's cookie banner and menu is no article)."""
     page = page_tree(html)
     body = main_text(page) if page is not None else None
     if not body or not body.strip() or article_letters(body) < MIN_ARTICLE_LETTERS:
         return None
-    return clean_with_metadata(with_caption(body, page), **page_metadata(page))
+    return body, page_declared(page, body)

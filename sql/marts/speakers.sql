@@ -1,29 +1,32 @@
--- One row per speaker (resolved name): how often, in how many articles, over which dates.
+-- One row per speaker, a person with their spellings joined (grain: person_id; see people): how
+-- often, in how many articles, over which dates, in the role most often given.
 create or replace table speakers as
-with quotes as (
-    select * from stg_quotes where speaker is not null and kind <> 'indirect'
+with quoted as (
+    select * from quotes where person_id is not null and kind <> 'indirect'
 ),
 articles as (
     select article_id, published_date from stg_articles
 ),
 roles as (
-    select speaker, mode(speaker_role) as usual_role
-    from quotes
+    select person_id, mode(speaker_role) as most_given_role
+    from quoted
     where speaker_role is not null
-    group by speaker
+    group by person_id
 ),
 final as (
     select
-        quotes.speaker,
-        roles.usual_role,
+        quoted.person_id, -- The person (people.person_id).
+        people.person_name as speaker, -- The person's fullest name (people.person_name).
+        roles.most_given_role as usual_role, -- The role the articles give the person most often.
         count(*) as count_quotes,
-        count(distinct quotes.article_id) as count_articles,
-        min(articles.published_date) as first_quoted_date,
-        max(articles.published_date) as last_quoted_date
-    from quotes
+        count(distinct quoted.article_id) as count_articles,
+        min(articles.published_date) as first_quoted_date, -- Publication date of the earliest article quoting the person.
+        max(articles.published_date) as last_quoted_date -- Publication date of the latest article quoting the person.
+    from quoted
     join articles using (article_id)
-    left join roles using (speaker)
-    group by quotes.speaker, roles.usual_role
+    join people using (person_id)
+    left join roles using (person_id)
+    group by quoted.person_id, people.person_name, roles.most_given_role
 )
 select * from final
 order by count_quotes desc, speaker;

@@ -17,6 +17,7 @@ final as (
         latitude,
         longitude,
         is_demonym,
+        is_dateline,
         start_char,
         end_char
     from source

@@ -30,8 +30,8 @@ def tiny_rows() -> BatchRows:
     """Three articles from two outlets over three days, with quotes, places and credits."""
     rows = BatchRows()
     speakers = [("Sergei Lavrov", "Foreign Minister"), ("Dmitry Peskov", "Kremlin spokesman")]
-    places = [("Moscow", "city", "RU", 55.75, 37.62), ("Paris", "city", "FR", 48.85, 2.35),
-              ("Russia", "country", "RU", 60.0, 100.0)]
+    places = [("Moscow", "city", "RU", 55.75, 37.62), ("Georgia", "country", "GE", 42.0, 43.5),
+              ("Georgia", "region", "US", 32.75, -83.5)]
     for i, (day, outlet) in enumerate([(date(2024, 5, 1), "example.com"), (date(2024, 5, 2), "example.com"),
                                        (date(2024, 5, 4), "wire.example.org")]):
         aid, month = f"a{i}", day.strftime("%Y-%m")
@@ -57,6 +57,8 @@ def tiny_rows() -> BatchRows:
                                    organizations=["AP"] if i else ["AFP", "AP"], raw="By Jane Doe, AP"),
                              "_source": f"{aid}.md"})
     rows.rejects.append(row("rejects", source_path="junk.bin", reason_code="binary", reason="file holds binary data"))
+    rows.rejects.append(row("rejects", source_path="feeds/export.jsonl", source_locator="line 4",
+                            reason_code="parse_error", reason="not valid JSON <at column 12>"))
     return rows
 
 
@@ -75,11 +77,121 @@ def page(out_dir, tmp_path_factory) -> Path:
 
 def test_report_data_reads_the_marts(out_dir):
     data = report.query_report_data(out_dir / "newsdesk.duckdb")
-    assert data["totals"]["articles"] == 3 and data["totals"]["rejects"] == 1
+    assert data["totals"]["articles"] == 3 and data["totals"]["rejects"] == 2
     assert data["speakers"][0]["speaker"] == "Sergei Lavrov" and data["speakers"][0]["quotes"] == 4
     assert data["speakers"][0]["sample"].startswith("We <b>never</b>")
     assert data["agencies"] == [("AP", 3), ("AFP", 1)]
     assert data["places"][0]["name"] == "Moscow" and data["places"][0]["mentions"] == 3
+    assert [(p["label"], p["mentions"], p["articles"]) for p in data["places"]] == [
+        ("Moscow", 3, 3), ("Georgia (GE)", 2, 2), ("Georgia (US)", 1, 1)]  # two places, two labels
+    assert [f["path"] for f in data["reject_files"]] == ["junk.bin", "feeds/export.jsonl"]
+    assert len(data["countries"]) > 150 and all(len(c) == 3 for c in data["countries"])
+
+
+def place(name, kind, country, lat=10.0, lon=20.0, mentions=1) -> dict:
+    return {"name": name, "kind": kind, "country": country, "lat": lat, "lon": lon, "mentions": mentions,
+            "articles": 1}
+
+
+@pytest.mark.parametrize("places, labels", [
+    ([place("Paris", "city", "FR")], ["Paris"]),
+    ([place("Georgia", "country", "GE"), place("Georgia", "region", "US")], ["Georgia (GE)", "Georgia (US)"]),
+    ([place("Paris", "city", "FR"), place("Paris", "city", "US", 33.7, -95.6), place("Paris", "region", "US")],
+     ["Paris (FR)", "Paris (city, US)", "Paris (region, US)"]),
+    ([place("Springfield", "city", "US", 39.8, -89.6), place("Springfield", "city", "US", 42.1, -72.6)],
+     ["Springfield (city, US, 39.8, -89.6)", "Springfield (city, US, 42.1, -72.6)"]),
+    ([place("Lagos", "city", None), place("Lagos", "city", "NG")], ["Lagos (city)", "Lagos (NG)"]),
+])
+def test_every_distinct_place_gets_its_own_label(places, labels):
+    assert [p["label"] for p in report.label_places(places)] == labels
+
+
+def test_map_labels_do_not_overlap_and_stay_inside():
+    crowded = [{**place(f"Town number {i}", "city", "FR", 48.8 + i * 0.05, 2.3), "label": f"Town number {i}"}
+               for i in range(8)]
+    svg = report.world_map(crowded, [("FR", "France", "M1800 400l10 0 0 10z")])
+    labels = re.findall(r'<text class="label" x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]+)<', svg)
+    assert 1 <= len(labels) < 8  # some fit around the cluster; the rest are left to the bubbles' tooltips
+    boxes = []
+    for x, y, anchor, text in labels:
+        w = len(text) * report.LABEL_CHAR_WIDTH
+        left = float(x) - {"start": 0, "end": w, "middle": w / 2}[anchor]
+        box = (left, float(y) - report.LABEL_FONT, left + w, float(y))
+        assert box[0] >= 0 and box[2] <= report.MAP_WIDTH
+        assert not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
+        boxes.append(box)
+
+
+def test_map_draws_the_countries_and_darkens_the_mentioned_ones():
+    shapes = [("FR", "France", "M1800 400l10 0 0 10z"), ("DE", "Germany", "M1900 380l10 0 0 10z"),
+              ("AQ", "Antarctica", "M0 1700l10 0 0 10z")]
+    svg = report.world_map([{**place("Paris", "city", "FR", 48.85, 2.35), "label": "Paris"}], shapes)
+    assert svg.count("<path") == 2  # Antarctica lies below the map's southern edge
+    assert f'fill="{report.LAND_MENTIONED}" vector-effect="non-scaling-stroke"><title>France' in svg
+    assert f'fill="{report.LAND}" vector-effect="non-scaling-stroke"><title>Germany' in svg
+
+
+def test_world_shapes_resource_is_small_and_projects_onto_the_map():
+    shapes = report.world_shapes()
+    codes = {code for code, _, _ in shapes}
+    assert {"US", "GE", "FR", "RU", "BR", "AU", "ZA", "IN"} <= codes
+    size = report.resources.files("newsdesk").joinpath("resources/world_110m.tsv").stat().st_size
+    assert size < 200_000
+    paths = {code: path for code, _, path in shapes}
+    germany = [(x / 10 - 180, 90 - y / 10) for ring in path_points(paths["DE"]) for x, y in ring]
+    assert all(5.5 <= lon <= 15.5 and 47 <= lat <= 55.5 for lon, lat in germany), germany
+    russia = path_points(paths["RU"])  # crosses the antimeridian: drawn at both edges, no line across
+    assert any(min(x for x, _ in ring) < 0 for ring in russia) and any(max(x for x, _ in ring) > 3500 for ring in russia)
+    assert all(max(x for x, _ in ring) - min(x for x, _ in ring) < 1800 for ring in russia)
+
+
+def path_points(path: str) -> list[list[tuple[int, int]]]:
+    """The rings of a world_110m path ('Mx yl dx dy ...z'), as absolute points."""
+    rings = []
+    for start, moves in re.findall(r"M(-?\d+ -?\d+)l([-\d ]*)z", path):
+        x, y = map(int, start.split())
+        ring, steps = [(x, y)], list(map(int, moves.split()))
+        for dx, dy in zip(steps[::2], steps[1::2]):
+            x, y = x + dx, y + dy
+            ring.append((x, y))
+        rings.append(ring)
+    return rings
+
+
+D = date
+
+
+@pytest.mark.parametrize("points, kept, dropped", [
+    # a 1970 date (a zero epoch) and a 2099 typo around three weeks of news
+    ([(D(1970, 1, 1), 1), (D(2024, 5, 1), 10), (D(2024, 5, 20), 12), (D(2099, 1, 1), 1)],
+     [(D(2024, 5, 1), 10), (D(2024, 5, 20), 12)], [(D(1970, 1, 1), 1), (D(2099, 1, 1), 1)]),
+    # two real periods of equal weight stay
+    ([(D(2015, 3, 1), 10), (D(2015, 3, 5), 10), (D(2024, 3, 1), 10)],
+     [(D(2015, 3, 1), 10), (D(2015, 3, 5), 10), (D(2024, 3, 1), 10)], []),
+    # a month apart is no outlier
+    ([(D(2024, 1, 1), 1), (D(2024, 2, 1), 30), (D(2024, 2, 3), 30)],
+     [(D(2024, 1, 1), 1), (D(2024, 2, 1), 30), (D(2024, 2, 3), 30)], []),
+    ([(D(2024, 1, 1), 1), (D(2099, 1, 1), 1)], [(D(2024, 1, 1), 1), (D(2099, 1, 1), 1)], []),  # too few to judge
+    ([], [], []),
+])
+def test_split_outliers(points, kept, dropped):
+    assert report.split_outliers(points) == (kept, dropped)
+
+
+def test_time_axis_leaves_lone_outliers_off_and_says_so():
+    data = {"articles_per_day": [(D(1970, 1, 1), 1), (D(2024, 5, 1), 10), (D(2024, 5, 3), 9)], "timeline": {}}
+    kept, dropped = report.split_outliers(data["articles_per_day"])
+    assert report.time_unit(kept) == "day"
+    note = report.outlier_note(dropped, "articles")
+    assert "1 articles with a date far from the rest (1970-01-01) left off this axis" in note
+
+
+def test_rejects_table_lists_files_and_reasons():
+    files = [{"path": f"bad/{i}.md", "locator": "", "code": "empty", "reason": "file is empty"} for i in range(3)]
+    html = report.rejects_table(files, 3)
+    assert html.count("<tr>") == 4 and "bad/2.md" in html and "file is empty" in html
+    assert "and 10 more" in report.rejects_table(files * 20, 60)
+    assert "Nothing was rejected" in report.rejects_table([], 0)
 
 
 @pytest.mark.parametrize("first, last, unit", [
@@ -108,7 +220,7 @@ def test_charts_escape_text_and_handle_empty_data():
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "<rect" in svg
     assert "no things" in report.bar_chart([], "things")
     assert "no dated quotes" in report.line_chart({}, "quotes")
-    assert "no places" in report.world_map([], [(0.0, 0.0)])
+    assert "no places" in report.world_map([], [("FR", "France", "M1800 400l10 0 0 10z")])
 
 
 def test_page_is_self_contained(page):
@@ -116,6 +228,8 @@ def test_page_is_self_contained(page):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text), "external resource in report"
     assert "<script" not in text.lower()
     assert "We &lt;b&gt;never&lt;/b&gt;" in text  # quote text escaped, sample quote shown
+    assert "feeds/export.jsonl</code> line 4" in text and "not valid JSON &lt;at column 12&gt;" in text
+    assert ">Georgia (GE)</text>" in text and ">Georgia (US)</text>" in text
     assert all(f'class="chart {kind}"' in text for kind in CHARTS)
 
 
@@ -196,3 +310,15 @@ def test_report_of_an_empty_corpus_says_so(tmp_path, publish_rows):
     for message in ("no dated articles", "no outlets", "No attributed quotes", "no places with coordinates",
                     "no agency credits"):
         assert message in text
+
+
+def test_top_speakers_count_people_not_spellings(publish_rows, tmp_path):
+    rows = tiny_rows()
+    for quote in rows.quotes:  # one article writes only the surname: still the same person
+        if quote["article_id"] == "a1" and quote["speaker"] == "Sergei Lavrov":
+            quote["speaker"] = "Lavrov"
+    data = report.query_report_data(publish_rows(rows, tmp_path) / "newsdesk.duckdb")
+    first = data["speakers"][0]
+    assert (first["speaker"], first["quotes"], first["articles"]) == ("Sergei Lavrov", 4, 3)
+    assert data["totals"]["speakers"] == 2
+    assert sum(n for _, n in data["timeline"]["Sergei Lavrov"]) == 4

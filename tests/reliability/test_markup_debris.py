@@ -13,9 +13,6 @@ DEBRIS = re.compile(r"\b(script|svg|onload|alert|iframe|onerror)\b", re.IGNORECA
 HEAD = "# Ferry resumes\n\nMarch 3, 2021\n\n"
 
 
-@pytest.mark.xfail(reason="newsdesk/extract/speakers.py takes the words of tags after a name into the speaker "
-                          "('Anna Berg script alert 1 script svg onload alert'); the speakers helper's article-wide "
-                          "cast (branch speakers) stops the name at the markup", strict=False)
 @pytest.mark.parametrize("paragraph", [
     '"We will keep sailing," said Anna Berg <script>alert(1)</script> <svg onload=alert(1)>.',
     '"We will keep sailing," said John <script>alert(1)</script><svg onload=alert(1)> Smith.',

@@ -29,7 +29,7 @@ def quote(aid, i, speaker, role=None, kind="direct"):
 def place(aid, i, name, cc="BY"):
     return dict(place_mention_id=f"{aid}-p{i}", article_id=aid, published_month="x", mention_index=i, surface=name,
                 name=name, kind="city", country_code=cc, geonames_id=1, latitude=53.9, longitude=27.5,
-                is_demonym=False, start_char=0, end_char=len(name))
+                is_demonym=False, is_dateline=False, start_char=0, end_char=len(name))
 
 
 def credit(aid, i, name, orgs):

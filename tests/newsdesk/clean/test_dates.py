@@ -73,3 +73,103 @@ def test_russian_article_gets_its_date():
             "Городской совет во вторник утвердил бюджет на ремонт дорог.")
     document = clean_markdown(text)
     assert document.published == date(2021, 4, 12) and "no publication date found" not in document.warnings
+
+
+# --- issue #14: dates in bylines and datelines, numeric dates in the site's locale ---------------------
+
+from newsdesk.clean import metadata as date_metadata  # noqa: E402
+from newsdesk.clean.declared import Declared  # noqa: E402
+from newsdesk.clean.markdown import clean_article  # noqa: E402
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Oct 18, 2019 · 8 min read", date(2019, 10, 18)),      # the "8" is no year
+    ("Jane Roe · Oct 18, 2019 · 8 min read", None),          # a byline, not a date line
+    ("Updated Sept. 3, 2020, 10:15 AM", date(2020, 9, 3)),
+    ("— Harbour Post (@harbourpost) November 4, 2019", None),  # an embedded tweet's signature
+])
+def test_date_line_shapes(line, expected):
+    assert date_metadata.date_line(line) == expected
+
+
+def test_medium_style_read_time_line_in_a_scraped_file():
+    doc = clean_markdown("# Why ferries matter\n\nJane Roe\n\nOct 18, 2019 · 8 min read\n\nThe ferry is a lifeline.")
+    assert doc.published == date(2019, 10, 18)
+
+
+@pytest.mark.parametrize("text, dayfirst, expected", [
+    ("3/09/15", False, (date(2015, 3, 9), False)),
+    ("3/09/15", True, (date(2015, 9, 3), False)),
+    ("3/09/15", None, (date(2015, 3, 9), True)),
+    ("13/09/2015", None, (date(2015, 9, 13), False)),   # 13 can only be the day
+    ("09.03.2015", None, (date(2015, 3, 9), False)),    # dotted dates are day-first
+    ("2015-03-09T08:00:00Z", None, (date(2015, 3, 9), False)),
+    ("18 October 2019", None, (date(2019, 10, 18), False)),
+    ("no date here", None, None),
+])
+def test_explicit_date(text, dayfirst, expected):
+    assert date_metadata.explicit_date(text, dayfirst) == expected
+
+
+@pytest.mark.parametrize("language, url, dayfirst", [
+    ("en-US", None, False),
+    ("en_GB", None, True),
+    ("pt-BR", None, True),
+    ("de", None, True),
+    (None, "https://news.example.co.uk/a", True),
+    (None, "https://news.example.com/a", None),
+    ("en", "https://news.example.com/a", None),
+    (None, "http://[::1", None),
+])
+def test_locale_dayfirst(language, url, dayfirst):
+    assert date_metadata.locale_dayfirst(language, url) == dayfirst
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuesday 15 October 2019 by Jane Roe\n\nThe ferry is back.", date(2019, 10, 15)),
+    ("Posted by Jane Roe on 2019-02-15\n\nThe ferry is back.", date(2019, 2, 15)),
+    ("Feb. 23, 2015 -- The ferry is back after a long winter.", date(2015, 2, 23)),
+])
+def test_date_in_a_byline_or_opening_the_text(text, expected):
+    assert clean_article(text, Declared(title="Ferry returns")).published == expected
+
+
+def test_declared_date_first_then_date_line_then_url_then_body():
+    text = "The ferry is back.\n\nMarch 2, 2018\n\nMore text follows here."
+    url = "https://harbour.example/2020/05/06/ferry"
+    assert clean_article(text, Declared(url=url, published=date(2021, 1, 1))).published == date(2021, 1, 1)
+    assert clean_article("# Ferry\n\nMay 1, 2019\n\n" + text, Declared(url=url)).published == date(2019, 5, 1)
+    assert clean_article(text, Declared(url=url)).published == date(2020, 5, 6)   # the URL before the body
+    assert clean_article(text, Declared()).published == date(2018, 3, 2)          # the body when nothing else
+
+
+def test_ambiguous_date_line_is_flagged():
+    doc = clean_article("3/09/15\n\nThe ferry is back.", Declared(title="Ferry", url="https://harbour.example/a"))
+    assert doc.published == date(2015, 3, 9)
+    assert any("day and month may be swapped" in w for w in doc.warnings)
+    uk = clean_article("3/09/15\n\nThe ferry is back.", Declared(title="Ferry", url="https://harbour.example.co.uk/a"))
+    assert uk.published == date(2015, 9, 3) and not any("swapped" in w for w in uk.warnings)
+
+
+@pytest.mark.parametrize("codes, expected", [
+    (("en-US",), ("en",)),
+    (("pt_BR",), ("pt", "en")),
+    (("ru", "ru"), ("ru", "en")),
+    (("no",), ("nb", "en")),  # py3langid's Norwegian is dateparser's nb
+])
+def test_date_languages(codes, expected):
+    assert date_metadata.date_languages(*codes) == expected
+
+
+def test_date_languages_fall_back_to_the_resource_list():
+    assert date_metadata.date_languages(None) == date_metadata.fallback_date_languages()
+    assert "en" in date_metadata.fallback_date_languages()
+
+
+def test_dateparser_is_asked_only_in_the_article_language():
+    doc = clean_article("Опубликовано 12 апреля 2021\n\nВ понедельник паром снова вышел в море, сообщил оператор.",
+                        Declared(title="Паром", language="ru"))
+    assert doc.published == date(2021, 4, 12)
+    # a declared language the date is not written in: no date rather than a search of every locale
+    doc = clean_article("Publié le 3 mai 2021\n\nLe ferry a repris la mer lundi.", Declared(title="Ferry", language="ja"))
+    assert doc.published is None

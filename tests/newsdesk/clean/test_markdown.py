@@ -211,3 +211,85 @@ def test_line_plain(line, plain):
 ])
 def test_block_plain(block, plain):
     assert markdown.block_plain(block) == plain
+
+
+# --- issue #14: body shapes --------------------------------------------------------------------------
+
+from newsdesk.clean.declared import Declared  # noqa: E402
+from newsdesk.clean.markdown import clean_article  # noqa: E402
+
+
+def test_teaser_above_the_repeated_headline_goes_and_the_lead_stays():
+    text = ("Which harbour has the oldest lighthouse? We found out.\n\n"
+            "## Ferry service resumes after winter\n\n"
+            "The island ferry made its first crossing of the season on Friday.\n\n"
+            "Forty passengers were on board, the operator said.")
+    doc = clean_article(text, Declared(title="Ferry service resumes after winter"))
+    assert doc.body.split("\n\n") == ["The island ferry made its first crossing of the season on Friday.",
+                                      "Forty passengers were on board, the operator said."]
+
+
+def test_a_long_body_above_a_repeated_headline_is_kept():
+    lead = "\n\n".join(f"Paragraph {n} of the story tells what happened on the pier." for n in range(4))
+    doc = clean_article(lead + "\n\n## Ferry service resumes\n\nThe rest of the story.",
+                        Declared(title="Ferry service resumes"))
+    assert doc.body.startswith("Paragraph 0 of the story")
+
+
+def test_slideshow_and_its_heading_go():
+    text = ("The ferry made its first crossing on Friday.\n\nHarbour news in pictures\n\n"
+            "- ## 1/3 Boats in the bay. Sailors prepared for the season.\n- ## 2/3 The old pier. It closed in May.\n"
+            "- ## 3/3 A new crane. It arrived on Monday.\n\nThe operator plans more sailings in June.")
+    doc = clean_markdown("# Ferry returns\n\n" + text)
+    assert doc.body.split("\n\n") == ["The ferry made its first crossing on Friday.",
+                                      "The operator plans more sailings in June."]
+
+
+def test_one_third_of_a_sentence_is_no_slide():
+    doc = clean_markdown("# Ferry returns\n\n1/3 of the seats were taken.\n\n2/3 of the crew were new.")
+    assert "1/3 of the seats" in doc.body and "2/3 of the crew" in doc.body
+
+
+@pytest.mark.parametrize("line", ["This is a modal window.", "Play Video", "- descriptions off, selected",
+                                  "Beginning of dialog window. Escape will cancel and close the window.",
+                                  "Loaded: 0%", "Please wait..."])
+def test_video_player_lines_go(line):
+    doc = clean_markdown(f"# Ferry returns\n\nThe ferry is back.\n\n{line}\n\nMore sailings follow.")
+    assert doc.body == "The ferry is back.\n\nMore sailings follow."
+
+
+def test_posted_by_line_at_the_end_is_a_byline():
+    doc = clean_markdown("# Ferry returns\n\nThe ferry is back.\n\nMore sailings follow.\n\nPosted by Jane Roe.")
+    assert doc.body == "The ferry is back.\n\nMore sailings follow."
+    assert [c.role for c in doc.credits] == ["byline"]
+
+
+def test_section_heading_that_is_a_link_is_kept_above_its_prose():
+    prose = ("This small charger powers a laptop and a phone at once from the car socket, and it folds "
+             "flat enough to leave in the glove box all winter long.")
+    doc = clean_markdown(f"# Gift guide\n\nOur picks for the season.\n\n### [Travel Charger 60W](https://shop.example/c)\n\n{prose}")
+    assert doc.body.split("\n\n") == ["Our picks for the season.", "Travel Charger 60W", prose]
+
+
+def test_teaser_link_heading_above_a_date_is_dropped():
+    doc = clean_markdown("# Ferry returns\n\nThe ferry is back.\n\n### [Storm closes the pier](https://harbour.example/a)\n\n"
+                         "April 20, 2018")
+    assert doc.body == "The ferry is back."
+
+
+def test_declared_byline_printed_with_a_job_title_is_no_body_text():
+    text = "[Jane Roe](/bio/jane-roe), Senior Technologist, Harbour Project\n\nThe ferry is back on Friday."
+    doc = clean_article(text, Declared(title="Ferry returns", authors=("Jane Roe",)))
+    assert doc.body == "The ferry is back on Friday."
+    # without a declared author the same line is left alone
+    assert clean_article(text, Declared(title="Ferry returns")).body.startswith("Jane Roe, Senior")
+
+
+@pytest.mark.parametrize("heading, url, title", [
+    ("# Ferry returns | Harbour Post", "https://harbourpost.example/a", "Ferry returns"),
+    ("# Ferry returns - Harbour Post", "https://harbourpost.example/a", "Ferry returns"),
+    ("# Opinion | Ferries are a lifeline", "https://other.example/a", "Ferries are a lifeline"),
+    ("# Ferry returns - Harbour Post", "https://other.example/a", "Ferry returns - Harbour Post"),  # no site known
+])
+def test_scraped_title_loses_the_site_name(heading, url, title):
+    assert clean_markdown(f"{heading}\n\nThe ferry is back.\n\nOriginal url:\n\n<{url}>").title == title

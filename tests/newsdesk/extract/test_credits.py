@@ -410,3 +410,39 @@ def test_job_title_end_is_in_every_job_title(words):
 ])
 def test_drop_title(segment, name):
     assert _drop_title(segment) == name
+
+
+# --- declared authors (HTML meta tags and byline elements, JSON Lines fields): one cleaning ----------
+
+from newsdesk.extract.credits import declared_byline, declared_organizations, declared_people  # noqa: E402
+
+
+@pytest.mark.parametrize("author, people", [
+    ("Jane Roe", ["Jane Roe"]),
+    ("By JANE ROE, AP National Security Writer", ["Jane Roe"]),
+    ("Jane Roe (http://janeroe.example/)", ["Jane Roe"]),
+    ("Ana (María) Ruiz", ["Ana Ruiz"]),
+    ("By LENA ORTIZ March 11, 2015 3:46 PM", ["Lena Ortiz"]),
+    ("Tom Berg - Apr 16, 2015 8:02 pm UTC", ["Tom Berg"]),
+    ("Tom Berg Monday, February 29, 2016 @ 11:10 PM UTC", ["Tom Berg"]),
+    ("Tom Berg on Feb 24", ["Tom Berg"]),
+    ("Tom Berg@tberg", ["Tom Berg"]),
+    ("Ben Okafor | Games Editor", ["Ben Okafor"]),
+    ("Ana Ruiz, MA", ["Ana Ruiz"]),
+    ("por | Ana Ruiz", ["Ana Ruiz"]),
+    ("By Ana Ruiz and Tom Berg", ["Ana Ruiz", "Tom Berg"]),
+    ("Monica Sun", ["Monica Sun"]),  # a name that is also a weekday's abbreviation is kept
+    ("https://www.facebook.com/janeroe", []),
+    ("@janeroe", []),
+    ("harbourpost", []),
+    ("Reuters", []),
+    ("Android Developers", []),
+])
+def test_declared_people(author, people):
+    assert declared_people(author) == people
+
+
+def test_declared_organization_byline():
+    assert declared_organizations("By Reuters") == ["Reuters"]
+    assert declared_organizations("Jane Roe") == []
+    assert declared_byline("https://example.com/u/1") is None

@@ -111,3 +111,47 @@ def test_jsonl_single_newline_paragraphs():
     assert doc.body.split("\n\n")[:2] == ["The ferry returns in June.", "Tickets go on sale Monday."]
     assert "Reporting by" not in doc.body
     assert {c.role for c in doc.credits} >= {"contributor"}
+
+
+# --- news-please's default output: one .json file per article (issue #16) --------------------------
+
+def test_json_file_is_one_article():
+    record = {"title": "Dam inspection finds cracks", "url": "https://valley.example/dam", "date_publish": "2021-05-06 10:00:00",
+              "authors": ["Ana Ruiz"], "maintext": "Inspectors found two cracks in the dam wall on Thursday."}
+    [item] = parse(json.dumps(record, indent=2), "json")
+    assert item.locator == "" and item.document.title == "Dam inspection finds cracks"
+    assert item.document.published == date(2021, 5, 6)
+
+
+def test_json_file_holding_an_array_is_one_article_per_element():
+    items = parse(json.dumps([{"maintext": "The ferry is back on Friday."}, 5, {"title": "No text"}]), "json")
+    assert [i.locator for i in items] == ["item 1", "item 2", "item 3"]
+    assert items[0].document and "expected a JSON object" in items[1].error and "no article text" in items[2].error
+
+
+@pytest.mark.parametrize("text, reason", [("{not json", "not valid JSON"), ("", "not valid JSON"), ("42", "expected a JSON object")])
+def test_bad_json_file_is_a_reject(text, reason):
+    [item] = parse(text, "json")
+    assert item.document is None and reason in item.error
+
+
+@pytest.mark.parametrize("authors, names", [
+    (["By ROBERT BURNS, AP National Security Writer"], ["Robert Burns"]),
+    ("By Ana Ruiz and Tom Berg", ["Ana Ruiz", "Tom Berg"]),
+    ([{"name": "Ana Ruiz (https://ana.example)"}], ["Ana Ruiz"]),
+    (["https://www.facebook.com/anaruiz"], []),
+])
+def test_jsonl_authors_are_cleaned_like_html_bylines(authors, names):
+    from newsdesk.extract.credits import declared_people, parse_credits
+
+    [item] = parse(json.dumps({"maintext": "The ferry is back on Friday.", "authors": authors}), "jsonl")
+    got = [c.name for c in parse_credits(list(item.document.credits)) if c.role == "byline" and c.name]
+    assert got == names
+    assert got == [n for a in item.document.authors for n in declared_people(a)]  # the HTML path's function
+
+
+def test_json_file_through_the_pipeline():
+    from newsdesk.pipeline import process_text
+
+    result = process_text(json.dumps({"title": "Ferry returns", "maintext": "The ferry is back on Friday."}), "in/a.json")
+    assert result.article["input_format"] == "json" and result.article["title"] == "Ferry returns"
