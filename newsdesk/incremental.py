@@ -30,7 +30,7 @@ from newsdesk import locations, storage
 from newsdesk.identity import input_order
 from newsdesk.layout import MANIFEST
 from newsdesk.locations import Location
-from newsdesk.sources import Listed, Listing, source_for
+from newsdesk.sources import Listed, Listing, readable, source_for
 from newsdesk.targets import Target
 
 RACY_SECONDS = 2  # timestamps this close to a read may not show the next write (FAT keeps 2 s, ext4 ~4 ms)
@@ -123,7 +123,7 @@ def plan_run(raw_dir: Location, target: Target, full: bool = False) -> Plan:
             "this run processes every file again")})
     new = [p for p in now if p not in seen]
     changed, refreshed = compare(now, seen, read_after, source)
-    retried = [p for p in sorted(retry & now.keys()) if p not in changed and source.readable(now[p].location)]
+    retried = [p for p in sorted(retry & now.keys()) if p not in changed and readable(source, now[p].location)]
     deleted = [p for p in seen if p not in now]
     counts = {"new": len(new), "changed": len(changed), "deleted": len(deleted),
               "unchanged": len(now) - len(new) - len(changed) - len(retried)}

@@ -141,14 +141,6 @@ class LocalFiles:
         except OSError:
             return None
 
-    def readable(self, path: Path) -> bool:
-        """Whether the file can be read now (the test before trying an unreadable one again)."""
-        try:
-            facts = self.facts(path)
-            return facts.problem is None and self.read(path, 1, facts) is not None
-        except OSError:
-            return False
-
     def unreadable(self, path: Path, exc: OSError) -> str:
         """A plain reason (broken links, link loops and paths too long named as such)."""
         if exc.errno == errno.ENAMETOOLONG:
@@ -235,16 +227,17 @@ class ObjectFiles:
         except OSError:
             return None
 
-    def readable(self, uri: str) -> bool:
-        """Whether the object can be read now (the test before trying an unreadable one again)."""
-        try:
-            facts = self.facts(uri)
-            return facts.problem is None and self.read(uri, 1, facts) is not None
-        except OSError:
-            return False
-
     def unreadable(self, uri: str, exc: OSError) -> str:
         return f"cannot read the object: {exc}"
+
+
+def readable(source: LocalFiles | ObjectFiles, location: Location) -> bool:
+    """Whether a file can be read now: the test before trying one rejected as unreadable again."""
+    try:
+        facts = source.facts(location)
+        return facts.problem is None and source.read(location, 1, facts) is not None
+    except OSError:
+        return False
 
 
 def is_listed_below(location: Location, raw_dir: Location) -> bool:

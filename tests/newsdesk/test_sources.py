@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.ingest import read_raw
-from newsdesk.sources import LocalFiles, is_listed_below
+from newsdesk.sources import LocalFiles, is_listed_below, readable
 
 ARTICLE = "# Ferry back\n\nMarch 3, 2021\n\nThe harbour ferry resumed service on Wednesday.\n"
 
@@ -78,7 +78,8 @@ def test_a_folder_that_cannot_be_listed_is_a_reject(raw, monkeypatch):
 
 
 def make_deep(raw: Path, depth: int = 20) -> Path:
-    """Folders nested past PATH_MAX (4,096 bytes), made relative to each other's descriptors."""
+    """Folders of 250 characters nested past PATH_MAX (4,096 bytes), made relative to each other's
+    descriptors, with an article at the bottom."""
     fd = os.open(raw, os.O_RDONLY)
     for _ in range(depth):
         os.mkdir("d" * 250, dir_fd=fd)
@@ -109,9 +110,9 @@ def test_readable_tells_whether_a_retry_can_read_the_file(raw):
     source = LocalFiles(raw)
     os.mkfifo(raw / "pipe.md")
     (raw / "dangling.md").symlink_to("gone.md")
-    assert source.readable(raw / "news" / "ferry.md")
-    assert not source.readable(raw / "pipe.md")  # never opened: a FIFO would block
-    assert not source.readable(raw / "dangling.md")
+    assert readable(source, raw / "news" / "ferry.md")
+    assert not readable(source, raw / "pipe.md")  # never opened: a FIFO would block
+    assert not readable(source, raw / "dangling.md")
 
 
 @pytest.mark.parametrize("location, folder, listed", [

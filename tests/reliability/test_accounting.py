@@ -13,21 +13,7 @@ import pytest
 
 from reliability_helpers import BIN, REPO, read_tables, write_articles
 from newsdesk.summary import RunSummary
-
-DEEP = 20  # folders of 250 characters: past PATH_MAX (4,096 bytes)
-
-
-def make_deep(raw: Path) -> None:
-    """Folders nested past PATH_MAX, made relative to each other's descriptors, an article at the bottom."""
-    fd = os.open(raw, os.O_RDONLY)
-    for _ in range(DEEP):
-        os.mkdir("d" * 250, dir_fd=fd)
-        inner = os.open("d" * 250, os.O_RDONLY, dir_fd=fd)
-        os.close(fd)
-        fd = inner
-    with open(os.open("deep.md", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as handle:
-        handle.write("# Deep\n\nMarch 3, 2021\n\nThe ferry left on time.\n")
-
+from tests.newsdesk.test_sources import make_deep  # folders nested past PATH_MAX
 
 @pytest.fixture(scope="module")
 def odd_raw(tmp_path_factory) -> Path:
