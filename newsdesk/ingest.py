@@ -23,6 +23,7 @@ RE_EMPHASIS_MARKER = re.compile(r"[*_~]")
 # lxml compares each attribute of a tag with the ones before it: 5,000 attributes take 45 ms,
 # 20,000 seconds, 100,000 minutes. Real tags have a few dozen.
 MAX_TAG_ATTRIBUTES = 1_000
+RE_QUOTED_VALUE = re.compile(r"=\s*(?:\"[^\"]*\"|'[^']*')")
 RE_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 # Magic numbers of binary formats scrapers leave behind, so the reason names the format.
@@ -180,7 +181,7 @@ def html_shape_error(text: str) -> str | None:
         start = segment.rfind("<")
         if start < 0 or len(segment) - start < 4 * MAX_TAG_ATTRIBUTES or not segment[start + 1:start + 2].isalpha():
             continue
-        attributes = len(segment[start:].split()) - 1
+        attributes = len(RE_QUOTED_VALUE.sub("", segment[start:]).split()) - 1  # an SVG path's numbers are one value
         if attributes > MAX_TAG_ATTRIBUTES:
             return (f"an HTML tag with {attributes:,} attributes, over the {MAX_TAG_ATTRIBUTES:,}-attribute limit "
                     "(markup debris or an attack, not a page an article comes from)")

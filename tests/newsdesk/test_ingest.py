@@ -21,6 +21,8 @@ def tag(attributes: int, value: str = "x") -> str:
     ("<html><body>" + tag(100_000) + "text</p></body></html>", "100,000 attributes"),
     ("<p " + " ".join(f"flag{i}" for i in range(5_000)) + ">x</p>", "5,000 attributes"),  # no values either
     ('<img src="data:image/png;base64,' + "A" * 500_000 + '">', None),  # a long tag with one attribute
+    ('<svg><path d="' + "M 10 20 L 30 40 " * 2_000 + '" fill="none"></path></svg>', None),  # numbers of one value
+    ("<path d='" + "1 2 " * 2_000 + "' " + tag(1_001)[3:] + "</path>", "1,002 attributes"),  # and many more beside it
     ("<p>a < b " + "word " * 10_000 + "</p>", None),  # text after a bare '<' is no tag
     ("<p>" + "word " * 10_000 + "< b and c " * 3_000, None),  # an unclosed '< ' is no tag either
 ])
