@@ -99,7 +99,8 @@ class Credit(Row):
     article_id: NonEmptyStr = Field(description="The article credited.")
     published_month: Month = Field(description="Partition key, copied from the article.")
     credit_index: Count = Field(description="Position of the credit in the article, from 0.")
-    role: NonEmptyStr = Field(description="byline, photo, wire, contributor, editor, ...")
+    role: NonEmptyStr = Field(description="byline, photo, wire, contributor, editor; other: where the article or "
+                                          "a chart comes from ('Originally published on …', 'Source: …').")
     name: str | None = Field(None, description="The person credited; null for organization-only credits.")
     organizations: list[str] = Field(default_factory=list, description="Normalized organizations ('AP', 'AFP').")
     raw: str = Field(description="The credit line as found.")

@@ -15,8 +15,12 @@ Roles are a small closed set (`ROLES`):
 | `byline`      | `By X`, `By X and Y`, `BY X, AP Auto Writer`, `X, AP Auto Writer`, `X | Reuters` |
 | `photo`       | `Name / Agency`, `AP Photo/Name`, `Photo: …`, `Image credit: …`, `Getty Images`, `© Reuters`, `(Photo by X/Getty Images)` |
 | `wire`        | datelines `WASHINGTON (Reuters) -`, `(AP) —`                                  |
-| `contributor` | `Reporting by …`, `Additional reporting by …`, `Writing by …`, `Compiled by …`, `… contributed reporting`, `… contributed to this report` |
+| `contributor` | `Additional reporting by …`, `Compiled by …`, `… contributed reporting`, `… contributed to this report` |
 | `editor`      | `Editing by …` (also inside a `Reporting by …; Editing by …` trailer)         |
+| `other`       | where the article comes from: `Originally published on Live Science.`, `This article first appeared in The Conversation`, `Republished with permission from …`, `Source: Statista`, `Chart provided by …` |
+
+A trailer's own `Reporting by X` or `Writing by X` (not `additional reporting by`) names the
+story's author: a `byline`.
 
 Agency names are normalized through the curated data file `newsdesk/resources/agencies.json`
 (Associated Press = AP, Agence France-Presse = AFP, Thomson Reuters = Reuters, …).
@@ -30,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-ROLES = ("byline", "photo", "wire", "contributor", "editor")
+ROLES = ("byline", "photo", "wire", "contributor", "editor", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,16 @@ RE_CREDIT_LABEL = re.compile(r"^(?:credits?|courtesy(?:\s+of)?)\s*[:\-—–]?\s
 RE_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\s*©?)\s*(?:\d{4}\s*)?(?P<who>[^\d©].*?)\s*(?:,?\s*\d{4})?\.?$",
                           re.IGNORECASE)
 RE_AGENCY_PHOTO = re.compile(r"^(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+Photos?\s*/\s*(?P<who>\S.*)$")
+# where a republished article, a chart or its data come from (role `other`): a whole short line
+RE_SOURCE = re.compile(
+    r"^(?:(?:this|the)\s+(?:article|story|post|piece|report|essay|column|interview)\s+(?:was\s+|is\s+)?)?"
+    r"(?:(?:originally|first)\s+(?:published|appeared|posted|ran)|re-?published|reprinted|syndicated)"
+    r"(?:\s+(?:here\s+)?with\s+(?:the\s+)?permission)?\s+(?:on|in|by|at|from|of)\s+(?P<who>\S.*)$"
+    r"|^(?:(?:this|the)\s+)?(?:graphic|chart|map|infographic|data|video)s?,?\s+(?:(?:was|were)\s+)?"
+    r"(?:provided|supplied)\s+by\s+(?P<who2>\S.*)$"
+    r"|^sources?\s*:\s*(?P<who3>\S.*)$",
+    re.IGNORECASE)
+RE_SOURCE_TAIL = re.compile(r"\s*(?:[,;(]|\s(?:and|under|with|on|in)\s).*$|[.\s]+$")
 RE_JOB_TITLE = re.compile(
     r"(?:^|\s)(?:staff\s+|senior\s+|chief\s+|special\s+|national\s+|political\s+|sports?\s+|business\s+|auto\s+"
     r"|technology\s+|tech\s+|science\s+|medical\s+|legal\s+|news\s+|white\s+house\s+|congressional\s+"
@@ -473,6 +487,25 @@ def _classify_wire_sign_off(s: str) -> RawCredit | None:
     return RawCredit("wire", s) if org and org in _agencies().wire else None
 
 
+def _source_of(s: str) -> str | None:
+    """The outlet or organization a source line names ("Originally published on Live Science." ->
+    "Live Science"), when it reads as a name (capitalized words, at most six), else None."""
+    m = RE_SOURCE.match(s)
+    if not m or len(s) > 160:
+        return None
+    who = RE_SOURCE_TAIL.sub("", m.group("who") or m.group("who2") or m.group("who3"))
+    words = who.split()
+    if not 0 < len(words) <= 6 or not who[:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in ("of", "the", "and", "for", "&") for w in words):
+        return None
+    return normalize_organization(who) or who
+
+
+def _classify_source(s: str) -> RawCredit | None:
+    return RawCredit("other", s) if _source_of(s) else None
+
+
 def classify_line(line: str) -> RawCredit | None:
     """A whole line/paragraph that is a credit (byline, photo credit, wire or contributor line,
     "Reporting by …; Editing by …" trailer) -> RawCredit; any other line -> None."""
@@ -482,7 +515,8 @@ def classify_line(line: str) -> RawCredit | None:
         s = _plain(line)
         if not s or len(s) > 400:
             return None
-        return _classify_trailer(s) or _classify_photo(s) or _classify_byline(s) or _classify_wire_sign_off(s)
+        return (_classify_trailer(s) or _classify_photo(s) or _classify_byline(s) or _classify_wire_sign_off(s)
+                or _classify_source(s))
     except Exception:  # detection must never break cleaning
         return None
 
@@ -609,6 +643,7 @@ def _entries(role: str, text: str, raw: str, allow_single: bool = False) -> list
 
 
 RE_EDIT = re.compile("edit", re.IGNORECASE)
+RE_AUTHOR_VERB = re.compile(r"reporting|reported|writing|written", re.IGNORECASE)  # unprefixed: the author
 RE_IN_PLACE_AT_END = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'-]*$")
 RE_WIRE_PAREN = re.compile(r"\(([^()]+)\)[\s*_]*(?:--|[-—–])?\s*$")
 RE_LEADING_BY_OR_COURTESY = re.compile(r"^(?:by|courtesy(?:\s+of)?)\s+", re.IGNORECASE)
@@ -620,7 +655,7 @@ def _parse_trailer(text: str, raw: str) -> list[CreditEntry]:
     parts = RE_TRAILER_CLAUSE.split(text)
     out: list[CreditEntry] = []
     for verb, who in zip(parts[1::2], parts[2::2]):
-        role = "editor" if RE_EDIT.search(verb) else "contributor"
+        role = "editor" if RE_EDIT.search(verb) else "byline" if RE_AUTHOR_VERB.fullmatch(verb) else "contributor"
         who = RE_IN_PLACE_AT_END.sub("", who.strip(" ;,.()"))
         out += _entries(role, who, raw)
     return out
@@ -628,6 +663,9 @@ def _parse_trailer(text: str, raw: str) -> list[CreditEntry]:
 
 def _parse_one(rc: RawCredit) -> list[CreditEntry]:
     text = _plain(rc.text)
+    if rc.role == "other":
+        source = _source_of(text)
+        return [CreditEntry("other", None, (source,), rc.text)] if source else []
     if rc.role == "wire":
         m = RE_WIRE_PAREN.search(text)
         org = normalize_organization(_plain(m.group(1))) if m else normalize_organization(text)
@@ -658,7 +696,8 @@ def _parse_one(rc: RawCredit) -> list[CreditEntry]:
         return _entries("photo", who, rc.text)
     m = RE_BYLINE.match(text)
     who = _strip_titles(m.group("who")) if m else text
-    entries = _entries(rc.role if rc.role in ROLES else "byline", who, rc.text, allow_single=False)
+    # a byline of one word ("By Jdadmin": a user name) is still the person the site credits
+    entries = _entries(rc.role if rc.role in ROLES else "byline", who, rc.text, allow_single=len(who.split()) == 1)
     # an agency inside a dropped job title ("By Jane Roe, AP Auto Writer") still credits the agency
     title_orgs = _split_orgs(m.group("who"))[1] if m else []
     return [CreditEntry(e.role, e.name, tuple(_unique([*e.organizations, *title_orgs])), e.raw) if e.name else e

@@ -104,14 +104,16 @@ def test_photo_credits(line, expected):
 # --- trailers ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("line, expected", [
+    # the trailer's own "Reporting by" / "Writing by" names the author; "additional reporting" a contributor
     ("Reporting by Ana Ferreira; Editing by Colm Doyle",
-     [("contributor", "Ana Ferreira", ()), ("editor", "Colm Doyle", ())]),
+     [("byline", "Ana Ferreira", ()), ("editor", "Colm Doyle", ())]),
     ("*(Reporting by Ana Ferreira in Lisbon; Editing by Colm Doyle)*",
-     [("contributor", "Ana Ferreira", ()), ("editor", "Colm Doyle", ())]),
+     [("byline", "Ana Ferreira", ()), ("editor", "Colm Doyle", ())]),
     ("Reporting by Ana Ferreira; additional reporting by Ben Okafor and Sun Mei; Writing by Rhys Tanner; "
      "Editing by Colm Doyle and Eva Lind",
-     [("contributor", "Ana Ferreira", ()), ("contributor", "Ben Okafor", ()), ("contributor", "Sun Mei", ()),
-      ("contributor", "Rhys Tanner", ()), ("editor", "Colm Doyle", ()), ("editor", "Eva Lind", ())]),
+     [("byline", "Ana Ferreira", ()), ("contributor", "Ben Okafor", ()), ("contributor", "Sun Mei", ()),
+      ("byline", "Rhys Tanner", ()), ("editor", "Colm Doyle", ()), ("editor", "Eva Lind", ())]),
+    ("With reporting by Ben Okafor", [("contributor", "Ben Okafor", ())]),
     ("Additional reporting by [Ben Okafor](https://example.org/ben)", [("contributor", "Ben Okafor", ())]),
     ("*AFP contributed reporting.*", [("contributor", None, ("AFP",))]),
     ("Ben Okafor contributed reporting from Lagos.", [("contributor", "Ben Okafor", ())]),
@@ -125,6 +127,38 @@ def test_photo_credits(line, expected):
     ("The Associated Press contributed to this report.", [("contributor", None, ("AP",))]),
 ])
 def test_trailers(line, expected):
+    assert people(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Originally published on Live Wires.", [("other", None, ("Live Wires",))]),
+    ("*This article was originally published by Orbit Weekly.*", [("other", None, ("Orbit Weekly",))]),
+    ("This story first appeared in The Harbour Review under a Creative Commons licence.",
+     [("other", None, ("The Harbour Review",))]),
+    ("Republished with permission from Northfield Post", [("other", None, ("Northfield Post",))]),
+    ("This chart, provided by DataPane, shows the counties with the most claims.", [("other", None, ("DataPane",))]),
+    ("Source: Reuters", [("other", None, ("Reuters",))]),
+    ("SOURCE: Harbour Statistics Office", [("other", None, ("Harbour Statistics Office",))]),
+])
+def test_source_lines(line, expected):
+    assert people(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Source: the ministry said the figures were provisional.",  # prose after the label
+    "The report was first published in March by the ministry.",
+    "Sources said the talks had stalled.",
+    "The study was published in Nature on Tuesday, and its authors say more work is needed.",
+])
+def test_prose_about_publishing_is_no_source_line(line):
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By Jdwriter", [("byline", "Jdwriter", ())]),  # a site's user name is who the site credits
+    ("By Reuters", [("byline", None, ("Reuters",))]),
+])
+def test_one_word_bylines(line, expected):
     assert people(line) == expected
 
 
