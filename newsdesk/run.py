@@ -26,13 +26,18 @@ PERMANENT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EAC
 
 def open_locations(settings: Settings) -> tuple[Location, Target]:
     """The parsed raw location and the out target. FileNotFoundError (NotADirectoryError) when the
-    raw folder is missing (a file); ValueError when the run would read its own output."""
+    raw folder is missing (a file); ValueError when the run would read its own output or its
+    database could not be opened there."""
     raw, out = locations.parse(settings.raw_dir), locations.parse(settings.out_dir)
     if not locations.is_dir(raw):
         if not locations.is_remote(raw) and raw.exists():
             raise NotADirectoryError(f"raw directory {raw} is a file, not a folder")
         raise FileNotFoundError(f"raw directory {raw} does not exist")
     target = open_target(out, locations.parse(settings.db_dir))
+    database_dir = Path(target.replica.location).absolute()
+    if "?" in str(database_dir):  # DuckDB reads '?' in a database path as the start of URL parameters
+        raise ValueError(f"the database folder {database_dir} has '?' in its path, which DuckDB cannot open "
+                         "a database under: choose a folder without '?' (--out-dir, or --db-dir for an object store)")
     for folder, what in ((target.location, "out dir"), (target.replica.location, "database dir")):
         if is_listed_below(folder, raw):
             raise ValueError(f"the {what} {folder} is inside the raw directory {raw}: every run would read "

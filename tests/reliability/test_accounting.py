@@ -129,6 +129,26 @@ def test_a_hidden_out_dir_inside_the_raw_dir_is_fine(newsdesk, tmp_path):
     assert first["files_seen"] == 3 and "nothing changed" in again.stdout
 
 
+def test_an_out_dir_whose_path_has_a_question_mark_is_refused(tmp_path):
+    """DuckDB reads '?' in a database path as URL parameters: every run would fail its build."""
+    raw = tmp_path / "raw"
+    write_articles(raw, 0, 2)
+    done, _ = cli("run", "--raw-dir", str(raw), "--out-dir", str(tmp_path / "what?" / "out"))
+    assert done.returncode == 2 and "has '?' in its path" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "what?").exists()
+
+
+def test_brackets_and_spaces_in_paths_publish_and_answer_sql(newsdesk, tmp_path):
+    """'[', ']' and '*' are glob characters to DuckDB: paths holding them still read and query."""
+    raw, out = tmp_path / "raw [2021] *" / "in", tmp_path / "out [v1] *"
+    write_articles(raw, 0, 3)
+    _, summary = newsdesk.run(raw, out)
+    assert summary["articles"] == 3
+    done = subprocess.run([str(BIN / "newsdesk"), "sql", "--from", str(out), "select count(*) as n from stg_articles",
+                           "--format", "csv"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == ["n", "3"], done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("files_seen, files_recorded, reconciled", [(3, 3, True), (2537, 0, False), (3, 2, False)])
 def test_reconciliation_compares_files_found_with_files_recorded(files_seen, files_recorded, reconciled):
     summary = RunSummary("r", files_seen=files_seen, files_recorded=files_recorded)
