@@ -538,9 +538,8 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
         for m in RE_BRACKETED_FIRST.finditer(body):  # "Coach (Frank) Vogel": an editor's first name
             piece = Piece(0, 0, 0, (), (m.group(1), m.group(2)), "person", False)
             raw.append((m.start(1), m.start(1), piece._replace(name_end=m.end(2) - m.start(1))))
-    _cluster(cast, raw)
-    if title:
-        _link_title(cast, title)
+    raw.sort(key=lambda r: r[1])  # (bracketed first names join their place in body order)
+    _cluster(cast, raw, title)
     return cast
 
 
@@ -836,9 +835,10 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
     return idx
 
 
-def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
+def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]], title: str) -> None:
     """Entities from the pieces: full names first (so that a surname before its full name is
-    linked too), then single words (a word that names no one known is left out)."""
+    linked too), then the title's full names, then single words with a title ("Mr. Cook" is the
+    "Tim Cook" of the headline)."""
     body = cast.body
     entity_of: list[int] = [-1] * len(raw)
     positions: dict[int, list[int]] = {}
@@ -851,6 +851,8 @@ def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
         if piece.kind != "org":
             entity_of[k] = _person_entity(cast, piece, role_at, name_at + piece.name_end - piece.name_at)
         positions.setdefault(entity_of[k], []).append(name_at)
+    if title:
+        _link_title(cast, title)
     for k, (role_at, name_at, piece) in enumerate(raw):
         if entity_of[k] < 0 and piece.role:  # "Mr. Peskov", "Sen. Sasse": a one-word name with a title
             entity_of[k] = single_entity(cast, piece.name[0], name_at, list(piece.role), positions)
