@@ -8,8 +8,8 @@ clustered into entities: a full name, its surname alone ("Bridenstine"), its fir
 shorter form ("Hawk Sawyer" of "Kathleen Hawk Sawyer", "Pat Carlineo" of "Patrick Carlineo Jr.")
 and an acronym the article spells out ("DEA") are one entity, written as its fullest name.
 
-The scan is built so that other extractors could share it later (capitalized sequences, sentence
-and paragraph bounds are computed once per body).
+Paragraphs, sentences and the runs of capitalized words come from the body's shared layout
+(newsdesk.extract.body_text), computed once per body.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsdesk.extract import lexicon as lex
+from newsdesk.extract.body_text import BodyText
 
 TITLE_WORDS = lex.TITLE_WORDS
 FIRST_NAMES = lex.FIRST_NAMES
@@ -51,8 +52,6 @@ RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the f
     r"[A-Z](?<![\w’'.].)(?:[\w’'\-]|\.(?=[A-Z]))*+\.?"
     r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+\.?))*"
 )
-RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\n+")
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_TOKEN = re.compile(r"\S+")
 RE_BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\) ([A-Z][\w’'\-]+)")
@@ -110,10 +109,10 @@ class Cast:
     "Jim Bridenstine"), and per paragraph its sentences and its "he"/"she"."""
 
     body: str
+    text: BodyText
     entities: list[Entity] = field(default_factory=list)
     names: list[Mention] = field(default_factory=list)  # name mentions in body order
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
-    paragraph_starts: list[int] = field(default_factory=list)
     by_last: dict[str, list[int]] = field(default_factory=dict)  # last name token -> entities
     by_first: dict[str, list[int]] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)  # a single word or an org's name -> entity
@@ -124,7 +123,6 @@ class Cast:
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
     _name_starts: list[int] | None = None
     _paragraph_mentions: dict[int, list[Mention]] = field(default_factory=dict)
-    _sentences: dict[int, list[int]] = field(default_factory=dict)
     _slots: dict[int, int] = field(default_factory=dict)
 
     def settle(self, idx: int) -> Entity:
@@ -139,29 +137,26 @@ class Cast:
         ent.pending.clear()
         return ent
 
+    @property
+    def paragraph_starts(self) -> list[int]:
+        return self.text.paragraph_starts
+
     def paragraph_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, pos) - 1
+        return self.text.paragraph_of(pos)
 
     def paragraph_end(self, k: int) -> int:
-        return self.paragraph_starts[k + 1] if k + 1 < len(self.paragraph_starts) else len(self.body)
+        return self.text.paragraph_end(k)
 
     def sentences(self, k: int) -> list[int]:
         """Sentence starts of paragraph k."""
-        found = self._sentences.get(k)
-        if found is None:
-            found = self._sentences[k] = sentence_starts(self.body, self.paragraph_starts[k], self.paragraph_end(k))
-        return found
+        return self.text.sentences(k)
 
     def sentence_key(self, pos: int) -> tuple[int, int]:
         """(paragraph, sentence in it) of pos: comparable, in body order."""
-        k = self.paragraph_of(pos)
-        return k, bisect.bisect_right(self.sentences(k), pos) - 1
+        return self.text.sentence_key(pos)
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        k = self.paragraph_of(pos)
-        starts = self.sentences(k)
-        i = bisect.bisect_right(starts, pos) - 1
-        return starts[i], starts[i + 1] if i + 1 < len(starts) else self.paragraph_end(k)
+        return self.text.sentence_bounds(pos)
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_spans, (pos, 1 << 62)) - 1
@@ -391,35 +386,6 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
 
 # --------------------------------------------------------------------------- the scan
 
-RE_SENTENCE_END_FAST = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-
-
-def sentence_starts(body: str, lo: int = 0, hi: int | None = None) -> list[int]:
-    """Offsets where the sentences of body[lo:hi] start (abbreviations and initials end none)."""
-    starts = [lo]
-    for m in RE_SENTENCE_END_FAST.finditer(body, lo, len(body) if hi is None else hi):
-        k = m.start()
-        if body[k] == ".":
-            j = body.rfind(" ", lo, k) + 1
-            word = body[j:k].lower().lstrip("(\"“")
-            if len(word) <= 4 and (word in ABBREVIATIONS or len(word) == 1 or "." in word):
-                continue
-        starts.append(m.end())
-    return starts
-
-
-def _paragraph_starts(body: str) -> list[int]:
-    starts = [0]
-    pos = body.find("\n\n")
-    while pos >= 0:
-        end = pos + 2
-        while end < len(body) and body[end] == "\n":
-            end += 1
-        starts.append(end)
-        pos = body.find("\n\n", end)
-    return starts
-
-
 def _word_before(body: str, pos: int, lo: int) -> tuple[int, str]:
     """(start, word) of the token ending right before pos (spaces skipped); ("", pos) at lo."""
     j = pos
@@ -524,9 +490,10 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
     quote_spans: (start, end) of the quotations found in the body: names there are known (for the
     fullest form of a name) but never stand for a speaker or a pronoun's antecedent.
     """
-    cast = Cast(body=body, quote_spans=sorted(quote_spans or []), paragraph_starts=_paragraph_starts(body))
+    text_layout = BodyText(body)
+    cast = Cast(body=body, text=text_layout, quote_spans=sorted(quote_spans or []))
     raw: list[tuple[int, int, Piece]] = []  # (role_at, name_at, piece)
-    for start, text in _sequences(body):
+    for start, text in _sequences(body, text_layout.capitalized_runs()):
         first = text[:text.find(" ")].lower()
         if first in OPENER_CHECKS or first.endswith(("ing", "ly")) or body[start - 4:start] in PREPOSITION_TAILS:
             skip = _drop_opener(body, start, text)
@@ -552,21 +519,12 @@ def _at_sentence_start(body: str, pos: int) -> bool:
 
 
 RE_ORG_JOIN = re.compile(r"[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+")
-_CAP = r"[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+\.?"
-RE_MULTI_SEQ = re.compile(  # two or more capitalized words, maybe joined by small words (split below)
-    _CAP + r"(?:(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?"
-    r"|[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+)" + _CAP + r")+"
-)
-
-
-def _sequences(body: str) -> list[tuple[int, str]]:
+def _sequences(body: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(start, text) of the runs of two or more capitalized words; an organization's name is joined
     over its small words ("Department of Health and Social Care", "Customs and Border Protection"
     when "CBP" is used), other runs are cut there ("Noel and Thomas")."""
     out: list[tuple[int, str]] = []
-    for m in RE_MULTI_SEQ.finditer(body):
-        a = m.start()
-        text = m.group()
+    for a, text in runs:
         if a and (body[a - 1].isalnum() or body[a - 1] in "’'."):
             cut = text.find(" ") + 1  # a capital inside a word ("iPhone Maker")
             a, text = a + cut, text[cut:]

@@ -7,9 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.extract.cast import (
-    build_cast, parse_sequence, same_person, sentence_starts, split_role,
-)
+from newsdesk.extract.body_text import sentence_starts
+from newsdesk.extract.cast import build_cast, parse_sequence, same_person, split_role
 
 
 def entity_names(body: str, title: str = "") -> set[str]:
