@@ -525,8 +525,8 @@ def _sequences(body: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     when "CBP" is used), other runs are cut there ("Noel and Thomas")."""
     out: list[tuple[int, str]] = []
     for a, text in runs:
-        if a and (body[a - 1].isalnum() or body[a - 1] in "’'."):
-            cut = text.find(" ") + 1  # a capital inside a word ("iPhone Maker")
+        if a and (body[a - 1].isalnum() or body[a - 1] in "’'.</"):
+            cut = text.find(" ") + 1  # a capital inside a word ("iPhone Maker") or a tag's name ("<Svg Onload")
             a, text = a + cut, text[cut:]
             if " " not in text:
                 continue

@@ -97,7 +97,7 @@ RE_SPACE_CAP = re.compile(r"\s+[A-Z]")
 RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
 # every branch starts with a character (the look-behind follows the "-"): the engine skips ahead to them
-RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|-(?<!\w-)(?!\w)|,")
+RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|-(?<!\w-)(?!\w)|,|[<>]")  # (markup ends a phrase)
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
@@ -928,9 +928,9 @@ def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]], title: 
     for r in raws:
         speaker = role = written = cue = lemma = None
         if r.attr is not None:
-            written, cue = r.attr.speaker, r.attr.cue
+            written, cue = spk.without_markup(r.attr.speaker or "") or None, r.attr.cue
             speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
-            if cue in DASHES and (speaker is None or len(speaker) < len(written)):
+            if cue in DASHES and written and (speaker is None or len(speaker) < len(written)):
                 speaker = written  # a sign-off is a name as its writer wants it ("– Ni My")
             if speaker:
                 spk.note_speaker(cast, speaker, r.attr.speaker_at)

@@ -23,7 +23,7 @@ from newsdesk.extract.cast import (
     single_entity, strip_possessive,
 )
 
-__all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
+__all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker", "without_markup"]
 
 ROLE_WORDS = lex.ROLE_WORDS
 ORG_WORDS = lex.ORG_WORDS
@@ -41,6 +41,7 @@ CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_AGE_WORD = re.compile(r"\d|year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
+RE_MARKUP = re.compile(r"[<>]")
 RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
 ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
 RE_ORG_SUBJECT = re.compile(r"\s*(?:[A-Z][\w,]*\s+)?(?:the|The)\s+(" + "|".join(sorted(lex.words("org_nouns"))) + r")\b")
@@ -54,6 +55,7 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     """(canonical speaker, role) for a speaker as written, seen at body offset pos."""
     if not written:
         return None, None
+    written = without_markup(written)
     toks = RE_SPEAKER_TOKEN.findall(written)
     if not toks:
         return None, None
@@ -69,6 +71,13 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     if named is not None:
         return named
     return _description(cast, toks, pos)
+
+
+def without_markup(written: str) -> str:
+    """The speaker as written up to any tag debris ("Roe <script>alert(1)</script>" -> "Roe"):
+    markup is never part of a name."""
+    markup = RE_MARKUP.search(written)
+    return written[:markup.start()].rstrip() if markup else written
 
 
 def note_speaker(cast: Cast, name: str, pos: int) -> None:
