@@ -446,6 +446,8 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
         if span is None:
             span = _clause_subject(text, s0, c0)
+        if span and _object_of_earlier_cue(text, span, cues, c0):
+            continue  # "X told a young woman who suggested that "…"": X speaks
         if span:
             return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
     found = _attribute_after(text, qb, s1, adjacent=False)
@@ -455,6 +457,17 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     if found:
         return found
     return _colon_subject(text, s0, qa)
+
+
+RE_RELATIVE_OBJECT = re.compile(r"\s+(?:(?:a|an|the|one)\s+)?(?:[a-z][\w’'\-]*\s+){0,3}$")
+
+
+def _object_of_earlier_cue(text: str, span: tuple[int, int], cues: list[tuple[int, int, str]], c0: int) -> bool:
+    """The speaker is a relative "who" whose noun phrase is the object of an earlier cue in the
+    sentence ("told a young woman who suggested"): the relative clause is not the attribution."""
+    if text[span[0]:span[1]].lower() != "who":
+        return False
+    return any(e < span[0] and RE_RELATIVE_OBJECT.fullmatch(text, e, span[0]) for _, e, _ in cues if e <= c0)
 
 
 def _colon_subject(text: str, s0: int, qa: int) -> Attribution | None:

@@ -140,7 +140,8 @@ def _modifies_next(body: str, at: int, end: int) -> bool:
         rest = rest[2:].lstrip()
     elif rest.startswith(("’", "'")):
         rest = rest[1:].lstrip()
-    return bool(rest) and rest[0].isalpha() and rest[0].islower() and not rest.startswith(("of ", "and ", "from "))
+    return bool(rest) and rest[0].isalpha() and rest[0].islower() and not rest.startswith("and ") \
+        and rest.split(None, 1)[0] not in PREPOSITIONS  # ("Cameron Easley for Morning Consult": the person)
 
 
 def _qualifies_description(tail: str) -> bool:

@@ -304,3 +304,19 @@ def test_an_unnamed_role_stays_a_description():
 def test_a_sign_off_paragraph_names_the_speaker():
     body = 'Visitors wrote to us.\n\n"The show was great."\n\n– Ana K.\n\n"We loved every minute of it."\n\n– Bo'
     assert speakers_of(body) == ["Ana K.", "Bo"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause on the object of an earlier cue is not the attribution
+    ('Ana Volk, the league’s director, told a young man who asked about turnout that "voting is the point."',
+     "Ana Volk"),
+    ('Rival Tom Berg mocked the claim, saying anyone who complains about a microphone "is losing."', "Tom Berg"),
+    ('The mayor met a young man who suggested that "the park should stay open."', "young man"),  # no earlier cue
+    # a name followed by a prepositional phrase is the head, not a modifier
+    ('"Turnout is small," wrote Ana Volk for Harbor Polling.', "Ana Volk"),
+    ('"Turnout is small," said Tom Berg at Harbor Polling.', "Tom Berg"),
+    ('"Turnout is small," said Harbor Polling spokesman Tom Berg.', "Tom Berg"),
+])
+def test_the_clause_that_governs_the_quote_gives_the_speaker(body, expected):
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == expected
