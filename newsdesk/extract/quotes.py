@@ -36,6 +36,7 @@ class QuoteMention(NamedTuple):
     speaker_role: str | None  # "Russian Foreign Minister"
     cue: str | None  # cue verb as written ("noted", "told")
     cue_lemma: str | None  # "note", "tell"
+    speaker_kind: str | None = None  # "person" | "organization" | "description" | None (not known)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -939,14 +940,14 @@ def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]], title: 
     cast = spk.build_cast(body, marked, title)
     out = []
     for r in raws:
-        speaker = role = written = cue = lemma = None
+        speaker = role = written = cue = lemma = kind = None
         if r.attr is not None:
             written, cue = spk.without_markup(r.attr.speaker or "") or None, r.attr.cue
             speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
             if cue in DASHES and written and (speaker is None or len(speaker) < len(written)):
                 speaker = written  # a sign-off is a name as its writer wants it ("– Ni My")
             if speaker:
-                spk.note_speaker(cast, speaker, r.attr.speaker_at)
+                kind = spk.note_speaker(cast, speaker, r.attr.speaker_at)
             lemma = CUE_FORMS.get(cue) if cue else None
-        out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma))
+        out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma, kind))
     return out

@@ -47,6 +47,7 @@ ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", 
 RE_ORG_SUBJECT = re.compile(r"\s*(?:[A-Z][\w,]*\s+)?(?:the|The)\s+(" + "|".join(sorted(lex.words("org_nouns"))) + r")\b")
 RE_SUBJECT_BEFORE_CUE = re.compile(  # "…, the US military said in a statement"
     r"(?:^|[,;]\s+|\.\s+)((?:[Tt]he\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:said|says|issued|released|announced|added)\b")
+SPEAKER_KINDS = {"person": "person", "org": "organization"}  # (the cast's "name": one word, kind unknown)
 MAX_SENTENCES_BACK = 8  # how far a pronoun looks for its antecedent
 MAX_PARAGRAPHS_BACK = 3  # how far a description looks for what it describes
 
@@ -80,15 +81,20 @@ def without_markup(written: str) -> str:
     return written[:markup.start()].rstrip() if markup else written
 
 
-def note_speaker(cast: Cast, name: str, pos: int) -> None:
-    """Remember a resolved speaker: organizations and groups become antecedents of "they"/"it"."""
+def note_speaker(cast: Cast, name: str, pos: int) -> str | None:
+    """Remember a resolved speaker (organizations and groups become antecedents of "they"/"it")
+    and say what kind of speaker it is: "person", "organization", "description" or None when the
+    article does not tell (one capitalized word never titled nor gendered: "Valve", "Trump")."""
     for ent in cast.entities:
         if ent.name == name:
             ent.spoke = True
             if ent.kind != "person":
                 cast.groups.append((pos, name))
-            return
+            return SPEAKER_KINDS.get(ent.kind) or ("person" if ent.gender or ent.role else None)
     cast.groups.append((pos, name))
+    if any(w[:1].islower() and w not in ORG_CONNECTORS for w in name.split()):
+        return "description"  # ("senior official", "Clinton campaign spokesman"; not "Department of Health")
+    return None
 
 
 # --------------------------------------------------------------------------- names

@@ -320,3 +320,17 @@ def test_a_sign_off_paragraph_names_the_speaker():
 def test_the_clause_that_governs_the_quote_gives_the_speaker(body, expected):
     (quote,) = extract_quotes(body)
     assert quote.speaker == expected
+
+
+@pytest.mark.parametrize("body, speaker, kind", [
+    ('"We are proud," said Mayor Jane Roe.', "Jane Roe", "person"),
+    ('Jane Roe visited.\n\n"We are proud," she said.', "Jane Roe", "person"),
+    ('"We are proud," Big Machine Records said in a statement.', "Big Machine Records", "organization"),
+    ('"We are proud," a senior official said.', "senior official", "description"),
+    ('"We are proud," said one Clinton campaign spokesman.', "Clinton campaign spokesman", "description"),
+    ('"We are proud," Valve said.', "Valve", None),  # one word: the article does not tell
+    ('"We are proud," Mr. Valdez said.', "Valdez", "person"),  # a title tells
+])
+def test_speaker_kind_says_what_the_article_tells(body, speaker, kind):
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.speaker_kind) == (speaker, kind)
