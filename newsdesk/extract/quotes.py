@@ -416,7 +416,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     s0, s1 = sent
     # "…," X said / "…," said X / "…?" he asked; a quote with no final mark needs a comma or dash after it
     if quote_end_char in (",", "?", "!") or (quote_end_char == "" and RE_COMMA_AFTER.match(text, qb)):
-        found = _attribute_after(text, qb, s1, adjacent=True)
+        found = _attribute_after(text, qb, s1, adjacent=True, end_char=quote_end_char)
         if found:
             return _antecedent(text, s0, found)
     m = RE_DASH_COLON_LEAD.search(text, s0, qa)
@@ -451,7 +451,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             continue  # "X told a young woman who suggested that "…"": X speaks
         if span:
             return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
-    found = _attribute_after(text, qb, s1, adjacent=False)
+    found = _attribute_after(text, qb, s1, adjacent=False, end_char=quote_end_char)
     if found:
         return _antecedent(text, s0, found)
     found = _lead_in(text, s0, qa, qb, s1)
@@ -560,12 +560,21 @@ def _antecedent(text: str, s0: int, attr: Attribution) -> Attribution:
     return Attribution(text[span[0]:span[1]], span[0], attr.cue)
 
 
-def _attribute_after(text: str, qb: int, s1: int, adjacent: bool) -> Attribution | None:
-    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X / "…" that …, said X)."""
+ANSWER_LEMMAS = {"respond", "reply", "answer"}
+RE_THAT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?that\b")
+
+
+def _attribute_after(text: str, qb: int, s1: int, adjacent: bool, end_char: str = "") -> Attribution | None:
+    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X / "…" that …, said X).
+
+    Not a cue that answers a quoted question ('"…?" Smith responded that …'), nor one past another quote
+    when this one ends its sentence ('"…." "…?" Smith asked': the cue is the other quote's)."""
     cues = find_cues(text, qb, s1)
     for c0, c1, form in cues[:1] if adjacent else cues:
-        if MASK in text[qb:c0] and adjacent:
+        if MASK in text[qb:c0] and (adjacent or end_char in (".", "?", "!")):
             return None
+        if end_char == "?" and CUE_FORMS[form] in ANSWER_LEMMAS and RE_THAT_AFTER.match(text, c1):
+            return None  # (the answer is the that-clause; '"…?" she replied' is her own reply)
         before = text[qb:c0]
         span = None
         if _is_noun_use(text, qb, c0, form):

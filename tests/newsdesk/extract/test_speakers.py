@@ -322,6 +322,21 @@ def test_the_clause_that_governs_the_quote_gives_the_speaker(body, expected):
     assert quote.speaker == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a cue after the next quote belongs to that quote when this one ends its sentence
+    ('"We will win the vote," Ana Volk said. "It is close." "But why?" reporter Tom Berg asked her.',
+     ["Ana Volk", "Ana Volk", "Tom Berg"]),
+    ('"Pay the harbor staff," "fix the river wall" and "open the dock," Ana Volk said.',
+     ["Ana Volk", "Ana Volk", "Ana Volk"]),  # a list of fragments: one cue for all
+    # a question answered by a that-clause is not the answerer's; a question given as the reply is
+    ('"We need a port," Tom Berg said. "Can the town pay for it?" Ana Volk responded that it could.',
+     ["Tom Berg", "Tom Berg"]),
+    ('"We need a port," Tom Berg said. "Can the town pay for it?" Ana Volk replied.', ["Tom Berg", "Ana Volk"]),
+])
+def test_a_cue_is_read_with_the_quote_it_belongs_to(body, expected):
+    assert [q.speaker for q in extract_quotes(body)] == expected
+
+
 @pytest.mark.parametrize("body, speaker, kind", [
     ('"We are proud," said Mayor Jane Roe.', "Jane Roe", "person"),
     ('Jane Roe visited.\n\n"We are proud," she said.', "Jane Roe", "person"),
