@@ -588,7 +588,8 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
         chained = joined and (" " in right_text or not body[left[1]:right[0]].strip().startswith("and")
                               or right_text.lower().rstrip(".").endswith(NOUN_ENDINGS))
         if not is_first_name(right_text.split(None, 1)[0]) and (
-                chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)):
+                chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)
+                or _group_for(body, text, body[left[1]:right[0]])):
             left, joined = (left[0], right[1]), True
             continue
         if " " in text:
@@ -596,6 +597,16 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
         left, joined = right, False
     if " " in body[left[0]:left[1]]:
         out.append(left)
+
+
+def _group_for(body: str, left: str, joiner: str) -> bool:
+    """A plural common noun before "for" opens a group's name ("Doctors for Camp Closure"): one
+    capitalized word ending in s that the article also writes in lowercase ("the doctors")."""
+    if " " in left.strip() or joiner.split()[0] != "for":
+        return False
+    word = left.strip()
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and \
+        re.search(r"\b" + re.escape(word.lower()) + r"\b", body) is not None
 
 
 def _initials_used(body: str, left: str, right: str) -> bool:

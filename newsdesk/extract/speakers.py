@@ -41,6 +41,7 @@ CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_AGE_WORD = re.compile(r"\d|year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
+RE_CLASSIFIER = re.compile(r"[a-z]+ [a-z]+")  # "legal expert": one lowercase word before a role (not "UK man", "43-year-old man")
 RE_MARKUP = re.compile(r"[<>]")
 RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
 ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
@@ -279,13 +280,37 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
             return _result(cast, found)
     if len(toks) == 1 and head in NOT_SPEAKERS:
         return None, None
+    if len(toks) == 1 and det == "the":
+        group = _group_named_for(cast, head) if head.endswith("s") else None
+        if group is not None:
+            return group, None  # "the doctors" of "Doctors for Camp Closure"
+        introduced = _introduction(cast.body, head, pos) if head in ROLE_WORDS else None
+        if introduced and RE_CLASSIFIER.fullmatch(introduced):
+            return _plain(cast, introduced.split(), pos)  # "the expert" of "one legal expert"
     return _plain(cast, toks, pos)
 
 
 def _introduced_unnamed(body: str, head: str, pos: int) -> bool:
     """The article introduced someone of this role without a name before pos ("a spokesperson who
     did not wish to be named", "one legal expert")."""
-    return re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}" + re.escape(head) + r"\b", body[:pos]) is not None
+    return _introduction(body, head, pos) is not None
+
+
+def _introduction(body: str, head: str, pos: int) -> str | None:
+    """How the article introduced someone it never names, without the determiner ("legal expert"
+    of "one legal expert"), the latest before pos."""
+    found = None
+    for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+((?:[\w-]+\s+){0,2}" + re.escape(head) + r")\b", body[:pos]):
+        found = m.group(1)
+    return found and " ".join(found.split())
+
+
+def _group_named_for(cast: Cast, plural: str) -> str | None:
+    """The one organization of the article whose name holds this plural noun ("the doctors" of
+    "Doctors for Camp Closure", "the teachers" of "Chicago Teachers Union")."""
+    names = {ent.name for ent in cast.entities
+             if ent.kind == "org" and any(t.lower() == plural for t in ent.tokens)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _plain(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | None]:

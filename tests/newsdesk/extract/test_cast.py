@@ -155,3 +155,14 @@ def test_every_mention_lies_inside_the_body(body):
     for m in cast.mentions_between(0, len(body) + 1):
         assert 0 <= m.start < m.end <= len(body)
         assert m.entity < len(cast.entities)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plural noun the article also writes in lowercase opens a group's name before "for"
+    ("The doctors belong to Doctors for Open Clinics.", ("org", "Doctors for Open Clinics")),
+    # no lowercase use of the noun: "for" joins nothing
+    ("Officials traded Jones for Williams Perez.", ("person", "Williams Perez")),
+])
+def test_a_group_named_for_a_cause_is_one_organization(body, expected):
+    cast = build_cast(body)
+    assert (expected[0], expected[1]) in {(e.kind, e.name) for e in cast.entities}

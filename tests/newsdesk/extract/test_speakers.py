@@ -349,3 +349,30 @@ def test_a_cue_is_read_with_the_quote_it_belongs_to(body, expected):
 def test_speaker_kind_says_what_the_article_tells(body, speaker, kind):
     (quote,) = extract_quotes(body)
     assert (quote.speaker, quote.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a group the article names: "the nurses" are the one organization whose name holds the noun
+    ('The nurses, members of a new group, Nurses for Safe Wards, wrote to the board.\n\n'
+     '"We need more staff," the nurses said.', "Nurses for Safe Wards"),
+    ('Members of Teachers for Small Classes marched.\n\n"Classes are too big," the teachers said.',
+     "Teachers for Small Classes"),
+    # no organization holds the noun, or a person's name follows "for": the description stays
+    ('The nurses marched on Monday.\n\n"We need more staff," the nurses said.', "nurses"),
+    ('Fans traded Jones for Williams.\n\n"We need more staff," the fans said.', "fans"),
+])
+def test_a_group_named_by_the_article_speaks_for_its_members(body, expected):
+    assert speakers_of(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an unnamed person is the shortest description the article introduced them with
+    ('One legal expert doubted the claim.\n\n"It will not hold," the expert said.', "legal expert"),
+    ('A senior judge heard the case.\n\n"It will not hold," the judge said.', "senior judge"),
+    # a place, an age or more than one word before the role is not kept
+    ('One Leeds expert doubted the claim.\n\n"It will not hold," the expert said.', "expert"),
+    ('A 43-year-old expert doubted the claim.\n\n"It will not hold," the expert said.', "expert"),
+    ('A team of experts doubted the claim.\n\n"It will not hold," the expert said.', "expert"),
+])
+def test_a_definite_role_takes_the_words_that_introduced_it(body, expected):
+    assert speakers_of(body)[-1] == expected
