@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,48 +39,130 @@ def prefect_defaults(log_level: str | None, default_level: str) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the flow once and print the summary."""
+    from pydantic import ValidationError
+
     from newsdesk import locations, run
 
-    settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
-                             batch_size=args.batch_size, workers=args.workers, log_level=args.log_level)
+    try:
+        settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
+                                 batch_size=args.batch_size, workers=args.workers, log_level=args.log_level)
+    except ValidationError as exc:  # a NEWSDESK_* variable out of range (options are checked by argparse)
+        print(f"newsdesk run: {settings_problem(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     try:  # said before Prefect's server start, not after it
         raw, target = run.open_locations(settings)
-    except FileNotFoundError:
-        print(f"newsdesk run: raw directory {settings.raw_dir} does not exist", file=sys.stderr)
-        return EXIT_USAGE
-    except (ValueError, OSError) as exc:  # a malformed URI, an unreachable or forbidden bucket
+    except (ValueError, OSError) as exc:  # no raw folder, out dir inside it, a malformed URI, a forbidden bucket
         print(f"newsdesk run: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if not args.full and nothing_changed(raw, target):
         return EXIT_OK
+    try:
+        target.check_writable()
+    except OSError as exc:
+        print(f"newsdesk run: cannot write to {target.replica.location}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     prefect_defaults(settings.log_level, "WARNING")  # the summary is printed below
     from flows import ephemeral
 
     api_url = ephemeral.start() if settings.early_server else None  # boots while we import Prefect below
+    from newsdesk import workers
+
+    workers.prestart()  # the workers' forkserver warms the pipeline meanwhile too
     from flows.pipeline import newsdesk_flow, task_runner_for
+    from prefect.exceptions import TerminationSignal
+
+    from newsdesk.dbtbuild import BuildFailed
     from newsdesk.installation import IncompleteInstallError
     from newsdesk.targets import LockedError
 
     runner = task_runner_for(args.task_runner, args.dask_address, settings.workers)
     run_flow = newsdesk_flow.with_options(task_runner=runner) if runner else newsdesk_flow
     try:
-        with api_settings(api_url):
+        with api_settings(api_url), stopped_by_sigterm():
             summary = run_flow(raw_dir=settings.raw_dir, out_dir=settings.out_dir, batch_size=settings.batch_size,
                                wait_for_lock=args.wait, full=args.full, workers=settings.workers,
                                db_dir=settings.db_dir)
     except LockedError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except BuildFailed as exc:  # a data test failed: readers stay on the previous snapshot
+        print(f"newsdesk run: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except FileNotFoundError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except IncompleteInstallError as exc:
         print(f"newsdesk run: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except (KeyboardInterrupt, TerminationSignal, Stopping) as exc:
+        signum = getattr(exc, "signal", signal.SIGINT)
+        print(f"newsdesk run: stopped ({signal.Signals(signum).name}); nothing was published, the previous "
+              "snapshot is still current", file=sys.stderr)
+        return 128 + signum
+    except Exception as exc:  # a full disk, an out dir made read-only meanwhile: one sentence
+        failure = run.storage_failure(exc)
+        if failure is None:
+            raise
+        print(f"newsdesk run: {run.failure_sentence(failure, target.location)}", file=sys.stderr)
+        return EXIT_FAILED
     print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(target.location) else None)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
+
+
+class Stopping(BaseException):
+    """SIGTERM arrived: the run unwinds (its workers killed, its files removed) and exits 143."""
+
+    def __init__(self, signal: int):
+        super().__init__(signal)
+        self.signal = signal
+
+
+@contextmanager
+def stopped_by_sigterm():
+    """SIGTERM raises Stopping here instead of ending the process at once. (Prefect's flow engine
+    turns SIGTERM into its own exception, unwinds, then sends it again to the handler it found:
+    this one, so the CLI still says what happened and exits 143.)"""
+    def stop(signum, frame):
+        raise Stopping(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def settings_problem(error) -> str:
+    """One sentence from a pydantic ValidationError of Settings: which variable, what is wrong."""
+    problems = [f"NEWSDESK_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')}: {e['msg'].lower()}"
+                for e in error.errors()]
+    return "; ".join(problems)
+
+
+def count_option(minimum: int):
+    """An argparse type: a whole number of at least `minimum` (a usage error otherwise, exit 2)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+    return parse
+
+
+def seconds_option(text: str) -> float:
+    """An argparse type: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
 
 
 @contextmanager
@@ -133,7 +217,10 @@ def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> Non
     console = Console(stderr=False)
     console.print(table)
     if not summary["reconciled"]:
-        console.print("[red]reconciliation failed: inputs seen != articles + rejects + duplicates[/red]")
+        console.print("[red]reconciliation failed: files seen != files recorded, or inputs seen != articles + "
+                      "rejects + duplicates[/red]")
+    for warning in summary.get("warnings", []):
+        console.print(f"warning: {warning}", markup=False)
     if "changes" in summary:
         changes = ", ".join(f"{n} {what}" for what, n in summary["changes"].items())
         console.print(f"files: {changes}; processed {summary['files_processed']}"
@@ -148,8 +235,11 @@ def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> Non
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    """Run one SQL statement against the built database and print the result."""
+    """Run one read-only SQL query against a database (an out dir's or an export's) and print the
+    result. The connection is sandboxed: newsdesk.database.connect."""
     import duckdb
+
+    from newsdesk import database
 
     query = Path(args.file).read_text(encoding="utf-8") if args.file else args.query
     if not query:
@@ -157,14 +247,22 @@ def cmd_sql(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = Path(args.out_dir) / layout.DATABASE
     if not db.exists():
-        print(f"newsdesk sql: no database at {db}; run `newsdesk run` first", file=sys.stderr)
+        print(f"newsdesk sql: no database at {printable(str(db))}; run `newsdesk run` first "
+              "(or name an export folder with --from)", file=sys.stderr)
         return EXIT_NO_DATABASE
     try:
-        con = duckdb.connect(str(db), read_only=True)
-        result = con.sql(query)
-        data = result.to_arrow_table() if result is not None else None
-    except duckdb.Error as exc:
+        database.check_read_only(query)
+        con = database.connect(db)
+        try:
+            result = con.sql(query)
+            data = result.to_arrow_table() if result is not None else None
+        finally:
+            con.close()
+    except database.NotReadOnlyError as exc:
         print(f"newsdesk sql: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except duckdb.Error as exc:
+        print(f"newsdesk sql: {printable(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     if data is not None:
         write_result(data, args.format, args.output)
@@ -172,7 +270,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def write_result(data, fmt: str, output: str | None) -> None:
-    """Print (or save) an Arrow table as a table, CSV, JSON lines or Parquet."""
+    """Print (or save) an Arrow table as a table, CSV, a JSON array, JSON Lines or Parquet. What
+    reaches the terminal has its control characters removed; a file (-o) keeps the data as is."""
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -180,15 +279,15 @@ def write_result(data, fmt: str, output: str | None) -> None:
             raise SystemExit("newsdesk sql: --format parquet needs --output FILE")
         pq.write_table(data, output, compression="zstd")
         return
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    clean = (lambda text: text) if output else printable
     try:
         if fmt == "csv":
-            import csv
-
-            writer = csv.writer(stream)
-            writer.writerow(data.column_names)
-            writer.writerows(zip(*(col.to_pylist() for col in data.columns)) if data.num_rows else [])
+            write_csv(data, stream, clean)
         elif fmt == "json":
+            rows = [json.dumps(row, default=str, ensure_ascii=False) for row in data.to_pylist()]
+            stream.write("[\n" + ",\n".join(rows) + ("\n" if rows else "") + "]\n")
+        elif fmt == "jsonl":
             for row in data.to_pylist():
                 stream.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
         else:
@@ -198,24 +297,49 @@ def write_result(data, fmt: str, output: str | None) -> None:
             stream.close()
 
 
+def write_csv(data, stream, clean) -> None:
+    """CSV with a header; lists and structs as JSON (["AP", "AFP"]), nulls as empty cells."""
+    import csv
+
+    def cell(value):
+        if isinstance(value, (list, dict)):
+            value = json.dumps(value, default=str, ensure_ascii=False)
+        return clean(value) if isinstance(value, str) else value
+
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([clean(name) for name in data.column_names])
+    for row in data.to_pylist():
+        writer.writerow([cell(v) for v in row.values()])
+
+
 def print_table(data, stream) -> None:
-    """A rich table of the rows (long cells shortened)."""
+    """A rich table of the rows (long cells shortened; cells are plain text, never markup)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_header=True, header_style="bold")
     for name in data.column_names:
-        table.add_column(name, overflow="fold", max_width=60)
+        table.add_column(Text(printable(name)), overflow="fold", max_width=60)
     for row in data.to_pylist():
-        table.add_row(*(_cell(v) for v in row.values()))
+        table.add_row(*(Text(_cell(v)) for v in row.values()))
     console = Console(file=stream, width=max(120, Console().width))
     console.print(table)
     console.print(f"{data.num_rows} row{'s' if data.num_rows != 1 else ''}")
 
 
 def _cell(value) -> str:
-    text = "" if value is None else str(value)
+    text = printable("" if value is None else str(value))
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+RE_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters (escape sequences, bells, carriage returns) or bidi
+    overrides, which would act on the terminal instead of being shown; tabs and newlines stay."""
+    return RE_UNPRINTABLE.sub("", text)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -257,29 +381,35 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Copy the current snapshot's tables and the data dictionary into a folder for analysts."""
-    from newsdesk.export import NoSnapshotError, export_snapshot
+    """Copy the current snapshot's tables, its marts, a database over them and the data dictionary
+    into a folder for analysts."""
+    from newsdesk.dbtbuild import BuildFailed
+    from newsdesk.export import NoSnapshotError, RefusedError, export_snapshot
 
     try:
         manifest = export_snapshot(Path(args.out_dir), Path(args.to), force=args.force)
     except NoSnapshotError as exc:
         print(f"newsdesk export: {exc}", file=sys.stderr)
         return EXIT_NO_DATABASE
-    except FileExistsError as exc:
+    except (FileExistsError, RefusedError) as exc:
         print(f"newsdesk export: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except OSError as exc:
+    except (OSError, BuildFailed) as exc:
         print(f"newsdesk export: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    counts = ", ".join(f"{t} {m['rows']}" for t, m in manifest["tables"].items())
+    counts = ", ".join(f"{t} {m['rows']}" for t, m in {**manifest["tables"], **manifest["marts"]}.items())
     print(f"exported snapshot {manifest['snapshot']} to {args.to}: {counts}")
     return EXIT_OK
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    """Regenerate (or, with --check, verify) the data dictionary and JSON schemas."""
-    from newsdesk.dictionary import stale_files, write_docs
+    """Regenerate (or, with --check, verify) the data dictionary and JSON schemas; with --dbt, write
+    dbt's documentation site instead."""
+    from newsdesk.dictionary import stale_files, write_dbt_site, write_docs
 
+    if args.dbt:
+        print(write_dbt_site(Path(args.dbt)))
+        return EXIT_OK
     docs = Path(args.docs_dir)
     if args.check:
         stale = stale_files(docs)
@@ -299,7 +429,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsdesk",
         description="Turn folders of scraped news articles into clean tables (articles, quotes, places, "
                     "credits, rejects) as Parquet, and query them with DuckDB SQL.",
-        epilog="Exit codes: 0 ok, 1 failed, 2 usage error, 3 out dir locked by another run, 4 no database yet.",
+        epilog="Exit codes: 0 ok, 1 failed, 2 usage error, 3 out dir locked by another run, 4 no database yet, "
+               "130 / 143 run stopped by Ctrl-C / SIGTERM.",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -313,13 +444,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--db-dir",
                      help="when --out-dir is an object store: local folder where newsdesk.duckdb is built, with "
                           f"the snapshot copy its views read (default {DEFAULTS.db_dir}; `newsdesk sql --out-dir` it)")
-    run.add_argument("--batch-size", type=int, help=f"files per task (default {DEFAULTS.batch_size})")
-    run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+    run.add_argument("--batch-size", type=count_option(1), help=f"files per task (default {DEFAULTS.batch_size})")
+    run.add_argument("--wait", type=seconds_option, default=0, metavar="SECONDS",
                      help="wait this long for another run on the same out dir to finish (default: refuse)")
     run.add_argument("--full", action="store_true",
                      help="reprocess every file (default: only files new or changed since the last run)")
-    run.add_argument("--workers", type=int,
-                     help="worker processes (default 0: one per CPU; 1: all in this process)")
+    run.add_argument("--workers", type=count_option(0),
+                     help="worker processes (default 0: one per CPU)")
     run.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
                      help="threads: Prefect's thread runner feeding a local process pool (default); "
                           "dask: a local Dask cluster of --workers processes (prefect-dask)")
@@ -331,13 +462,21 @@ def build_parser() -> argparse.ArgumentParser:
                           "or NEWSDESK_LOG_LEVEL / PREFECT_LOGGING_LEVEL)")
     run.set_defaults(func=cmd_run)
 
-    sql = sub.add_parser("sql", help="run SQL against the built database (tables: articles_summary, speakers, "
-                                     "place_mentions_daily; views: stg_articles, stg_quotes, ...)")
+    sql = sub.add_parser(
+        "sql", help="run read-only SQL against the database (tables: articles_summary, speakers, "
+                    "place_mentions_daily; views: stg_articles, stg_quotes, ...)",
+        description="Run a query against newsdesk.duckdb in an out dir or an export folder. Only queries "
+                    "that read run (select, describe, show, summarize, explain); DuckDB may read that folder "
+                    "and nothing else, write nowhere, and load no extension.",
+        epilog="Exit codes: 0 ok, 1 the query failed, 2 usage error or a statement that writes, 4 no database.")
     sql.add_argument("query", nargs="?", help="the SQL statement")
     sql.add_argument("-f", "--file", help="read the SQL from this file")
-    sql.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    sql.add_argument("--format", choices=("table", "csv", "json", "jsonl", "parquet"), default="table",
+                     help="table (default); csv (lists as JSON arrays); json (one JSON array); jsonl (JSON Lines); "
+                          "parquet (needs -o)")
     sql.add_argument("-o", "--output", help="write the result to this file instead of stdout")
-    sql.add_argument("--out-dir", default=DEFAULT_OUT, help=f"where the database is (default {DEFAULT_OUT})")
+    sql.add_argument("--out-dir", "--from", dest="out_dir", default=DEFAULT_OUT, metavar="DIR",
+                     help=f"folder holding newsdesk.duckdb: an out dir or an export folder (default {DEFAULT_OUT})")
     sql.set_defaults(func=cmd_sql)
 
     serve = sub.add_parser("serve", help="run the flow on a cron schedule (needs a Prefect server)")
@@ -362,14 +501,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=cmd_report)
 
     export = sub.add_parser(
-        "export", help="copy the current Parquet tables and the data dictionary into a folder for analysts",
-        description="Copy the current snapshot (partitioned Parquet: articles, quotes, places, credits, rejects) "
-                    "with data-dictionary.md, schemas/<table>.json and export.json into --to. The folder is "
-                    "written beside it and renamed into place, so it is complete or absent.",
-        epilog="Exit codes: 0 ok, 1 failed, 2 --to exists (use --force), 4 nothing to export yet.")
-    export.add_argument("--to", required=True, metavar="DIR", help="destination folder (must not exist)")
+        "export", help="copy the current tables, marts, a database and the data dictionary into a folder for analysts",
+        description="Copy the current snapshot (partitioned Parquet: articles, quotes, places, credits, rejects), "
+                    "its marts as Parquet (marts/<name>.parquet), newsdesk.duckdb over them (query it with "
+                    "`newsdesk sql --from DIR`), data-dictionary.md, schemas/<table>.json and export.json into --to. "
+                    "The folder works wherever it is moved or copied. It is written beside --to and renamed into "
+                    "place, so it is complete or absent.",
+        epilog="Exit codes: 0 ok, 1 failed, 2 --to holds an earlier export (use --force) or something else "
+               "(never replaced), 4 nothing to export yet.")
+    export.add_argument("--to", required=True, metavar="DIR", help="destination folder (new, or empty)")
     export.add_argument("--out-dir", default=DEFAULT_OUT, help=f"where the tables are (default {DEFAULT_OUT})")
-    export.add_argument("--force", action="store_true", help="replace --to if it exists")
+    export.add_argument("--force", action="store_true",
+                        help="replace --to when it holds an earlier export (and nothing else)")
     export.set_defaults(func=cmd_export)
 
     docs = sub.add_parser(
@@ -379,6 +522,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok (or current, with --check), 1 stale files (with --check).")
     docs.add_argument("--docs-dir", default="docs", help="folder to write into (default docs)")
     docs.add_argument("--check", action="store_true", help="write nothing; exit 1 if any generated file is stale")
+    docs.add_argument("--dbt", nargs="?", const="dbt-docs", metavar="DIR",
+                      help="instead, write dbt's documentation site of the SQL models (lineage graph, tests, "
+                           "columns) into DIR (default dbt-docs): open DIR/static_index.html in a browser, offline")
     docs.set_defaults(func=cmd_docs)
     return parser
 

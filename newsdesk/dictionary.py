@@ -1,8 +1,9 @@
 """The data dictionary: docs/data-dictionary.md and docs/schemas/<table>.json, generated.
 
-Descriptions live once, with the Pydantic fields (schemas/tables.py); SQL models state their grain
-in a header comment. Types of the SQL models are read by building them in memory over empty
-Parquet tables, so the dictionary always shows what DuckDB really produces.
+Descriptions live once, with the Pydantic fields (schemas/tables.py); SQL models (the dbt project
+in sql/) state their grain in a header comment. Staging views keep the Parquet columns under their
+Parquet names, so they share the tables' descriptions. Types of the models are read by building
+the project over empty Parquet tables, so the dictionary always shows what DuckDB really produces.
 
 Regenerate with `newsdesk docs` (or `python -m newsdesk.dictionary`); `--check` only compares.
 """
@@ -20,8 +21,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsdesk.layout import PARTITION, PARTITIONED
-from newsdesk.sqlmodels import SQL_DIR, model_files, run_models
+from newsdesk import database, dbtbuild
+from newsdesk.layout import DATABASE, PARTITION, PARTITIONED
 from schemas import SCHEMA_VERSION, TABLES, arrow_schema
 from schemas.arrow import arrow_type
 
@@ -34,8 +35,9 @@ RE_SELECT = re.compile(r"^\s*select\s+(?:distinct\s+)?", re.I)
 RE_CLAUSE = re.compile(r"^(?:from|where|group|order|having|left|right|inner|join|on|with|create|select|union)\b"
                        r"|\bas\s*\($|^\)", re.I)
 RE_FROM = re.compile(r"\s+from\s+", re.I)
-RE_SOURCE_TABLE = re.compile(r"\{\{ curated \}\}/(\w+)/")
-RE_STG_REF = re.compile(r"\bstg_\w+\b")
+RE_SOURCE_TABLE = re.compile(r"\bsource\(\s*'\w+'\s*,\s*'(\w+)'\s*\)")
+RE_REF = re.compile(r"\bref\(\s*'(\w+)'\s*\)")
+LAYERS = ("staging", "marts")
 RE_COUNT = re.compile(r"^count_(\w+)$")
 # A column passed through: `x`, `t.x`, `cast(x as date)`, `coalesce(t.x, 0)`, `any_value(t.x)`.
 RE_PLAIN = re.compile(r"^(?:(?:cast|coalesce|any_value|trim)\()?(?:\w+\.)?(?P<column>\w+)"
@@ -97,17 +99,20 @@ def write_empty_tables(curated: Path) -> None:
         pq.write_table(schema.empty_table(), where / "part-0.parquet")
 
 
-def model_types(sql_dir: Path = SQL_DIR) -> dict[str, list[tuple[str, str]]]:
-    """Build every model in memory over empty tables; (column, DuckDB type) per model."""
-    import duckdb
+def model_files(project_dir: Path = dbtbuild.PROJECT_DIR) -> list[Path]:
+    """Every model file of the dbt project, staging before marts, by name within a layer."""
+    return [p for layer in LAYERS for p in sorted((project_dir / "models" / layer).glob("*.sql"))]
 
+
+def model_types(project_dir: Path = dbtbuild.PROJECT_DIR) -> dict[str, list[tuple[str, str]]]:
+    """Build the project over empty tables; (column, DuckDB type) per model."""
     with tempfile.TemporaryDirectory(prefix="newsdesk-dictionary-") as tmp:
         write_empty_tables(Path(tmp))
-        con = duckdb.connect(":memory:")
+        built = dbtbuild.build(Path(tmp) / DATABASE, Path(tmp), project_dir)
+        con = database.connect(Path(tmp) / DATABASE)
         try:
-            names = run_models(con, Path(tmp), sql_dir)
             return {name: [(row[0], row[1]) for row in con.execute(f'describe "{name}"').fetchall()]
-                    for name in names}
+                    for name in (*built.views, *built.tables)}
         finally:
             con.close()
 
@@ -174,17 +179,17 @@ def count_description(name: str) -> str:
     return f"Number of {match[1].replace('_', ' ')}." if match else ""
 
 
-def sql_models(sql_dir: Path = SQL_DIR) -> list[Model]:
+def sql_models(project_dir: Path = dbtbuild.PROJECT_DIR) -> list[Model]:
     """Every SQL model with its grain and typed, described columns."""
-    types = model_types(sql_dir)
+    types = model_types(project_dir)
     described: dict[str, dict[str, str]] = {}
     models = []
-    for path in model_files(sql_dir):
+    for path in model_files(project_dir):
         sql = path.read_text(encoding="utf-8")
         known: dict[str, str] = {}
         for table in RE_SOURCE_TABLE.findall(sql):
             known.update({c.name: c.description for c in table_columns(TABLES[table])})
-        for ref in RE_STG_REF.findall(sql):
+        for ref in RE_REF.findall(sql):
             for key, value in described.get(ref, {}).items():
                 known.setdefault(key, value)
         lineage = column_lineage(sql, known)
@@ -193,6 +198,14 @@ def sql_models(sql_dir: Path = SQL_DIR) -> list[Model]:
         described[path.stem] = {c.name: c.description for c in columns if c.description}
         models.append(Model(path.stem, path.parent.name, grain(sql), columns))
     return models
+
+
+def write_dbt_site(target_dir: Path, project_dir: Path = dbtbuild.PROJECT_DIR) -> Path:
+    """dbt's documentation site of the project (built over empty tables: the site shows models,
+    lineage, tests and column types, not data), as one page; returns its path."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-dbt-docs-") as tmp:
+        write_empty_tables(Path(tmp))
+        return dbtbuild.generate_docs(target_dir, Path(tmp), project_dir)
 
 
 def json_schema(table: str) -> dict:
@@ -241,7 +254,9 @@ def render_markdown(models: list[Model]) -> str:
         "  articles/published_month=YYYY-MM/part-*.parquet   (also published_month=unknown)",
         "  quotes/   places/   credits/                      partitioned the same way",
         "  rejects/part-0.parquet                            not partitioned",
-        "  data-dictionary.md  schemas/<table>.json          exports only: this file, JSON Schemas of the rows,",
+        "  newsdesk.duckdb                                   the SQL models below (views read the Parquet beside it)",
+        "  marts/<mart>.parquet                              exports only: each mart as one Parquet file,",
+        "  data-dictionary.md  schemas/<table>.json          this file, JSON Schemas of the rows,",
         "  export.json                                       and schema version, snapshot id, row counts",
         "```",
         "",
@@ -261,22 +276,25 @@ def render_markdown(models: list[Model]) -> str:
         out += [f"### {table}", "", f"{model.__doc__.strip()}{note} JSON Schema: `schemas/{table}.json`.", ""]
         out += render_columns(table_columns(model), with_nullable=True) + [""]
     titles = {"staging": "Staging views (DuckDB)", "marts": "Marts (DuckDB tables)"}
-    for layer in ("staging", "marts"):
+    for layer in LAYERS:
         out += [f"## {titles[layer]}", ""]
         if layer == "staging":
-            out += ["In `newsdesk.duckdb`: views over the Parquet tables that rename and cast only.", ""]
+            out += ["In `newsdesk.duckdb`: one view per Parquet table, with the same columns under the same "
+                    "names (`stg_quotes.text` is `quotes.text`). The views read the Parquet by a path relative "
+                    "to the database's folder: readers other than `newsdesk sql` set "
+                    "`file_search_path` to that folder.", ""]
         else:
-            out += ["In `newsdesk.duckdb`: tables built from the staging views at the end of each run. "
-                    "Types below are DuckDB types.", ""]
+            out += ["In `newsdesk.duckdb` (and `marts/<name>.parquet` in an export): tables built by "
+                    "`dbt build` from the staging views at the end of each run. Types below are DuckDB types.", ""]
         for model in (m for m in models if m.layer == layer):
             out += [f"### {model.name}", "", f"Grain: {model.grain}", ""]
             out += render_columns(model.columns, with_nullable=False) + [""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def generated_files(sql_dir: Path = SQL_DIR) -> dict[str, str]:
+def generated_files(project_dir: Path = dbtbuild.PROJECT_DIR) -> dict[str, str]:
     """Every generated file: relative path -> content."""
-    files = {DICTIONARY_FILE: render_markdown(sql_models(sql_dir))}
+    files = {DICTIONARY_FILE: render_markdown(sql_models(project_dir))}
     for table in TABLES:
         files[f"{SCHEMAS_DIR}/{table}.json"] = json.dumps(json_schema(table), indent=2, ensure_ascii=False) + "\n"
     return files

@@ -74,7 +74,7 @@ def build_result(doc: CleanDocument, source_path: str, locator: str, digest: str
     return DocumentResult(
         article=article,
         quotes=quote_rows(doc.body, common, doc.title or ""),
-        places=place_rows(doc.body, common),
+        places=place_rows(doc, common, article["outlet_domain"]),
         credits=credit_rows(doc, common),
     )
 
@@ -93,15 +93,16 @@ def quote_rows(body: str, common: dict, title: str = "") -> list[dict]:
     return rows
 
 
-def place_rows(body: str, common: dict) -> list[dict]:
-    """Places rows (one per mention) of one article."""
+def place_rows(doc: CleanDocument, common: dict, domain: str | None) -> list[dict]:
+    """Places rows (one per mention) of one article; its wire datelines and outlet domain are evidence too."""
+    datelines = [c.text for c in doc.credits if c.role == "wire"]
     rows = []
-    for i, p in enumerate(extract_places(body)):
+    for i, p in enumerate(extract_places(doc.body, datelines=datelines, domain=domain)):
         rows.append({
             "place_mention_id": f"{common['article_id']}-p{i}", **common, "mention_index": i,
             "surface": p.surface, "name": p.name, "kind": p.kind, "country_code": p.country_code,
             "geonames_id": p.geonames_id, "latitude": p.latitude, "longitude": p.longitude,
-            "is_demonym": p.is_demonym, "start_char": p.start, "end_char": p.end,
+            "is_demonym": p.is_demonym, "is_dateline": p.is_dateline, "start_char": p.start, "end_char": p.end,
         })
     return rows
 

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
 
+from newsdesk import database
+
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7")
 ACCENT, MUTED, GRID = PALETTE[0], "#6b7280", "#e5e7eb"
 TOP_SPEAKERS, TIMELINE_SPEAKERS, TOP_BARS, MAP_LABELS, REJECT_ROWS = 10, 5, 15, 20, 50
@@ -28,17 +30,15 @@ OUTLIER_SHARE, OUTLIER_MIN_GAP_DAYS = 0.05, 183
 
 def query_report_data(db_path: Path) -> dict:
     """Everything the report shows, read from the built database (read-only)."""
-    import duckdb
-
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = database.connect(db_path)  # read-only; the views' relative paths resolve beside the file
     try:
         def rows(sql: str, *params) -> list[tuple]:
             return con.execute(sql, list(params)).fetchall()
 
         totals = dict(zip(
             ("articles", "outlets", "first_date", "last_date", "undated"),
-            rows("select count(*), count(distinct outlet_domain), min(published_date), max(published_date), "
-                 "count(*) filter (where published_date is null) from articles_summary")[0]))
+            rows("select count(*), count(distinct outlet_domain), min(published), max(published), "
+                 "count(*) filter (where published is null) from articles_summary")[0]))
         for table, view in (("quotes", "stg_quotes"), ("place_mentions", "stg_places"),
                             ("credits", "stg_credits"), ("rejects", "stg_rejects"), ("speakers", "speakers")):
             totals[table] = rows(f"select count(*) from {view}")[0][0]
@@ -48,7 +48,7 @@ def query_report_data(db_path: Path) -> dict:
             "select person_id, speaker, usual_role, count_quotes, count_articles from speakers "
             "order by count_quotes desc, speaker limit ?", TOP_SPEAKERS)]
         samples = dict(rows(
-            "select person_id, arg_min(quote_text, abs(length(quote_text) - 140) * 100000 + quote_index) "
+            "select person_id, arg_min(text, abs(length(text) - 140) * 100000 + quote_index) "
             "from quotes where kind <> 'indirect' and person_id in (select unnest(?)) group by person_id",
             [s["person_id"] for s in speakers]))
         for s in speakers:
@@ -57,15 +57,15 @@ def query_report_data(db_path: Path) -> dict:
         names = {s["person_id"]: s["speaker"] for s in top}
         timeline: dict[str, list[tuple[date, int]]] = {s["speaker"]: [] for s in top}
         for person_id, day, n in rows(
-                "select q.person_id, a.published_date, count(*) from quotes q join stg_articles a using (article_id) "
-                "where q.kind <> 'indirect' and a.published_date is not null and q.person_id in (select unnest(?)) "
+                "select q.person_id, a.published, count(*) from quotes q join stg_articles a using (article_id) "
+                "where q.kind <> 'indirect' and a.published is not null and q.person_id in (select unnest(?)) "
                 "group by all order by 2", list(names)):
             timeline[names[person_id]].append((day, n))
         return {
             "db_path": str(db_path),
             "totals": totals,
-            "articles_per_day": rows("select published_date, count(*) from articles_summary "
-                                     "where published_date is not null group by 1 order by 1"),
+            "articles_per_day": rows("select published, count(*) from articles_summary "
+                                     "where published is not null group by 1 order by 1"),
             "articles_per_outlet": rows("select coalesce(outlet_domain, '(unknown)'), count(*) from articles_summary "
                                         "group by 1 order by 2 desc, 1"),
             "speakers": speakers,
@@ -74,12 +74,12 @@ def query_report_data(db_path: Path) -> dict:
                                     for r in rows(
                 # one bubble per resolved place (name, kind, country and GeoNames id): Georgia the US state
                 # and Georgia the country are two places, so are two Springfields
-                "select place_name, place_kind, country_code, any_value(latitude), any_value(longitude), count(*), "
+                "select name, kind, country_code, any_value(latitude), any_value(longitude), count(*), "
                 "count(distinct article_id) from stg_places where latitude is not null and longitude is not null "
-                "group by place_name, place_kind, country_code, geonames_id order by 6 desc, 1, 3")]),
+                "group by name, kind, country_code, geonames_id order by 6 desc, 1, 3")]),
             "agencies": rows("select org, count(*) from (select unnest(organizations) as org from stg_credits) "
                              "group by 1 order by 2 desc, 1"),
-            "credit_roles": rows("select credit_role, count(*) from stg_credits group by 1 order by 2 desc, 1"),
+            "credit_roles": rows("select role, count(*) from stg_credits group by 1 order by 2 desc, 1"),
             "rejects": rows("select reason_code, count(*) from stg_rejects group by 1 order by 2 desc, 1"),
             "reject_files": [dict(zip(("path", "locator", "code", "reason"), r)) for r in rows(
                 "select source_path, source_locator, reason_code, reason from stg_rejects "

@@ -73,16 +73,28 @@ class Place(Row):
     article_id: NonEmptyStr = Field(description="The article the mention is in.")
     published_month: Month = Field(description="Partition key, copied from the article.")
     mention_index: Count = Field(description="Position of the mention in the article, from 0.")
-    surface: NonEmptyStr = Field(description="The mention as written ('Russian', 'U.S.').")
+    surface: NonEmptyStr = Field(description=(
+        "The mention as written ('Russian', 'U.S.'). A place inside an organisation's name counts when the "
+        "organisation is a body of that place ('Bank of Canada', 'S.C. Highway Patrol', 'Indiana University'), "
+        "not when a publication, company, brand or team borrows the name ('Wells Fargo', 'The Moscow Times')."))
     name: NonEmptyStr = Field(description="Canonical gazetteer name ('Russia').")
-    kind: NonEmptyStr = Field(description="country, admin1, city, continent, region, ...")
+    kind: NonEmptyStr = Field(description=(
+        "country, admin1 (state, province), admin2 (county), city (any populated place), continent, region, "
+        "ocean, sea; street (streets, roads, highways) and water (rivers, lakes, creeks, bays): these two have "
+        "no coordinates and carry the article's country only when the article is clearly about one."))
     country_code: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 code.")
     geonames_id: int | None = Field(None, description="GeoNames id of the resolved entry.")
     latitude: Latitude | None = Field(None, description="WGS84 latitude.")
     longitude: Longitude | None = Field(None, description="WGS84 longitude.")
-    is_demonym: bool = Field(False, description="True for adjectives like 'Russian' resolved to their country.")
-    start_char: Offset = Field(description="Offset of the mention in `body`.")
-    end_char: Offset = Field(description="Offset just past the mention in `body`.")
+    is_demonym: bool = Field(False, description=(
+        "True for demonyms resolved to their place: adjectives ('Russian') and people ('Ontarians')."))
+    is_dateline: bool = Field(False, description=(
+        "True when the mention is the story's dateline ('CHARLESTON, W.Va. —', 'NEWARK (AP) —'): where it was "
+        "filed, often its main location. A dateline the cleaner moved to a wire credit is emitted too, with "
+        "null offsets."))
+    start_char: Offset | None = Field(None, description=(
+        "Offset of the mention in `body`; null for a dateline read from a wire credit (not in the body)."))
+    end_char: Offset | None = Field(None, description="Offset just past the mention in `body`; null as start_char.")
 
 
 class Credit(Row):
@@ -100,7 +112,8 @@ class Credit(Row):
 
 RejectCode = Literal[
     "unreadable", "too_large", "binary", "undecodable", "empty", "unsupported_type",
-    "parse_error", "no_body", "duplicate", "internal_error", "missing_dependency",
+    "parse_error", "no_body", "duplicate", "internal_error", "missing_dependency", "too_slow",
+    "not_followed",
 ]
 
 

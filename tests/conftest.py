@@ -35,7 +35,7 @@ def repo_root() -> Path:
 def publish_rows():
     """Publish one batch of rows into an out dir without Prefect, in the flow's order: snapshot,
     database file, switch `current`, then replace the database. Returns the out dir."""
-    from newsdesk import layout, sqlmodels, storage
+    from newsdesk import dbtbuild, layout, storage
     from newsdesk.targets import LocalFolder
 
     def publish(rows, out: Path, run_id: str = "run-1") -> Path:
@@ -44,7 +44,7 @@ def publish_rows():
         snapshot = target.snapshot(run_id)
         snapshot.parent.mkdir(parents=True, exist_ok=True)
         storage.write_snapshot([staged], snapshot)
-        database, _ = sqlmodels.build_database_file(target.database, snapshot)
+        database, _ = dbtbuild.build_file(target.database, snapshot)
         target.switch(snapshot, database)
         return out
 

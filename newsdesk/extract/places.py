@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
-from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, load
+from newsdesk.extract.gazetteer import RE_TOKEN, SEP, candidates, fold_accents, load
+from newsdesk.extract.place_context import Evidence, gather
+from newsdesk.extract.place_features import STREET_WORDS, Feature, find_features
 
 # A word that starts with a capital. The pattern opens with the capital (the word-start test comes
 # after it) so that re skips ahead to the next capital instead of trying every position.
@@ -32,6 +34,19 @@ RE_PREV_WHOLE_WORD = re.compile(r"(?<!\w)(\w+) $")  # tried at word starts only:
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
 SENTENCE_OPENERS = frozenset('\n.!?:"“”(-—')
 DATELINE_TOKENS = 6
+# A dateline: a place in capitals, maybe its state or country, maybe a wire agency, then a dash:
+# "CHARLESTON, W.Va. --", "ISLAMABAD, Pakistan —", "CHATTANOOGA (AP) —", "ST. PARIS —"
+# ("FALLS VILLAGE—", "BEIRUT, Lebanon:"); with a state or country the dash may be missing ("SALINA, Kan. Strong")
+RE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4}"
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3}(?: ?\([A-Za-z][\w .&-]{1,30}\))?(?: ?(?:—|–|--|-|_|:)| (?=[A-Z]))"
+    r"|(?: ?\([A-Za-z][\w .&-]{1,30}\))? ?(?:—|–|--|-|_))"  # no colon alone: "SMITH: ..." is a transcript
+    r"(?= *[A-Z0-9“\"‘'(])"  # the story starts after it ("NATO — the alliance" is no dateline)
+)
+# What may come right before a dateline inside a paragraph: a headline's end, or a date line's year
+RE_BEFORE_DATELINE = re.compile(r"(?:[.!?:][\"”’)]?|\d{4}) +$")
+RE_CREDIT_AGENCY = re.compile(r"\s*\(.*$")  # "NEWARK, N.J. (AP)" -> "NEWARK, N.J."
+RE_CREDIT_DATE = re.compile(r",?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)$")
 RE_SPEECH_AFTER = re.compile(
     r"(?:'s|’s)? (?:said|says|told|added|explained|noted|wrote|asked|replied|recalled|insisted|argued|"
     r"admitted|acknowledged|believes|thinks|knows|wants|hopes)\b"
@@ -49,8 +64,10 @@ PLACE_WORDS = frozenset(
 FACILITY_WORDS = frozenset(
     "Street St Road Rd Way Avenue Ave Close Lane Drive Boulevard Crescent Court Place Terrace Hospital "
     "University College Museum Center Centre Corner Stadium Arena Hotel Mall School Church Cathedral "
-    "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial".split()
+    "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial Amphitheatre Amphitheater "
+    "Pavilion Auditorium Coliseum Theatre Theater Casino Ballpark Speedway Raceway".split()
 )
+NOT_STATE_BODY = frozenset(STREET_WORDS)  # a state keeps its institutions: "S.C. Highway Patrol", "Indiana University"
 COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
     "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
     "Motors Research Media News Press Pharmaceuticals Energy Capital Partners Holdings".split()
@@ -80,19 +97,25 @@ CALENDAR_WORDS = frozenset(
 NOT_NAME_NEXT = PLACE_WORDS | ORG_WORDS | TITLE_WORDS | CALENDAR_WORDS
 COMMON_WORDS = PLACE_WORDS | FACILITY_WORDS | COMPANY_WORDS | ORG_WORDS | TITLE_WORDS  # "Capital" (VE, DK)
 DIVISION_KINDS = frozenset({"city", "admin1", "admin2"})
+KEEP, DROP, CHECK_POSITION = "keep", "drop", "check position"  # what the resolver's filters say of a name
+WIDE_OR_COUNTRY = frozenset({"country", "ocean", "sea", "region", "continent"})
 QUALIFIER_KINDS = frozenset({"country", "admin1"})
 WIDE_KINDS = frozenset({"ocean", "sea", "region", "continent"})
-CONTEXT_COUNTRY_BONUS = 1.5
-CONTEXT_ADMIN_BONUS = 2.5
-CONTEXT_EXTRA_BONUS = 0.5  # per further surface naming the same admin1 (two at most)
+CONTEXT_COUNTRY_BONUS = 1.5  # for a whole vote (or more) for the candidate's country
+CONTEXT_ADMIN_BONUS = 2.5  # for a whole vote for its state or province
+CONTEXT_EXTRA_BONUS = 0.5  # per further vote for the state (two at most)
+COUNTY_BONUS = 3.0  # its county (or one of a county's towns) named in the article
+NEIGHBOUR_BONUS = 1.0  # a town of another, distinctive name in its county
 QUALIFIED_BONUS = 10.0
+ADMIN_SUPPORT = 0.5  # votes for a small town's state that let it stand
+LOCAL_SUPPORT = 1.8  # votes for its state that let a town beat a famous namesake (about two names)
 SMALL_TOWN = 20000
+VILLAGE = 1000
 COUNTRY_SUPPORTED_TOWN = 50_000  # a town this big may stand on its country being named in the article
 LONE_TOWN = 100_000  # a one-word town smaller than this needs support from the article
-SHARED_REGION_TOWN = 50_000
-SHARED_REGION_PRIOR = math.log10(SHARED_REGION_TOWN)
 BIG_CITY = 1_000_000
 GIANT_RATIO = 50
+FAMOUS_CITY = 200_000  # a namesake this big (and 50x bigger) needs local evidence against it
 SPEAKER_CITY = 100_000
 CONTEXT_CITY_POPULATION = 250_000
 MAX_CANDIDATES = 25
@@ -113,8 +136,9 @@ class PlaceMention(NamedTuple):
     latitude: float | None
     longitude: float | None
     is_demonym: bool
-    start: int
-    end: int
+    start: int | None  # None for a place read from a dateline credit (it is not in the body)
+    end: int | None
+    is_dateline: bool = False  # the story's dateline ("CHARLESTON, W.Va. —", "NEWARK (AP) —")
 
 
 @dataclass(slots=True)
@@ -127,6 +151,7 @@ class _Match:
     candidates: list[int]
     is_demonym: bool
     choice: int = -1
+    dateline: bool = False
 
 
 def _gazetteer():
@@ -166,15 +191,22 @@ def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[in
     demonym = ids is not None
     if not demonym:
         ids = g.keys.get(word)
-        if ids is None:
+        if ids is None or word in g.blockers:  # a one-word blocker is a place's name too ("Toyota")
             return (e if word in g.blockers else s), None, None, False
     return e, word, ([ids] if isinstance(ids, int) else ids), demonym
+
+
+def _dateline_at(body: str, s: int) -> bool:
+    """A dateline starts at s: a line start, or right after a headline inside the first paragraph."""
+    after_break = s == 0 or body[s - 1] == "\n" or RE_BEFORE_DATELINE.search(body, max(0, s - 8), s) is not None
+    return after_break and RE_DATELINE.match(body, s) is not None  # (the cheaper test first: most capitals fail it)
 
 
 def find_matches(body: str, g) -> list[_Match]:
     """Leftmost-longest gazetteer hits over capitalized token n-grams (blockers consume their span)."""
     out: list[_Match] = []
     last_end = 0
+    dateline_end = -1  # a dateline's qualifier ("W.Va." in "CHARLESTON, W.Va. --") belongs to it too
     widths, pairs, next_token = g.max_tokens.get, g.pairs, RE_TOKEN.search
     for w in RE_CAP_WORD.finditer(body):
         first = w.group()
@@ -183,9 +215,14 @@ def find_matches(body: str, g) -> list[_Match]:
             if not first.isupper():
                 continue
             s, e = w.span()
-            if s < last_end or e - s <= 2 or not (s == 0 or body[s - 1] == "\n"):
+            if s < last_end or (e - s <= 2 and body[e : e + 1] != "."):  # "ST. PAUL" may open a dateline
+                continue
+            dateline = _dateline_at(body, s)
+            if not (dateline or s == 0 or body[s - 1] == "\n"):
                 continue
             end, key, cands, demonym = _lookup(body, s, DATELINE_TOKENS, g, True)  # "OTTAWA —"
+            if dateline and key is not None:
+                dateline_end = RE_DATELINE.match(body, s).end()
         else:
             s, e = w.span()
             if s < last_end or first in NOT_PLACE_OPENERS:
@@ -201,7 +238,7 @@ def find_matches(body: str, g) -> list[_Match]:
         if end > s:
             last_end = end
         if key is not None:
-            out.append(_Match(key, s, end, cands[:MAX_CANDIDATES], demonym))
+            out.append(_Match(key, s, end, cands[:MAX_CANDIDATES], demonym, dateline=s < dateline_end))
     return out
 
 
@@ -249,6 +286,20 @@ def _surname_after(body: str, m: _Match, place_starts: set[int], given_names: fr
     if not prev or prev[1] in place_starts or prev[0] in NOT_NAME_PREV:
         return False
     return prev[0] in TITLE_WORDS or prev[0] in given_names or not _is_sentence_start(body, prev[1])
+
+
+# what follows a word that is no town here: a number ("Section 8"), or a determiner after a sentence
+# opener ("Over the weekend", "Reading the report"); one match tests both
+RE_NOT_TOWN_AFTER = re.compile(r" (?:(\d)|(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|all|every)\b)")
+
+
+def _word_not_town(body: str, m: _Match) -> bool:
+    """A name followed by a number names a thing of a series ("Section 8", "Apollo 11"); a one-word name
+    that opens a sentence and is followed by a determiner is a preposition or a verb ("Over the weekend")."""
+    after = RE_NOT_TOWN_AFTER.match(body, m.end)
+    if after is None:
+        return False
+    return after.group(1) is not None or (" " not in m.key and _is_sentence_start(body, m.start))
 
 
 def _speaks(body: str, m: _Match) -> bool:
@@ -316,7 +367,26 @@ def _qualifier(body: str, matches: list[_Match], k: int, g) -> _Match | None:
     gap = body[matches[k].end : nxt.start]
     if gap.strip() not in {",", "("} or len(gap) > 3 or nxt.is_demonym:
         return None
-    return nxt if any(g.kind[c] in QUALIFIER_KINDS for c in nxt.candidates) else None
+    if not any(g.kind[c] in QUALIFIER_KINDS for c in nxt.candidates):
+        return None
+    return None if _in_list(body, matches, k, g) else nxt
+
+
+RE_LIST_GAP = re.compile(r",? (?:and|or|&) |, ")
+
+
+def _in_list(body: str, matches: list[_Match], k: int, g) -> bool:
+    """Matches k and k+1 are items of a list of countries or states, not a town and its qualifier:
+    "Mexico, China and Japan", "California, Oklahoma, West Virginia and Florida"."""
+    if g.kind[matches[k].candidates[0]] not in QUALIFIER_KINDS:
+        return False  # "Paris, Texas": a town's name first
+    if g.kind[matches[k + 1].candidates[0]] == "country":
+        return True  # "Mexico, China": two countries (a country's towns are qualified by a division)
+    if k + 2 < len(matches):
+        after = matches[k + 2]
+        gap = body[matches[k + 1].end : after.start]
+        return RE_LIST_GAP.fullmatch(gap) is not None and g.kind[after.candidates[0]] in QUALIFIER_KINDS
+    return False
 
 
 def _qualifier_record(g, qualifier: _Match, rid: int) -> int | None:
@@ -340,71 +410,63 @@ def _inside_name(body: str, m: _Match, place_starts: set[int]) -> bool:
     return not _is_sentence_start(body, prev[1])
 
 
-def _context(g, matches: list[_Match]) -> tuple[dict[str, set[str]], dict[tuple, set[str]]]:
-    """Countries and (country, admin1) pairs named in the article, with the surfaces naming them."""
-    ccs: dict[str, set[str]] = {}
-    admins: dict[tuple, set[str]] = {}
-    for m in matches:
-        rid = m.candidates[0]
-        if g.cc[rid] is None:
-            continue
-        if m.key in g.stopwords or m.key.isupper():
-            continue
-        unique_county = g.kind[rid] == "admin2" and len(m.candidates) == 1  # "Black Hawk County"
-        if g.kind[rid] in QUALIFIER_KINDS or g.pop[rid] >= CONTEXT_CITY_POPULATION or unique_county:
-            ccs.setdefault(g.cc[rid], set()).add(m.key)
-            if g.admin1[rid]:
-                admins.setdefault((g.cc[rid], g.admin1[rid]), set()).add(m.key)
-    named = {g.cc[m.candidates[0]] for m in matches if len(m.candidates) == 1 or g.kind[m.candidates[0]] in QUALIFIER_KINDS}
-    for (cc, admin1), keys in _shared_regions(g, matches).items():
-        if named - {None} and cc not in named:
-            continue  # Halifax and Edmonton share England only when the article is not about another country
-        ccs.setdefault(cc, set()).update(keys)
-        admins.setdefault((cc, admin1), set()).update(keys)
-    return ccs, admins
-
-
-def _shared_regions(g, matches: list[_Match]) -> dict[tuple, set[str]]:
-    """Admin1 regions that two or more ambiguous town names could share (Tottenham, Walthamstow -> England)."""
-    seen: dict[tuple, set[str]] = {}
-    for m in matches:
-        if m.is_demonym or len(m.candidates) < 2 or m.key in g.stopwords:
-            continue
-        for r in m.candidates:
-            if g.prior[r] < SHARED_REGION_PRIOR:
-                break  # candidates come best prior first
-            if g.kind[r] == "city" and g.pop[r] >= SHARED_REGION_TOWN and g.admin1[r]:
-                seen.setdefault((g.cc[r], g.admin1[r]), set()).add(m.key)
-    return {k: v for k, v in seen.items() if len(v) >= 2}
-
-
-def _others(surfaces: set[str] | None, key: str) -> int:
-    """How many of the surfaces naming a country or region are not `key` (a place does not support itself)."""
-    return len(surfaces) - (key in surfaces) if surfaces else 0
-
-
-def _score(g, rid: int, key: str, ccs, admins, qualifier: _Match | None) -> float:
+def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> float:
     """Prior plus support from the article's other places."""
     score = g.prior[rid]  # population and feature type
     cc = g.cc[rid]
-    if cc is not None and _others(ccs.get(cc), key):
-        score += CONTEXT_COUNTRY_BONUS
-    if g.admin1[rid] and g.kind[rid] in DIVISION_KINDS:
-        support = _others(admins.get((cc, g.admin1[rid])), key)
-        if support:
-            score += CONTEXT_ADMIN_BONUS + CONTEXT_EXTRA_BONUS * min(support - 1, 2)
+    if cc in ev.countries:
+        score += CONTEXT_COUNTRY_BONUS * min(ev.country(cc, key), 1.0)
+    if g.kind[rid] in DIVISION_KINDS:
+        admin1 = g.admin1[rid]
+        if (cc, admin1) in ev.admins:
+            support = ev.admin(cc, admin1, key)
+            score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
+        if ev.has_counties:
+            if ev.in_named_county(g, rid, key):
+                score += COUNTY_BONUS
+            elif ev.distinctive and ev.has_neighbour(g, rid, key):
+                score += NEIGHBOUR_BONUS
     if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
         score += QUALIFIED_BONUS
     return score
 
 
-def _supported(g, rid: int, key: str, ccs, admins, qualified: bool) -> bool:
-    """Whether a small or word-like place has support in the article."""
-    if qualified:
+def _votes(g, words: _Words, m: _Match) -> bool:
+    """Whether a name is sure enough to be a place to tell where the article is: not a stop word,
+    a common word, a person's name, or a short word that is only a small town's name."""
+    if m.is_demonym or m.dateline or " " in m.key:
         return True
-    if g.admin1[rid] and _others(admins.get((g.cc[rid], g.admin1[rid])), key):
+    if m.key in g.stopwords or m.key in COMMON_WORDS:
+        return False
+    top = m.candidates[0]
+    if g.kind[top] != "city" or g.pop[top] >= LONE_TOWN:
+        return True  # a country, a state or a big city ("Georgia" is a given name too, and votes)
+    if m.key in g.person_names:
+        return False
+    return len(m.key) > 4 and not _used_lowercase(words, m.key)  # "Over", "Energy" are words
+
+
+def _ceiling(ev: Evidence) -> float:
+    """The most any candidate can gain from this article's evidence (it bounds the search in _choose)."""
+    admin = max((v for k, v in ev.totals.items() if isinstance(k, tuple)), default=0.0)
+    country = max((v for k, v in ev.totals.items() if not isinstance(k, tuple)), default=0.0)
+    return (CONTEXT_COUNTRY_BONUS * min(country, 1.0) + CONTEXT_ADMIN_BONUS * min(admin, 1.0)
+            + CONTEXT_EXTRA_BONUS * min(max(admin - 1.0, 0.0), 2.0) + (COUNTY_BONUS if ev.has_counties else 0.0))
+
+
+def _supported(g, rid: int, key: str, ev: Evidence) -> bool:
+    """Whether a small or word-like place has support in the article: local evidence, its state or
+    province named by another place (for a town of 1,000 or more), or its country (50,000 or more)."""
+    if _is_local(g, rid, key, ev) or ev.has_neighbour(g, rid, key):
         return True
-    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and _others(ccs.get(g.cc[rid]), key) > 0
+    if g.pop[rid] >= VILLAGE and ev.admin(g.cc[rid], g.admin1[rid], key) >= ADMIN_SUPPORT:
+        return True  # a village needs more than its state named once
+    return g.pop[rid] >= COUNTRY_SUPPORTED_TOWN and ev.country(g.cc[rid], key) >= 1.0
+
+
+def _is_local(g, rid: int, key: str, ev: Evidence) -> bool:
+    """Strong local evidence for a town: its county named, or its state named about twice."""
+    return ev.in_named_county(g, rid, key) or ev.admin(g.cc[rid], g.admin1[rid], key) >= LOCAL_SUPPORT
 
 
 def _is_strong(g, m: _Match) -> bool:
@@ -419,13 +481,22 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     names: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
-        if m.is_demonym:
+        if m.is_demonym or m.dateline:
             kept.append(m)
             continue
+        if body[m.end : m.end + 1] == "$":
+            continue  # a currency: "US$2.4 million", "HK$10"
         top = m.candidates[0]
-        nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
-        if g.kind[top] != "country" and _is_facility(nxt):
+        if g.kind[top] in WIDE_OR_COUNTRY and m.key not in g.person_names and not body.startswith("-", m.start - 1):
+            kept.append(m)  # a country, region or sea (no title, town or street test applies): the common case
             continue
+        if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
+            continue  # "Secretary of State", "Secretary Clinton": a title
+        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and _word_not_town(body, m):
+            continue  # "Over the weekend": a word opening the sentence; "Section 2AA", "Apollo 11": a numbered thing
+        nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
+        if g.kind[top] != "country" and _is_facility(nxt) and (g.kind[top] != "admin1" or nxt[0] in NOT_STATE_BODY):
+            continue  # "Falcon Street", "Xavier University"; a state keeps its body ("S.C. Highway Patrol")
         if m.start > 1 and body[m.start - 1] == "-" and body[m.start - 2].islower() and g.kind[top] in WIDE_KINDS:
             continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
         if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m, nxt):
@@ -451,37 +522,51 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     return kept
 
 
-def _choose(g, m: _Match, ccs, admins, qual: _Match | None) -> tuple[int, float]:
+def _choose(g, m: _Match, ev: Evidence, qual: _Match | None) -> tuple[int, float]:
     """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
-    ceiling = CONTEXT_COUNTRY_BONUS + CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS + (QUALIFIED_BONUS if qual is not None else 0.0)
+    extra = QUALIFIED_BONUS if qual is not None else 0.0
+    ceiling = ev.ceiling + extra
+    county = COUNTY_BONUS if ev.has_counties else 0.0
     best, best_score = -1, -math.inf
-    prior = g.prior
+    prior, cc, admin1, countries, admins = g.prior, g.cc, g.admin1, ev.countries, ev.admins
     for r in m.candidates:
-        if prior[r] + ceiling < best_score:
+        p = prior[r]
+        if p + ceiling < best_score:
             break
-        score = _score(g, r, m.key, ccs, admins, qual)
+        # this candidate's own bound (cheap): most small namesakes have no vote for their country or state
+        bound = p + extra + county + (CONTEXT_COUNTRY_BONUS if cc[r] in countries else 0.0)
+        if (cc[r], admin1[r]) in admins:
+            bound += CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS
+        if bound < best_score:
+            continue
+        score = _score(g, r, m.key, ev, qual)
         if score > best_score:
             best, best_score = r, score
     return best, best_score
 
 
-def _respect_giants(g, m: _Match, best: int, explicit: set[tuple]) -> int:
-    """A town 50x smaller than a big namesake needs its state or province named twice in the article."""
-    giant = m.candidates[0]
-    if best == giant or g.kind[best] != "city" or g.pop[giant] < BIG_CITY:
+def _respect_giants(g, m: _Match, best: int, ev: Evidence) -> int:
+    """A town that shares its name with a country, or is 50x smaller than a namesake of a million
+    people, needs local evidence: "Damascus" next to Washington is still Syria's capital, "Lebanon"
+    near "Boone County" is the Indiana town."""
+    if g.kind[best] != "city":
         return best
-    if g.pop[best] * GIANT_RATIO > g.pop[giant] or (g.cc[best], g.admin1[best]) in explicit:
+    giant = next((r for r in m.candidates if g.kind[r] == "country"), m.candidates[0])
+    if best == giant or (g.kind[giant] != "country" and g.pop[giant] < FAMOUS_CITY):
         return best
-    return giant  # "Damascus" next to Washington is still Syria's capital
+    if g.kind[giant] != "country":
+        return best if g.pop[best] * GIANT_RATIO > g.pop[giant] or _is_local(g, best, m.key, ev) else giant
+    # a country's namesake town ("Lebanon, Pa.") may also stand on a neighbour of a distinctive name
+    return best if _is_local(g, best, m.key, ev) or ev.has_neighbour(g, best, m.key) else giant
 
 
-def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, int]:
+def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, int]:
     """Surface -> record, for surfaces written once with a qualifier ("Paris, Texas"), and for the
     qualifier itself in the sense that qualified ("Augusta, Georgia": Georgia is the US state)."""
     sense: dict[str, int] = {}
     for m, qual in zip(kept, quals):
         if qual is not None and m.key not in sense:
-            best, score = _choose(g, m, ccs, admins, qual)
+            best, score = _choose(g, m, ev, qual)
             if score >= QUALIFIED_BONUS:
                 sense[m.key] = best
                 q = _qualifier_record(g, qual, best)
@@ -490,58 +575,229 @@ def _qualified_senses(g, kept: list[_Match], quals, ccs, admins) -> dict[str, in
     return sense
 
 
-def resolve(body: str, matches: list[_Match], g) -> list[_Match]:
-    """Drop non-places and choose one gazetteer record per remaining match."""
+def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
+    """The reading of a name written without a qualifier: best score, unless a famous namesake or a
+    division of the same name needs more evidence than the article gives."""
+    if len(m.candidates) == 1:
+        return m.candidates[0]  # nothing to choose, and no score is needed
+    best = _respect_giants(g, m, _choose(g, m, ev, None)[0], ev)
+    if g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
+        # a division, country or region of the same name wins, unless the town has local evidence
+        # against a county or a country ("Lebanon" near "Boone County"), or its county named
+        # against a state; never against a region or a sea
+        other = next((r for r in m.candidates if g.kind[r] != "city"), best)
+        if g.kind[other] in ("admin2", "country"):
+            keep = _is_local(g, best, m.key, ev) or ev.has_neighbour(g, best, m.key)
+        else:
+            keep = g.kind[other] == "admin1" and ev.in_named_county(g, best, m.key)
+        if not keep:
+            best = other
+    return best
+
+
+def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = None) -> tuple[list[_Match], Evidence]:
+    """Drop non-places and choose one gazetteer record per remaining match; also the evidence."""
     kept = _drop_names(body, matches, g)
-    ccs, admins = _context(g, kept)
-    quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
-    sense = _qualified_senses(g, kept, quals, ccs, admins)
-    named = Counter((g.cc[m.candidates[0]], g.admin1[m.candidates[0]]) for m in kept if g.kind[m.candidates[0]] == "admin1")
-    explicit = {admin for admin, count in named.items() if count >= 2}  # a state the article is about
     words = _Words(body)
+    ev = gather(g, kept, lambda m: _votes(g, words, m))
+    if outlet_country:
+        ev.add_country_vote(outlet_country, DOMAIN_VOTE)
+    ev.ceiling = _ceiling(ev)
+    quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
+    sense = _qualified_senses(g, kept, quals, ev)
     place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
     out: list[_Match] = []
+    unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
+    home: str | None = None  # the article's country, worked out when first needed
+
+    verdicts: dict[str, str] = {}  # key -> what the filters below say of it unqualified (the same each time)
+
+    def _verdict(m: _Match, best: int) -> str:
+        """Whether an unqualified name is kept, dropped, or kept unless its position makes it part of a name."""
+        nonlocal home
+        if m.key in g.stopwords:
+            return DROP
+        division = g.kind[best] in DIVISION_KINDS and not m.is_demonym
+        common = division and _is_common_word(words, m)
+        if common and not _supported(g, best, m.key, ev):
+            return DROP  # a common word as a place needs the article's support
+        if g.kind[best] == "city" and not m.is_demonym and not _supported(g, best, m.key, ev):
+            small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
+            if small or (" " not in m.key and g.pop[best] < LONE_TOWN) or _used_lowercase(words, m.key):
+                return DROP
+        if division:
+            if home is None:
+                home = _article_country(ev) or ""
+            if home and _foreign_stray(g, m, best, ev, home):
+                return DROP
+        return CHECK_POSITION if common else KEEP
+
     for m, qual in zip(kept, quals):
-        if qual is None and len(m.candidates) == 1:
-            best, qualified = m.candidates[0], False  # nothing to choose, and no score is needed
-        else:
-            best, score = _choose(g, m, ccs, admins, qual)
-            qualified = qual is not None and score >= QUALIFIED_BONUS
+        qualified = False
+        if qual is not None:
+            best, score = _choose(g, m, ev, qual)
+            qualified = score >= QUALIFIED_BONUS
         if not qualified and m.key in sense:
             best, qualified = sense[m.key], True  # one sense per article: "Paris, Texas ... Paris"
         if not qualified:
-            best = _respect_giants(g, m, best, explicit)
-        if not qualified and g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
-            best = next((r for r in m.candidates if g.kind[r] != "city"), best)  # a division or region wins
-        if m.key in g.stopwords and not qualified:
-            continue
-        if not qualified and not m.is_demonym and g.kind[best] in DIVISION_KINDS and _is_common_word(words, m):
-            if place_starts is None:
-                place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
-            if _inside_name(body, m, place_starts) or not _supported(g, best, m.key, ccs, admins, False):
-                continue  # a common word as a place needs the article's support: "Nordhavn Capital"
-        if g.kind[best] == "city" and not m.is_demonym and not qualified:
-            if not _supported(g, best, m.key, ccs, admins, False):
-                small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
-                if small or (" " not in m.key and g.pop[best] < LONE_TOWN):
-                    continue
-                if _used_lowercase(words, m.key):
-                    continue
+            best = unqualified.get(m.key, -1)
+            if best < 0:
+                best = unqualified[m.key] = _unqualified_reading(g, m, ev)
+        if m.dateline:
+            if not qualified and g.kind[best] != "city":  # a dateline names a town: "NEW YORK —" is the city
+                best = next((r for r in m.candidates if g.kind[r] == "city"), best)
+            m.choice = best
+            out.append(m)
+            continue  # a dateline names a place for sure: no filter for common words or small towns
+        if qualified:
+            pass  # a qualified name is a place
+        else:
+            verdict = verdicts.get(m.key)
+            if verdict is None:
+                verdict = verdicts[m.key] = _verdict(m, best)
+            if verdict == DROP:
+                continue
+            if verdict == CHECK_POSITION:
+                if place_starts is None:
+                    place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
+                if _inside_name(body, m, place_starts):
+                    continue  # a common word after a capitalized word: "Nordhavn Capital"
         m.choice = best
         out.append(m)
-    return out
+    return out, ev
 
 
-def extract_places(body: str) -> list[PlaceMention]:
-    """Every place mention in `body`, in reading order (one item per mention)."""
+_LIST_ITEM = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+RE_COUNTY_LIST = re.compile(rf"((?:{_LIST_ITEM}, )*{_LIST_ITEM},? (?:and|or|&) {_LIST_ITEM}) (?:[Cc]ounties|[Pp]arishes)\b")
+RE_LIST_ITEM = re.compile(_LIST_ITEM)
+
+
+def _county_lists(body: str, matches: list[_Match], g) -> list[_Match]:
+    """Items of a list of counties are counties: "Barrow, Clarke and Oconee counties" (each name alone
+    is a surname or a town; a county's short name is read nowhere else)."""
+    if "ounties" not in body and "arishes" not in body:
+        return matches
+    found: list[_Match] = []
+    for lst in RE_COUNTY_LIST.finditer(body):
+        suffix = " Parish" if "arishes" in lst.group()[-9:] else " County"
+        for item in RE_LIST_ITEM.finditer(body, lst.start(1), lst.end(1)):
+            ids = candidates(g.county_short, item.group())
+            ids = [r for r in ids or () if g.name[r].endswith(suffix)]
+            if ids:
+                ids.sort(key=lambda r: -g.prior[r])
+                found.append(_Match(item.group() + suffix, item.start(), item.end(), ids[:MAX_CANDIDATES], False))
+    if not found:
+        return matches
+    spans = [(f.start, f.end) for f in found]
+    kept = [m for m in matches if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+RE_STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Holmdel, NJ", "Toronto, ON", "Dallas, TX."
+
+
+def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
+    """Two-letter state and province codes right after a place and a comma ("Holmdel, NJ"); alone
+    they are too often words ("ON", "OK", "IN")."""
+    found = []
+    ends = {m.end for m in matches}
+    for code in RE_STATE_CODE.finditer(body):
+        rid = g.state_codes.get(code.group(1))
+        if rid is not None and code.start() in ends:
+            found.append(_Match(code.group(1), code.start(1), code.end(1), [rid], False))
+    if not found:
+        return matches
+    starts = {f.start for f in found}
+    return sorted([m for m in matches if m.start not in starts] + found, key=lambda m: m.start)
+
+
+def _outside_features(matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
+    """Matches not inside a street or water name, and features that are not a known town's name
+    ("Green Bay" stays a town; "Ontario" inside "Lake Ontario" goes)."""
+    if not features:
+        return matches, features
+    kept_features = []
+    for f in features:
+        over = [m for m in matches if m.start < f.end and f.start < m.end]
+        town = any(m.start == f.start and m.end == f.end and g.kind[m.candidates[0]] in DIVISION_KINDS for m in over)
+        if not town and not any(m.start < f.start or m.end > f.end for m in over):
+            kept_features.append(f)  # neither a town's name ("Green Bay") nor inside a longer name ("Salt Lake City")
+    spans = [(f.start, f.end) for f in kept_features]
+    return [m for m in matches if not any(s <= m.start < e for s, e in spans)], kept_features
+
+
+def _foreign_stray(g, m: _Match, best: int, ev: Evidence, home: str) -> bool:
+    """A place abroad that nothing else in the article backs, in an article clearly about `home`, and
+    that is likely a word or a name here: a division ("Brittany", "Devon", "Durango"), a small town, a
+    person's name ("Lincoln" in a story about the president) or an odd alternate name ("Cheng")."""
+    cc = g.cc[best]
+    if cc == home or ev.country(cc, m.key) or (g.kind[best] == "city" and g.pop[best] >= BIG_CITY):
+        return False
+    if g.kind[best] != "city":
+        return True
+    alternate = fold_accents(g.name[best]) != fold_accents(m.key)
+    return g.pop[best] < LONE_TOWN or m.key in g.person_names or alternate
+
+
+def _article_country(ev: Evidence) -> str | None:
+    """The country the article is clearly about (most votes, at least two, twice the next), or None."""
+    totals = sorted(((sum(v.values()), cc) for cc, v in ev.countries.items()), reverse=True)
+    if not totals or totals[0][0] < 2.0 or (len(totals) > 1 and totals[1][0] * 2 > totals[0][0]):
+        return None
+    return totals[0][1]
+
+
+def _credit_place(raw: str) -> str:
+    """The place part of a wire dateline credit: "NEWARK, N.J. (AP)" -> "NEWARK, N.J."; "" when none."""
+    return RE_CREDIT_DATE.sub("", RE_CREDIT_AGENCY.sub("", raw)).strip(" ,-—–")
+
+
+def _lead(datelines) -> str:
+    """The places of dateline credits, one paragraph each, read before the body ("NEWARK, N.J. —")."""
+    return "".join(f"{p} —\n\n" for p in map(_credit_place, datelines) if p)
+
+
+TLD_COUNTRIES = {"ca": "CA", "uk": "GB", "ie": "IE", "au": "AU", "nz": "NZ", "in": "IN", "za": "ZA"}
+DOMAIN_VOTE = "\x00outlet"  # the key the outlet's country votes under (no name of the article has it)
+
+
+def _domain_country(domain: str | None) -> str | None:
+    """The country an outlet's domain names (".ca", ".co.uk"), for outlets of English-language local news."""
+    if not domain:
+        return None
+    return TLD_COUNTRIES.get(domain.rsplit(".", 1)[-1].lower())
+
+
+def extract_places(body: str, datelines=(), domain: str | None = None) -> list[PlaceMention]:
+    """Every place mention in `body`, in reading order (one item per mention).
+
+    `datelines` are the raw wire credits the cleaner moved out of the body ("NEWARK, N.J. (AP)"):
+    their place is emitted first, with is_dateline set and no offsets (it is not in the body), and
+    it is evidence for the body's places. `domain` (the outlet's) adds its country as evidence when
+    its top-level domain names one (".ca": London is more likely the Ontario one)."""
     if not body:
         return []
     g = _gazetteer()
-    matches = find_matches(body, g)
-    if not matches:
+    lead = _lead(datelines)
+    text = lead + body
+    matches = _state_codes(text, _county_lists(text, find_matches(text, g), g), g)
+    matches, features = _outside_features(matches, find_features(text, g.blockers, g.person_names), g)
+    if not matches and not features:
         return []
-    return [
-        PlaceMention(body[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r], m.is_demonym, m.start, m.end)
-        for m in resolve(body, matches, g)
-        for r in (m.choice,)
-    ]
+    shift = len(lead)
+    found, ev = resolve(text, matches, g, _domain_country(domain))
+    out = []
+    for m in found:
+        r = m.choice
+        start, end = (None, None) if m.start < shift else (m.start - shift, m.end - shift)
+        out.append(PlaceMention(text[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r],
+                                m.is_demonym, start, end, m.dateline or start is None))
+    if features:
+        cc = _article_country(ev)
+        for f in features:
+            if f.start >= shift:
+                surface = text[f.start : f.end]
+                out.append(PlaceMention(surface, " ".join(surface.split()), f.kind, cc, None, None, None, False,
+                                        f.start - shift, f.end - shift))
+        out.sort(key=lambda p: -1 if p.start is None else p.start)
+    return out

@@ -9,11 +9,13 @@ from datetime import date
 from itertools import groupby
 from urllib.parse import urlsplit
 
+import trafilatura
 from lxml.html import HtmlElement
 
 from newsdesk.clean import metadata, remove, titles
 from newsdesk.clean.declared import Declared
-from newsdesk.extract.credits import declared_organizations, declared_people
+from newsdesk.clean.markdown import inline_plain
+from newsdesk.extract.credits import declared_organizations, declared_people, split_trailing_photo_credit
 from newsdesk.formats import page_meta
 from newsdesk.metadata import outlet_domain
 
@@ -34,17 +36,13 @@ def page_tree(html: str) -> HtmlElement | None:
     """HTML -> the page's tree as trafilatura parses it (None when it is no HTML page).
 
     Parsed once per page: extraction, metadata and captions all read this tree (trafilatura extracts
-    from its own copy), where each used to parse the page again."""
-    import trafilatura
-
+    from its own copy)."""
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     return trafilatura.load_html(html)
 
 
 def main_text(page: HtmlElement) -> str | None:
     """A page's tree -> its main text as markdown (trafilatura), None when nothing was found."""
-    import trafilatura
-
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     return trafilatura.extract(page, **EXTRACT_OPTIONS)
 
@@ -160,8 +158,6 @@ def figcaptions(page: HtmlElement) -> list[str]:
 def lost_caption(body: str, page: HtmlElement) -> str | None:
     """trafilatura drops `<figcaption>`: the first credited caption it lost (cleaning splits it into the
     image caption and its photo credit; uncredited captions are left out, so bodies never gain them)."""
-    from newsdesk.extract.credits import split_trailing_photo_credit
-
     flat = " ".join(body.split())
     for caption in figcaptions(page):
         if caption in flat:
@@ -196,8 +192,6 @@ NOT_FOUND_MAX_WORDS = 30
 def is_boilerplate_line(line: str) -> bool:
     """A line of extracted text that is page furniture, not article text: navigation, a cookie/consent
     notice, a "page not found" notice."""
-    from newsdesk.clean.markdown import inline_plain
-
     plain = " ".join(inline_plain(remove.heading_marker(line)).split())
     words = len(plain.split())
     return (not plain or remove.is_debris(plain)
@@ -205,9 +199,18 @@ def is_boilerplate_line(line: str) -> bool:
             or (words <= NOT_FOUND_MAX_WORDS and bool(RE_NOT_FOUND.search(plain))))
 
 
-def article_letters(text: str) -> int:
-    """Letters in the extracted text outside boilerplate lines."""
-    return sum(ch.isalpha() for line in text.split("\n") if not is_boilerplate_line(line) for ch in line)
+def has_article_text(text: str, minimum: int = MIN_ARTICLE_LETTERS) -> bool:
+    """True when the extracted text holds at least `minimum` letters outside boilerplate lines.
+
+    Lines are read from the top and the count stops at `minimum`: an article passes within its first
+    lines, so the boilerplate test (the costly part) never sees the rest of a long text."""
+    letters = 0
+    for line in text.split("\n"):
+        if line.strip() and not is_boilerplate_line(line):
+            letters += sum(map(str.isalpha, line))
+            if letters >= minimum:
+                return True
+    return False
 
 
 NO_ARTICLE = "no article text found in this HTML page"
@@ -218,6 +221,6 @@ def read_html(html: str) -> tuple[str, Declared] | None:
     finds no main text, or only boilerplate (a 404 page's cookie banner and menu is no article)."""
     page = page_tree(html)
     body = main_text(page) if page is not None else None
-    if not body or not body.strip() or article_letters(body) < MIN_ARTICLE_LETTERS:
+    if not body or not has_article_text(body):
         return None
     return body, page_declared(page, body)

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from newsdesk.clean.titles import RE_TITLE_SEPARATOR
@@ -74,9 +75,10 @@ def read_page_meta(page: HtmlElement) -> PageMeta:
     meta.headings = [text for text in _texts(page.xpath("//body//h1")) if text]
     meta.dates += [(key, value) for key in DATE_KEYS for value in tags.get(key, [])]
     meta.dates += [("time", text) for text in time_texts(page)]
-    meta.dates += [("date element", text) for text in element_texts(page, RE_DATE_CLASS)]
+    marked = marked_elements(page)
+    meta.dates += [("date element", text) for text in element_texts(marked, RE_DATE_CLASS)]
     meta.authors += [(key, value) for key in AUTHOR_KEYS for value in tags.get(key, [])]
-    bylines = byline_texts(page)
+    bylines = byline_texts(page, marked)
     meta.authors += [("byline element", text) for text in bylines]
     meta.dates += [("byline element", text) for text in bylines]  # "By Jane Roe | May 20, 2019"
     # a date as a whole segment of the title: "Headline - 07.12.2017 - Site"
@@ -220,31 +222,55 @@ def time_texts(page: HtmlElement) -> list[str]:
     return out
 
 
-def element_texts(page: HtmlElement, marks: re.Pattern[str]) -> list[str]:
+# only elements with a class or an id can match a class/id pattern: XPath picks them (in document order)
+# without a Python object for every element of the page
+MARKED_ELEMENTS = XPath("descendant-or-self::*[@class or @id]")
+NOT_MARKED_TAGS = frozenset(("script", "style", "meta", "link", "body", "html"))
+Marked = list[list[tuple[HtmlElement, str, str]]]  # per scope root: (element, "its class its id", casefolded)
+# every match of a class/id pattern contains one of its words (casefolded): a substring test skips most
+# elements before the regex
+CLASS_WORDS = {RE_BYLINE_CLASS: ("byline", "author"), RE_DATE_CLASS: ("date", "published", "timestamp")}
+
+
+def marked_elements(page: HtmlElement) -> Marked:
+    """The elements with a class or an id of each scope (`_scope`), with their class and id: read once
+    per page for every class/id pattern."""
+    marked = []
+    for root in _scope(page):
+        elements = [(node, f"{node.get('class', '')} {node.get('id', '')}") for node in MARKED_ELEMENTS(root)
+                    if node.tag not in NOT_MARKED_TAGS]
+        marked.append([(node, attributes, attributes.casefold()) for node, attributes in elements])
+    return marked
+
+
+def element_texts(marked: Marked, marks: re.Pattern[str]) -> list[str]:
     """Texts of the article's elements whose class or id matches `marks` (first ones first)."""
     out = []
-    for root in _scope(page):
-        for node in root.iter():
-            if not isinstance(node.tag, str) or node.tag in ("script", "style", "meta", "link", "body", "html"):
-                continue
-            if marks.search(f"{node.get('class', '')} {node.get('id', '')}") and _in_article_part(node):
+    words = CLASS_WORDS[marks]
+    for elements in marked:
+        for node, attributes, folded in elements:
+            if any(word in folded for word in words) and marks.search(attributes) and _in_article_part(node):
                 text = node.get("title") if node.tag == "abbr" and node.get("title") else separated_text(node)
                 if text and len(text) <= BYLINE_MAX_CHARS:
                     out.append(text)
-            if len(out) >= 3:
-                return out
+                if len(out) >= 3:
+                    return out
         if out:
             return out
     return out
 
 
-def byline_texts(page: HtmlElement) -> list[str]:
+AUTHOR_TAGGED = XPath("//*[@rel='author' or @itemprop='author']")
+AUTHOR_LINKS = XPath("//a[contains(@href, '/author/')]")
+
+
+def byline_texts(page: HtmlElement, marked: Marked) -> list[str]:
     """Byline elements: `rel="author"`, `itemprop="author"` and class/id "byline"/"author" (not bios)."""
-    tagged = [n for n in page.xpath("//*[@rel='author' or @itemprop='author']") if _in_article_part(n)]
+    tagged = [n for n in AUTHOR_TAGGED(page) if _in_article_part(n)]
     texts = [t for n in tagged[:3] if n.tag not in ("link", "meta") and (t := separated_text(n))]
-    texts += element_texts(page, RE_BYLINE_CLASS)
+    texts += element_texts(marked, RE_BYLINE_CLASS)
     # WordPress and friends link the author's name to /author/<slug>/
-    linked = [n for n in page.xpath("//a[contains(@href, '/author/')]") if _in_article_part(n)]
+    linked = [n for n in AUTHOR_LINKS(page) if _in_article_part(n)]
     return texts + [t for n in linked[:2] if (t := separated_text(n)) and len(t) <= BYLINE_MAX_CHARS]
 
 

@@ -5,11 +5,10 @@ import json
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.pipeline import newsdesk_flow
-from newsdesk import cli, locations, sqlmodels, storage
+from newsdesk import cli, database, locations, storage
 from newsdesk.targets import LocalFolder, ObjectStore
 from tests.s3server import bucket, s3, upload  # noqa: F401 - fixtures
 
@@ -18,8 +17,8 @@ IGNORE = ("run_id", "seconds", "wall_seconds", "stage_seconds")
 
 
 def tables(snapshot) -> dict[str, list[str]]:
-    """Rows of every table; the manifest without mtime_ns (an object's time is not the file's)."""
-    return {t: sorted(json.dumps({k: v for k, v in r.items() if k != "mtime_ns"}, sort_keys=True, default=str)
+    """Rows of every table; the manifest without mtime_ns and ctime_ns (an object has no file times)."""
+    return {t: sorted(json.dumps({k: v for k, v in r.items() if k not in ("mtime_ns", "ctime_ns")}, sort_keys=True, default=str)
                       for r in storage.published(snapshot, t).to_table().to_pylist())
             for t in [*storage.PARTITIONED, "rejects", storage.MANIFEST]}
 
@@ -49,8 +48,8 @@ def test_s3_run_matches_a_local_run_and_reruns_are_noops(local_run, bucket, tmp_
     assert locations.list_dirs(out_s3) == ["_snapshots"]  # staging removed, CURRENT is an object
 
     db = db_dir / "newsdesk.duckdb"  # the database is local, over the local copy of the snapshot
-    assert sqlmodels.built_from(db) == first["run_id"]
-    with duckdb.connect(str(db), read_only=True) as con:
+    assert database.built_from(db) == first["run_id"]
+    with database.connect(db) as con:
         assert con.sql("select count(*) from stg_articles").fetchall() == [(first["articles"],)]
 
     again = newsdesk_flow(raw_dir=raw_s3, out_dir=out_s3, batch_size=4, db_dir=str(db_dir))
@@ -61,7 +60,7 @@ def test_s3_run_matches_a_local_run_and_reruns_are_noops(local_run, bucket, tmp_
     assert not cli.nothing_changed(raw_s3, target)
     rebuilt = newsdesk_flow(raw_dir=raw_s3, out_dir=out_s3, batch_size=4, db_dir=str(db_dir))
     assert rebuilt["published"] is False and counts(rebuilt) == counts(again)
-    assert sqlmodels.built_from(db) == first["run_id"]
+    assert database.built_from(db) == first["run_id"]
     assert cli.nothing_changed(raw_s3, target)
 
 

@@ -3,11 +3,13 @@
 import shutil
 from pathlib import Path
 
-import duckdb
 import pyarrow.dataset as ds
 import pytest
+from prefect.states import Failed
 
-from flows.pipeline import newsdesk_flow
+from flows.pipeline import newsdesk_flow, retry_unless_build_failed
+from newsdesk import database
+from newsdesk.dbtbuild import BuildFailed
 from schemas import TABLES
 
 SEED = "000_1959c37fc4a78743.txt"
@@ -97,7 +99,7 @@ def test_a_full_rerun_gives_identical_tables(run):
 
 def test_database_marts_answer_sql(run):
     out, *_ = run
-    con = duckdb.connect(str(out / "newsdesk.duckdb"), read_only=True)
+    con = database.connect(out / "newsdesk.duckdb")
     try:
         summary = con.sql("select count(*), sum(count_credits) from articles_summary").fetchall()
         rejects = con.sql("select count(*) from stg_rejects").fetchall()
@@ -120,3 +122,12 @@ def test_the_analyst_cli_opens_the_database(run):
                            "select count(*) from articles_summary"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["count_star()", "2"]
+    views = subprocess.run([cli, "-readonly", "-cmd", f"set file_search_path = '{out}'", str(out / "newsdesk.duckdb"),
+                            "-csv", "-c", "select count(*) from stg_articles"], capture_output=True, text=True, timeout=60)
+    assert views.stdout.split() == ["count_star()", "2"], views.stderr  # views read relative to the database
+
+
+@pytest.mark.parametrize("error, retried", [(BuildFailed(["unique_stg_quotes_quote_id"]), False),
+                                            (OSError(5, "I/O error"), True)])
+def test_build_models_retries_io_errors_but_not_failed_data_tests(error, retried):
+    assert retry_unless_build_failed(None, None, Failed(data=error)) is retried

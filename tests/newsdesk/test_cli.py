@@ -49,11 +49,42 @@ def test_sql_csv(out_dir, capsys):
     assert list(csv.reader(io.StringIO(out))) == [["reason_code"], ["empty"]]
 
 
-def test_sql_json_lines(out_dir, capsys):
-    code, out, _ = run_cli(capsys, "sql", "select article_id, word_count from stg_articles", "--format", "json",
+def test_sql_csv_writes_lists_as_json_arrays(out_dir, capsys):
+    query = "select ['AP', 'Agence France-Presse'] as organizations, [] as none, null as missing"
+    code, out, _ = run_cli(capsys, "sql", query, "--format", "csv", "--out-dir", out_dir)
+    assert code == cli.EXIT_OK
+    header, row = list(csv.reader(io.StringIO(out)))
+    assert header == ["organizations", "none", "missing"]
+    assert json.loads(row[0]) == ["AP", "Agence France-Presse"] and row[1:] == ["[]", ""]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("select article_id, word_count > 5 as long from stg_articles", [{"article_id": "*", "long": True}]),
+    ("select 1 as n where false", []),
+    ("select date '2021-06-01' as published, ['a'] as tags", [{"published": "2021-06-01", "tags": ["a"]}]),
+])
+def test_sql_json_is_one_array(out_dir, capsys, query, expected):
+    code, out, _ = run_cli(capsys, "sql", query, "--format", "json", "--out-dir", out_dir)
+    rows = json.loads(out)
+    assert code == cli.EXIT_OK and isinstance(rows, list) and len(rows) == len(expected)
+    for got, want in zip(rows, expected):
+        assert got == {k: got[k] if v == "*" else v for k, v in want.items()}
+
+
+def test_sql_jsonl_is_one_object_per_line(out_dir, capsys):
+    code, out, _ = run_cli(capsys, "sql", "select * from (values (1, 'a'), (2, 'b')) t(n, s)", "--format", "jsonl",
                            "--out-dir", out_dir)
-    rows = [json.loads(line) for line in out.splitlines()]
-    assert code == cli.EXIT_OK and len(rows) == 1 and rows[0]["word_count"] > 5
+    assert code == cli.EXIT_OK and [json.loads(line) for line in out.splitlines()] == [
+        {"n": 1, "s": "a"}, {"n": 2, "s": "b"}]
+
+
+def test_sql_uses_the_parquet_column_names(out_dir, capsys):
+    query = ("select a.published, q.text, q.kind from stg_quotes q join stg_articles a using (article_id) "
+             "where q.speaker = 'Jane Holt'")
+    code, out, _ = run_cli(capsys, "sql", query, "--format", "jsonl", "--out-dir", out_dir)
+    row = json.loads(out.splitlines()[0])
+    assert code == cli.EXIT_OK and row == {"published": "2021-06-01", "text": row["text"], "kind": "direct"}
+    assert "This park is for everyone" in row["text"]
 
 
 def test_sql_from_file_to_parquet(out_dir, tmp_path, capsys):
@@ -67,6 +98,7 @@ def test_sql_from_file_to_parquet(out_dir, tmp_path, capsys):
 @pytest.mark.parametrize("argv, code, message", [
     (["sql", "select nonsense from nowhere"], cli.EXIT_FAILED, "nowhere"),
     (["sql"], cli.EXIT_USAGE, "give a query"),
+    (["sql", "drop table speakers"], cli.EXIT_USAGE, "refused: drop"),
 ])
 def test_sql_errors_are_one_line_and_coded(out_dir, capsys, argv, code, message):
     got, _, err = run_cli(capsys, *argv, "--out-dir", out_dir)

@@ -41,7 +41,7 @@ def test_sql_models_have_grain_and_typed_columns():
     types = {c.name: c.type for c in speakers.columns}
     assert types["count_quotes"] == "BIGINT" and types["first_quoted_date"] == "DATE"
     described = {c.name: c.description for c in models["stg_quotes"].columns}
-    assert described["quote_text"] == TABLES["quotes"].model_fields["text"].description  # renamed column
+    assert described["text"] == TABLES["quotes"].model_fields["text"].description  # the Parquet name
 
 
 @pytest.mark.parametrize("sql, expected", [

@@ -1,12 +1,14 @@
 """The handoff folder: complete, atomic, and readable by pandas, polars and DuckDB."""
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import polars as pl
+import pyarrow.parquet as pq
 import pytest
 
 from newsdesk.batch import BatchRows
@@ -58,6 +60,9 @@ def test_export_holds_tables_dictionary_and_manifest(exported):
     assert manifest["schema_version"] == SCHEMA_VERSION and manifest["snapshot"] == "run-1"
     assert {t: m["rows"] for t, m in manifest["tables"].items()} == {
         "articles": 3, "quotes": 3, "places": 3, "credits": 3, "rejects": 1}
+    assert {m: facts["rows"] for m, facts in manifest["marts"].items()} == {
+        "articles_summary": 3, "people": 1, "quotes": 3, "speakers": 1, "place_mentions_daily": 3}
+    assert (exported / "newsdesk.duckdb").is_file() and not (exported / "newsdesk.duckdb.wal").exists()
     partitions = sorted(p.name for p in (exported / "articles").iterdir())
     assert partitions == [f"published_month={m}" for m in (*MONTHS, "unknown")]
     assert not list(exported.parent.glob("*.tmp"))
@@ -94,11 +99,31 @@ def test_duckdb_reads_the_export(exported):
 def test_export_refuses_to_overwrite_without_force(out_dir, exported, capsys):
     assert main(["export", "--out-dir", str(out_dir), "--to", str(exported)]) == 2
     assert "--force" in capsys.readouterr().err
-    (exported / "stale-file").write_text("left from before")
+    (exported / "marts" / "retired_mart.parquet").write_text("left from before")
     export_snapshot(out_dir, exported, force=True)
-    assert not (exported / "stale-file").exists() and (exported / "export.json").exists()
+    assert not (exported / "marts" / "retired_mart.parquet").exists() and (exported / "export.json").exists()
 
 
 def test_export_without_snapshot_exits_4(tmp_path):
     assert main(["export", "--out-dir", str(tmp_path / "empty"), "--to", str(tmp_path / "dest")]) == 4
     assert not (tmp_path / "dest").exists()
+
+
+def test_marts_are_exported_as_parquet(exported):
+    speakers = pq.read_table(exported / "marts" / "speakers.parquet")
+    assert [{k: v for k, v in row.items() if k != "person_id"} for row in speakers.to_pylist()] == [
+                                           {"speaker": "A Person", "usual_role": None, "count_quotes": 3,
+                                            "count_articles": 3, "first_quoted_date": date(2024, 4, 30),
+                                            "last_quoted_date": date(2024, 5, 1)}]
+    daily = pd.read_parquet(exported / "marts" / "place_mentions_daily.parquet")
+    assert list(daily.columns[:4]) == ["published", "name", "kind", "country_code"]
+
+
+def test_a_moved_export_answers_sql_from_another_folder(exported, tmp_path, monkeypatch, capsys):
+    moved = tmp_path / "elsewhere" / "handoff"
+    shutil.copytree(exported, moved)
+    monkeypatch.chdir(tmp_path)
+    query = ("select (select count(*) from stg_quotes q join stg_articles a using (article_id)), "
+             "(select count(*) from speakers), (select count(*) from stg_rejects)")
+    assert main(["sql", "--from", str(moved), query, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "3,1,1"

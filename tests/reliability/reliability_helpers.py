@@ -21,10 +21,10 @@ import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
-import duckdb
 import pyarrow.dataset as ds
 import pytest
 
+from newsdesk import database
 from newsdesk.settings import prefect_environment
 
 REPO = Path(__file__).resolve().parents[2]
@@ -169,7 +169,7 @@ def read_tables(out: Path) -> dict[str, list[dict]]:
 
 def duckdb_counts(out: Path) -> dict[str, int]:
     """Row counts per staging view of newsdesk.duckdb, opened read-only like an analyst would."""
-    con = duckdb.connect(str(out / "newsdesk.duckdb"), read_only=True)
+    con = database.connect(out / "newsdesk.duckdb")
     try:
         return {t: con.execute(f"select count(*) from stg_{t}").fetchall()[0][0] for t in TABLES}
     finally:

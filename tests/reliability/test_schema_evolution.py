@@ -12,7 +12,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from newsdesk import sqlmodels
+from newsdesk import database, dbtbuild
 from newsdesk.pipeline import process_text
 from schemas import TABLES, arrow_schema
 
@@ -56,9 +56,9 @@ def mixed_snapshot(tmp_path) -> Path:
     return snap
 
 
-def test_staging_views_read_old_and_new_files(mixed_snapshot):
-    con = duckdb.connect()
-    sqlmodels.run_models(con, mixed_snapshot, layers=("staging",))
+def test_staging_views_read_old_and_new_files(mixed_snapshot, tmp_path):
+    dbtbuild.build(tmp_path / "newsdesk.duckdb", mixed_snapshot)
+    con = database.connect(tmp_path / "newsdesk.duckdb")
     got = con.execute("select published_month, outlet_domain, image_caption from stg_articles "
                       "order by published_month").fetchall()
     assert got == [("2020-03", None, None), ("2021-05", "example.com", None)]
@@ -73,11 +73,11 @@ def test_new_column_is_readable_and_null_in_old_files(mixed_snapshot):
 
 
 def test_the_whole_database_builds_over_mixed_versions(mixed_snapshot, tmp_path):
-    names = sqlmodels.build_database(tmp_path / "newsdesk.duckdb", mixed_snapshot)
-    assert "stg_articles" in names
-    con = duckdb.connect(str(tmp_path / "newsdesk.duckdb"), read_only=True)
+    built = dbtbuild.build(tmp_path / "newsdesk.duckdb", mixed_snapshot)
+    assert "stg_articles" in built.views and built.tables
+    con = database.connect(tmp_path / "newsdesk.duckdb")
     assert con.execute("select count(*) from stg_articles").fetchall() == [(2,)]
-    for mart in [n for n in names if not n.startswith("stg_")]:
+    for mart in built.tables:
         con.execute(f"select count(*) from {mart}").fetchall()  # every mart reads the mixed files
 
 

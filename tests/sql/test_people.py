@@ -3,22 +3,19 @@ articles, and a lone surname joined only when the corpus leaves no doubt."""
 
 from datetime import date
 
-import duckdb
 import pytest
 
-from newsdesk.sqlmodels import run_models
-from tests.sql.test_models import article, quote, write_table
+from newsdesk import database
+from tests.sql.test_models import article, build_rows, quote
 
 D1, D2, D3 = date(2021, 3, 1), date(2021, 3, 2), date(2021, 3, 5)
 
 
-@pytest.fixture
-def con(tmp_path):
-    write_table(tmp_path, "articles", [
-        article("a1", D1, "harbor.example"), article("a2", D2, "harbor.example"),
-        article("a3", D3, "valley.example"), article("a4", D3, "ridge.example"),
-    ])
-    write_table(tmp_path, "quotes", [
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    articles = [article("a1", D1, "harbor.example"), article("a2", D2, "harbor.example"),
+                article("a3", D3, "valley.example"), article("a4", D3, "ridge.example")]
+    quotes = [
         # one person, three spellings: full name, with a middle initial, surname alone (same outlet)
         quote("a1", 0, "Marta Quell", "Harbor Commissioner"), quote("a1", 1, "Marta Quell"),
         quote("a2", 0, "Marta J. Quell", "commissioner"), quote("a2", 1, "Quell"),
@@ -35,12 +32,9 @@ def con(tmp_path):
         quote("a2", 2, "Quell Shipping", speaker_kind="organization"),  # (an organization is no Quell)
         # an indirect quote does not count
         quote("a4", 4, "Quell", kind="indirect"),
-    ])
-    for table in ("places", "credits"):
-        write_table(tmp_path, table, [])
-    write_table(tmp_path, "rejects", [])
-    connection = duckdb.connect()
-    run_models(connection, tmp_path)
+    ]
+    db = build_rows(tmp_path_factory.mktemp("people"), articles=articles, quotes=quotes, places=[], credits=[])
+    connection = database.connect(db)
     yield connection
     connection.close()
 

@@ -57,3 +57,44 @@ def test_split_tokens(text, tokens):
 
 def test_build_cli_usage_error():
     assert gazetteer.main([]) == 2
+
+
+def _records(gaz, table, surface):
+    from newsdesk.extract.gazetteer import candidates
+
+    return [(gaz.name[r], gaz.kind[r], gaz.admin1[r], gaz.admin2[r]) for r in candidates(table, surface) or ()]
+
+
+def test_towns_know_their_county(gaz):
+    assert ("Paris", "city", "Tennessee", "Henry County") in _records(gaz, gaz.keys, "Paris")
+    assert ("Henry County", "admin2", "Tennessee", "Henry County") in _records(gaz, gaz.keys, "Henry County")
+
+
+def test_county_short_names_are_kept_apart(gaz):
+    assert ("Geauga County", "admin2", "Ohio", "Geauga County") in _records(gaz, gaz.county_short, "Geauga")
+    assert "Geauga" not in gaz.keys  # alone, a short name is read only in a list of counties
+    assert any(name == "Rapides Parish" for name, *_ in _records(gaz, gaz.county_short, "Rapides"))
+
+
+@pytest.mark.parametrize("short, long", [("St. Paris", "Saint Paris"), ("Mt. Pleasant", "Mount Pleasant"),
+                                         ("Ft. Worth", "Fort Worth")])
+def test_saint_mount_and_fort_short_forms(gaz, short, long):
+    assert any(name == long for name, *_ in _records(gaz, gaz.keys, short))
+
+
+@pytest.mark.parametrize("code, name", [("NJ", "New Jersey"), ("TX", "Texas"), ("ON", "Ontario"), ("QC", "Quebec")])
+def test_state_and_province_codes(gaz, code, name):
+    assert gaz.name[gaz.state_codes[code]] == name and gaz.kind[gaz.state_codes[code]] == "admin1"
+
+
+def test_people_plurals_of_demonyms(gaz):
+    assert "Russians" in gaz.demonyms and "Ontarians" in gaz.demonyms and "Dutchs" not in gaz.demonyms
+
+
+def test_villages_of_500_people_are_in(gaz):
+    assert any(kind == "city" for _, kind, *_ in _records(gaz, gaz.keys, "Bantam"))
+
+
+def test_a_country_alias_keeps_its_namesake_towns(gaz):
+    kinds = [kind for _, kind, *_ in _records(gaz, gaz.keys, "Palestine")]
+    assert kinds[0] == "country" and "city" in kinds

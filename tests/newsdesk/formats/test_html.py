@@ -40,3 +40,26 @@ def test_figcaptions(page, captions):
 @pytest.mark.parametrize("text", ["", "   ", "not html at all"])
 def test_no_page_is_no_document(text):
     assert html.read_html(text) is None
+
+
+ARTICLE_LINE = "The island ferry made its first crossing of the season on Friday morning, carrying forty passengers."
+
+
+@pytest.mark.parametrize("text, found", [
+    (ARTICLE_LINE, True),
+    ("\n\n".join(["Home", "Skip to main content", ARTICLE_LINE]), True),      # furniture above the text
+    ("Page not found\n\nThe page you are looking for no longer exists.", False),  # a 404 page
+    ("This site uses cookies. Accept all cookies to continue.", False),       # a consent notice
+    ("Ferry crossing resumes.", False),                                       # too few letters for an article
+    ("\n".join(["Ferry crossing resumes on the island."] * 3), True),        # letters add up over lines
+    ("", False),
+    ("   \n  ", False),
+])
+def test_has_article_text(text, found):
+    assert html.has_article_text(text) is found
+
+
+@pytest.mark.parametrize("minimum", [1, 20, 79, 80, 81, 200])
+def test_has_article_text_counts_letters_up_to_the_minimum(minimum):
+    letters = sum(ch.isalpha() for ch in ARTICLE_LINE)
+    assert html.has_article_text(ARTICLE_LINE, minimum) is (letters >= minimum)

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdesk.formats import html, page_meta, parse
 
@@ -146,3 +148,36 @@ def test_date_as_a_segment_of_the_title_when_nothing_else_declares_one():
     # a number inside the headline is no date
     doc = document(page("<title>Pier 39 reopens after 12 years - Harbour Post</title>"))
     assert doc.published is None
+
+
+@pytest.mark.parametrize("markup, dates, authors", [
+    # the article's own elements come first; elements outside it are read only when it has none
+    ('<p class="Byline">By Mira Holm</p><span class="pub-date">March 4, 2021</span>',
+     ["March 4, 2021"], ["By Mira Holm"]),
+    ('<span id="author">Mira Holm</span><div class="entry-date">2021-03-04</div>', ["2021-03-04"], ["Mira Holm"]),
+    # an element with neither word in its class or id is no candidate, whatever its text
+    ('<span class="when">March 4, 2021</span><span class="who">By Mira Holm</span>', [], []),
+    # "authorization", "author-bio" and "updated" are no byline or date marks
+    ('<div class="authorization">Sign in</div><div class="author-bio">Mira writes about ports.</div>'
+     '<div class="updated">May 1, 2021</div>', [], []),
+])
+def test_element_texts_by_class_or_id(markup, dates, authors):
+    tree = html.page_tree(page(article_top=markup, after='<div class="byline">Outside Byline</div>'))
+    marked = page_meta.marked_elements(tree)
+    assert page_meta.element_texts(marked, page_meta.RE_DATE_CLASS) == dates
+    texts = page_meta.element_texts(marked, page_meta.RE_BYLINE_CLASS)
+    assert texts == (authors or ["Outside Byline"])
+
+
+def test_element_texts_keeps_the_first_three():
+    markup = "".join(f'<span class="byline">Writer {n}</span>' for n in range(5))
+    marked = page_meta.marked_elements(html.page_tree(page(article_top=markup)))
+    assert page_meta.element_texts(marked, page_meta.RE_BYLINE_CLASS) == ["Writer 0", "Writer 1", "Writer 2"]
+
+
+@given(st.text(alphabet="abcdehilmnoprstuyABDHLPTſK -_0", max_size=30))
+def test_class_words_are_in_every_match(attributes):
+    """The substring test in front of each class/id pattern never hides a match of the pattern."""
+    for pattern, words in page_meta.CLASS_WORDS.items():
+        if pattern.search(attributes):
+            assert any(word in attributes.casefold() for word in words)

@@ -1,16 +1,15 @@
 -- One row per place per publication day: mentions and articles mentioning it.
-create or replace table place_mentions_daily as
 with places as (
-    select * from stg_places
+    select * from {{ ref('stg_places') }}
 ),
 articles as (
-    select article_id, published_date from stg_articles
+    select article_id, published from {{ ref('stg_articles') }}
 ),
 final as (
     select
-        articles.published_date,
-        places.place_name,
-        places.place_kind,
+        articles.published,
+        places.name,
+        places.kind,
         places.country_code,
         any_value(places.geonames_id) as geonames_id,
         any_value(places.latitude) as latitude,
@@ -19,7 +18,7 @@ final as (
         count(distinct places.article_id) as count_articles
     from places
     join articles using (article_id)
-    group by articles.published_date, places.place_name, places.place_kind, places.country_code
+    group by articles.published, places.name, places.kind, places.country_code
 )
 select * from final
-order by published_date nulls last, count_mentions desc, place_name;
+order by published nulls last, count_mentions desc, name

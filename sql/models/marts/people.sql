@@ -4,7 +4,6 @@
 -- surname joins the one full name in the corpus with that surname when the two are compatible (they
 -- share an outlet or a role word, or nothing known about them differs), else it stays a person of
 -- its own. Speakers written as descriptions ("spokesperson") and organizations are not people.
-create or replace table people as
 with quoted as (
     select
         stg_quotes.quote_id,
@@ -12,9 +11,9 @@ with quoted as (
         stg_quotes.speaker,
         stg_quotes.speaker_role,
         stg_articles.outlet_domain,
-        stg_articles.published_date
-    from stg_quotes
-    join stg_articles using (article_id)
+        stg_articles.published
+    from {{ ref('stg_quotes') }} as stg_quotes
+    join {{ ref('stg_articles') }} as stg_articles using (article_id)
     where stg_quotes.speaker is not null
       and stg_quotes.kind <> 'indirect'
       and regexp_matches(stg_quotes.speaker, '^[[:upper:]]')
@@ -112,12 +111,12 @@ final as (
         list_sort(list_distinct(list(quoted.outlet_domain) filter (where quoted.outlet_domain is not null))) as outlets, -- Outlets quoting the person.
         count(*) as count_quotes,
         count(distinct quoted.article_id) as count_articles,
-        min(quoted.published_date) as first_quoted_date, -- Publication date of the earliest article quoting the person.
-        max(quoted.published_date) as last_quoted_date -- Publication date of the latest article quoting the person.
+        min(quoted.published) as first_quoted_date, -- Publication date of the earliest article quoting the person.
+        max(quoted.published) as last_quoted_date -- Publication date of the latest article quoting the person.
     from quoted
     join keyed using (speaker)
     join canonical using (person_key)
     group by keyed.person_key, canonical.fullest_name
 )
 select * from final
-order by count_quotes desc, person_name;
+order by count_quotes desc, person_name

@@ -1,11 +1,10 @@
 -- One row per quotation (grain: quote_id), with the person who said it: person_id joins people (null
--- when the quote has no speaker or its speaker is a description).
-create or replace table quotes as
+-- when the quote has no speaker or its speaker is a description or an organization).
 with quoted as (
-    select * from stg_quotes
+    select * from {{ ref('stg_quotes') }}
 ),
 aliases as (
-    select person_id, unnest(aliases) as alias from people
+    select person_id, unnest(aliases) as alias from {{ ref('people') }}
 ),
 final as (
     select
@@ -15,4 +14,4 @@ final as (
     left join aliases on aliases.alias = quoted.speaker
 )
 select * from final
-order by article_id, quote_index;
+order by article_id, quote_index

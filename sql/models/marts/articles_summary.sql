@@ -1,24 +1,23 @@
 -- One row per article with counts of its quotes, places and credits.
-create or replace table articles_summary as
 with articles as (
-    select * from stg_articles
+    select * from {{ ref('stg_articles') }}
 ),
 quote_counts as (
     select article_id, count(*) as count_quotes, count(distinct speaker) as count_speakers
-    from stg_quotes group by article_id
+    from {{ ref('stg_quotes') }} group by article_id
 ),
 place_counts as (
-    select article_id, count(*) as count_place_mentions, count(distinct place_name) as count_places
-    from stg_places group by article_id
+    select article_id, count(*) as count_place_mentions, count(distinct name) as count_places
+    from {{ ref('stg_places') }} group by article_id
 ),
 credit_counts as (
-    select article_id, count(*) as count_credits from stg_credits group by article_id
+    select article_id, count(*) as count_credits from {{ ref('stg_credits') }} group by article_id
 ),
 final as (
     select
         articles.article_id,
         articles.title,
-        articles.published_date,
+        articles.published,
         articles.outlet_domain,
         articles.url,
         articles.word_count,
@@ -33,4 +32,4 @@ final as (
     left join credit_counts using (article_id)
 )
 select * from final
-order by published_date nulls last, article_id;
+order by published nulls last, article_id
