@@ -589,7 +589,7 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
                               or right_text.lower().rstrip(".").endswith(NOUN_ENDINGS))
         if not is_first_name(right_text.split(None, 1)[0]) and (
                 chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)
-                or _group_for(body, text, body[left[1]:right[0]])):
+                or _group_for(body, text, body[left[1]:right[0]], right_text)):
             left, joined = (left[0], right[1]), True
             continue
         if " " in text:
@@ -599,10 +599,12 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
         out.append(left)
 
 
-def _group_for(body: str, left: str, joiner: str) -> bool:
+def _group_for(body: str, left: str, joiner: str, right: str) -> bool:
     """A plural common noun before "for" opens a group's name ("Doctors for Camp Closure"): one
-    capitalized word ending in s that the article also writes in lowercase ("the doctors")."""
-    if " " in left.strip() or joiner.split()[0] != "for":
+    capitalized word ending in s that the article also writes in lowercase ("the doctors"), and a
+    cause of two words or more after it ("Lawyers for Epstein" are a person's lawyers)."""
+    if " " in left.strip() or joiner.split()[0] != "for" or len(right.split()) < 2 \
+            or _is_role_word(right.split()[0]):
         return False
     word = left.strip()
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and \

@@ -291,7 +291,8 @@ def _apposition_head(toks: list[re.Match], i: int) -> tuple[int, int] | None:
     span = _np_ending_at(toks, b0 - 1)
     if span and span[0] <= toks[a0].end():
         return span
-    if span and b0 - a0 <= 8 and all(t.group()[0].isalpha() for t in toks[a0:b0]):
+    if span and b0 - a0 <= 8 and all(t.group()[0].isalpha() and t.group().lower() not in CUE_FORMS
+                                     for t in toks[a0:b0]):
         return toks[a0].start(), span[1]  # "study lead author Lucas Paganini, a scientist at …, said"
     if len(segments) == 2 and 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
             and inner[0].group().lower() not in STOP_CAPS:
@@ -325,6 +326,9 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
                 t.group() == "of" for t in toks[max(0, j - 4):j - 1]) or _det_within(toks, j - 2)):
             j -= 1  # "Department of Health and Social Care", "the Russian and Syrian defense ministries"
             continue
+        if wl == "and" and _coordinated_roles(toks, j - 2, i):
+            j -= 1  # "the singer and guitarist"
+            continue
         if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS or wl in SENTENCE_OPENERS:
             break
         if w[0].islower() and wl not in lex.ROLE_WORDS and wl not in lex.ORG_WORDS and not (
@@ -338,6 +342,16 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             and low not in lex.ORG_WORDS and not low.endswith("s"):
         return None
     return toks[j].start(), toks[i].end()
+
+
+def _coordinated_roles(toks: list[re.Match], k: int, i: int) -> bool:
+    """toks[k] "and" toks[i] are two lowercase nouns after a determiner, one of them a role ("the
+    singer and guitarist"): one description of one person."""
+    if k < 1 or i != k + 2 or toks[k - 1].group().lower() not in DETS:
+        return False
+    a, b = toks[k].group(), toks[i].group()
+    return a.isalpha() and b.isalpha() and a.islower() and b.islower() and (
+        a in lex.ROLE_WORDS or b in lex.ROLE_WORDS)
 
 
 def _det_within(toks: list[re.Match], k: int, reach: int = 3) -> bool:
@@ -603,8 +617,25 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
         return True  # "Obama's remarks", "Rubio's proposed credit"
     if p.endswith("so-") or p in NOUN_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
+    if CUE_FORMS[form] == form and form not in ("put", "read") and _after_det_and_nouns(prev):
+        return True  # "on an investor conference call as …": a bare cue form after a determiner and nouns
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
         and p not in lex.ROLE_WORDS and p not in lex.ORG_WORDS and p not in ADVERBS
+
+
+def _after_det_and_nouns(prev: list[str]) -> bool:
+    """The words before a bare cue form make a noun phrase with it: "a"/"an" and one or two
+    lowercase nouns ("a phone call", "an investor conference call"), or any determiner and two ("the
+    investor conference call"); not "the police say", "the senators say"."""
+    for n in (2, 3):
+        if len(prev) >= n and prev[-n].lower() in NOUN_DETS:
+            nouns = prev[-n + 1:]
+            if n == 2 and prev[-n].lower() not in ("a", "an"):
+                return False
+            return all(w.isalpha() and w.islower() and w not in ADVERBS and w not in PRONOUNS
+                       and w not in lex.ROLE_WORDS and w not in lex.ORG_WORDS for w in nouns) \
+                and not nouns[-1].endswith("s")
+    return False
 
 
 def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
@@ -927,7 +958,22 @@ def _reported_before(masked: str, sents: list[tuple[int, int]], sent: tuple[int,
         return None  # a quote there: the carry rule gives its speaker
     end = len(masked[:p1].rstrip()) - 1
     attr = attribute(masked, (p0, end), end, end, ".")
+    if attr is None:
+        attr = _author_of_message(masked, p0, end)
     return attr if attr is not None and attr.speaker and attr.cue != ":" else None
+
+
+def _author_of_message(text: str, s0: int, s1: int) -> Attribution | None:
+    """A sentence about a message, then the message ("Roe began the day with a signed tweet. "…""):
+    the sentence's subject, when it is a name or he/she, wrote it."""
+    for c0, _, form in find_cues(text, s0, s1):
+        if _is_noun_use(text, s0, c0, form) and CUE_FORMS[form] == form:
+            span = _subject(text, s0, c0)
+            word = text[span[0]:span[1]] if span else ""
+            if word[:1].isupper() and word.split()[0].lower() not in DETS or word.lower() in ("he", "she"):
+                return Attribution(word, span[0], form)
+            return None
+    return None
 
 
 def _fill_from_neighbours(raws: list[_Raw]) -> None:

@@ -42,6 +42,7 @@ RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_AGE_WORD = re.compile(r"\d|year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
 RE_CLASSIFIER = re.compile(r"[a-z]+ [a-z]+")  # "legal expert": one lowercase word before a role (not "UK man", "43-year-old man")
+RE_DET_AND_TITLE = re.compile(r"\b([Tt]he|[Tt]his)\s+[\"“][^\"“”\n]{1,40}[\"”]\s+$")
 RE_MARKUP = re.compile(r"[<>]")
 RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
 ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
@@ -249,6 +250,9 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
         toks = toks[1:]
     if not toks:
         return None, None
+    if not det:
+        titled = RE_DET_AND_TITLE.search(cast.body, max(0, pos - 60), pos)
+        det = titled.group(1).lower() if titled else det  # 'the "Pose" actor': a title of a work between
     toks[-1] = toks[-1].rstrip(".") or toks[-1]
     toks[-1] = strip_possessive(toks[-1]) if len(toks[-1]) > 2 else toks[-1]
     head = toks[-1].lower().rstrip(".")
@@ -261,13 +265,16 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
         return _result(cast, pronoun_antecedent(cast, pos, None))
     if det in INDEFINITE:
         return _plain(cast, toks, pos)  # "a longtime adviser" is someone new
-    if head in ROLE_WORDS:
-        found = _by_role_head(cast, head, pos)
-        if found is None and len(toks) <= 2 and det in ("the", "this") and not any(
-                t.endswith(("'s", "’s")) for t in toks) and not _introduced_unnamed(cast.body, head, pos):
+    role_head, role_toks = head, toks
+    if len(toks) == 3 and toks[1] == "and" and head not in ROLE_WORDS and toks[0] in ROLE_WORDS:
+        role_head, role_toks = toks[0], toks[:1]  # "the singer and guitarist": one person, a known role
+    if role_head in ROLE_WORDS:
+        found = _by_role_head(cast, role_head, pos)
+        if found is None and len(role_toks) <= 2 and det in ("the", "this") and not any(
+                t.endswith(("'s", "’s")) for t in toks) and not _introduced_unnamed(cast.body, role_head, pos):
             # "said the actor": the person the article is about just then, of the role's gender
-            found = pronoun_antecedent(cast, pos, TITLE_WORDS.get(head, ("", "-"))[1] if
-                                       TITLE_WORDS.get(head, ("", "-"))[1] in ("m", "f") else None)
+            found = pronoun_antecedent(cast, pos, TITLE_WORDS.get(role_head, ("", "-"))[1] if
+                                       TITLE_WORDS.get(role_head, ("", "-"))[1] in ("m", "f") else None)
         if found is not None:
             return _result(cast, found)
     if head in DOCUMENT_NOUNS and len(toks) <= 2:

@@ -162,7 +162,14 @@ def test_every_mention_lies_inside_the_body(body):
     ("The doctors belong to Doctors for Open Clinics.", ("org", "Doctors for Open Clinics")),
     # no lowercase use of the noun: "for" joins nothing
     ("Officials traded Jones for Williams Perez.", ("person", "Williams Perez")),
+    # one word after "for" is whom the group works for ("Lawyers for Epstein" are his lawyers)
+    ("The lawyers spoke. Lawyers for Epstein denied it. Jeffrey Epstein was silent.", ("person", "Jeffrey Epstein")),
 ])
 def test_a_group_named_for_a_cause_is_one_organization(body, expected):
     cast = build_cast(body)
     assert (expected[0], expected[1]) in {(e.kind, e.name) for e in cast.entities}
+
+
+def test_lawyers_for_a_person_are_no_organization():
+    cast = build_cast("The lawyers spoke. Lawyers for Epstein denied it. Jeffrey Epstein was silent.")
+    assert not any(e.kind == "org" and "Lawyers" in e.tokens for e in cast.entities)

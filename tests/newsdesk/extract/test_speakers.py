@@ -376,3 +376,32 @@ def test_a_group_named_by_the_article_speaks_for_its_members(body, expected):
 ])
 def test_a_definite_role_takes_the_words_that_introduced_it(body, expected):
     assert speakers_of(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a bare cue form after a determiner and nouns is a noun ("a conference call"), not the cue
+    ('The fund will pay out, which investor Tom Berg blasted on an investor conference call as "wrong."',
+     ["Tom Berg"]),
+    ('The police say "the road is closed."', ["police"]),  # a determiner and one noun: the subject
+    ('"We will win," the mayor told reporters.', ["mayor"]),  # a past form is a verb after any noun
+    # a sentence about a message, then the message: the subject wrote it
+    ('Roe spoke.\n\nAna Volk began Sunday with a signed tweet that drew no conclusions. "Woke up to the news."',
+     ["Ana Volk"]),
+    # a cue word is no part of an apposition's opening description
+    ('According to the filing, a city supervisor said Tom Berg, 55, told her in a call, "Maybe I will."',
+     ["Tom Berg"]),
+])
+def test_cue_words_used_as_nouns(body, expected):
+    assert speakers_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # two coordinated roles are one description of the person just written about
+    ('Tom Berg played on.\n\nAfter the song, the singer and guitarist told the crowd, "We should tour."', "Tom Berg"),
+    # a title of a work inside the description ('the "Fargo" actor')
+    ('Tom Berg spoke.\n\n"It was great," the "Fargo" actor said on "Today."', "Tom Berg"),
+    # without anyone written about, the description stays
+    ('After the song, the singer and guitarist told the crowd, "We should tour."', "singer and guitarist"),
+])
+def test_descriptions_with_coordinated_roles_or_a_title(body, expected):
+    assert speakers_of(body)[0] == expected
