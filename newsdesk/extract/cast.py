@@ -37,6 +37,7 @@ NAME_SUFFIXES = lex.words("name_suffixes")  # "Jr.", "III"
 PREPOSITIONS = lex.words("prepositions")
 NAME_BREAKS = lex.words("name_breaks")
 CALENDAR_WORDS = lex.words("calendar_words")
+PLACE_WORDS = lex.words("place_words")
 SHOW_WORDS = {"show", "hour", "podcast", "program", "programme", "report"}
 ORG_JOINERS = {"of", "for", "and", "&", "on", "the"}  # lowercase words inside an organization's name
 CLAUSE_OPENERS = lex.words("clause_openers")
@@ -736,9 +737,9 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
     if idx is None:
         idx = _new_entity(cast, tokens, "org", None, None)
     cast.by_name[name] = idx
-    for k in range(len(tokens) - 1, 1, -1):  # shorter forms that drop trailing org words
-        if bare_lower(tokens[k]) not in ORG_NAME_WORDS and bare_lower(tokens[k]) not in ORG_WORDS:
-            break
+    for k in range(len(tokens) - 1, 0, -1):  # shorter forms that drop trailing org words
+        if bare_lower(tokens[k]) not in ORG_NAME_WORDS and (bare_lower(tokens[k]) not in ORG_WORDS or k == 1):
+            break  # (one word left: only before a company word, "GateHouse Media"; not "Missouri Senate")
         cast.by_org_prefix.setdefault(tokens[:k], idx)
     return idx
 
@@ -791,6 +792,10 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
             ent.gender = ent.gender or gender_of("", role_words)
             ent.role = ent.role or role_text(role_words)
         return idx
+    idx = cast.by_org_prefix.get((token,))
+    if idx is not None and not is_first_name(token) and bare_lower(token) not in PLACE_WORDS and \
+            re.search(r"\b" + re.escape(token.lower()) + r"\b", cast.body) is None:
+        return idx  # "GateHouse" of "GateHouse Media" (not "New" of "New Media": a word in lowercase too)
     if RE_ACRONYM.fullmatch(token):
         idx = _acronym_entity(cast, token)
         if idx is not None:

@@ -173,3 +173,17 @@ def test_a_group_named_for_a_cause_is_one_organization(body, expected):
 def test_lawyers_for_a_person_are_no_organization():
     cast = build_cast("The lawyers spoke. Lawyers for Epstein denied it. Jeffrey Epstein was silent.")
     assert not any(e.kind == "org" and "Lawyers" in e.tokens for e in cast.entities)
+
+
+@pytest.mark.parametrize("body, word, expected", [
+    # an organization's first word alone, before a company word, is the organization
+    ("Harbor Media bought Quell Records. Later Harbor cut 60 jobs.", "Harbor", "Harbor Media"),
+    # not a place before a public body, nor a word the article also writes in lowercase
+    ("The Ohio Senate voted. Ohio is large.", "Ohio", None),
+    ("New Media bought a paper. New owners came.", "New", None),
+])
+def test_an_organization_by_its_first_word(body, word, expected):
+    cast = build_cast(body)
+    found = cast.singles_between(body.rindex(word), body.rindex(word) + len(word))
+    assert [cast.entities[m.entity].name for m in found if cast.entities[m.entity].kind == "org"] == (
+        [expected] if expected else [])

@@ -405,3 +405,9 @@ def test_cue_words_used_as_nouns(body, expected):
 ])
 def test_descriptions_with_coordinated_roles_or_a_title(body, expected):
     assert speakers_of(body)[0] == expected
+
+
+def test_the_company_is_the_organization_named_by_its_first_word():
+    body = ('Harbor Media bought Quell Group on Monday.\n\nEarlier, Harbor laid off 60 people (the company '
+            'would not give the number but called it "immaterial").')
+    assert speakers_of(body) == ["Harbor Media"]
