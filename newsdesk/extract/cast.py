@@ -38,6 +38,7 @@ PREPOSITIONS = lex.words("prepositions")
 NAME_BREAKS = lex.words("name_breaks")
 CALENDAR_WORDS = lex.words("calendar_words")
 PLACE_WORDS = lex.words("place_words")
+RE_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|an?|An?)\s+$")  # "the British royal": a modifier follows
 SHOW_WORDS = {"show", "hour", "podcast", "program", "programme", "report"}
 ORG_JOINERS = {"of", "for", "and", "&", "on", "the"}  # lowercase words inside an organization's name
 CLAUSE_OPENERS = lex.words("clause_openers")
@@ -801,6 +802,8 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
         if idx is not None:
             return idx
     cands = [i for i in cast.by_first.get(token, ()) if cast.entities[i].kind == "person"]
+    if cands and not is_first_name(token) and RE_ARTICLE_BEFORE.search(cast.body, max(0, pos - 5), pos):
+        cands = []  # "the British royal" is no "British Realm": after an article, a word is no given name
     if cands and len({cast.entities[i].name for i in cands}) == 1:
         return cands[0]  # a first name ("Pamela"), or a family name written first ("Liu" of "Liu Xiaming")
     if not create and not role_words:

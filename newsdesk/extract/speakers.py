@@ -211,8 +211,8 @@ def pronoun_antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
 
 def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
     own = cast.sentence_key(pos)
-    best_rank = 99
-    best_entity: int | None = None
+    best: tuple[int, int, bool] | None = None  # (rank, entity, weak) of the sentence being read
+    held: int | None = None  # a weak antecedent of a later sentence, waiting for a subject before it
     sentence = own
     seen = 0
     for m in cast.mentions_before(pos, MAX_PARAGRAPHS_BACK):
@@ -220,12 +220,16 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             continue
         key = cast.sentence_key(m.start)
         if key != sentence:
-            if best_entity is not None:
-                return best_entity
+            if best is not None:
+                if held is not None:
+                    return best[1] if best[0] <= 1 else held
+                if not best[2]:
+                    return best[1]
+                held, best = best[1], None
             sentence = key
             seen += 1
             if seen > MAX_SENTENCES_BACK and key[0] < own[0] - 1:
-                return None
+                return held
         if m.entity < 0:
             if m.pronoun != gender or gender is None:
                 continue
@@ -234,10 +238,20 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             idx = m.entity
         if idx is None or not _compatible(cast, idx, gender):
             continue
-        rank = cast.slot(m) * 2 + (cast.entities[idx].gender is None and gender is not None)
-        if rank <= best_rank:
-            best_rank, best_entity = rank, idx
-    return best_entity
+        weak = gender is not None and m.possessive and _after_preposition(cast.body, m.role_at)
+        rank = cast.slot(m) * 2 + (cast.entities[idx].gender is None and gender is not None) + 10 * weak
+        if best is None or rank <= best[0]:
+            best = (rank, idx, weak)
+    if best is not None and held is not None:
+        return best[1] if best[0] <= 1 else held
+    return best[1] if best is not None else held
+
+
+def _after_preposition(body: str, at: int) -> bool:
+    """A possessive in a prepositional phrase ("at Epstein's mansion") is a weak antecedent for
+    he/she: a subject in the sentence before it is the likelier one."""
+    before = body[max(0, at - 16):at].split()
+    return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
 # --------------------------------------------------------------------------- descriptions

@@ -187,3 +187,10 @@ def test_an_organization_by_its_first_word(body, word, expected):
     found = cast.singles_between(body.rindex(word), body.rindex(word) + len(word))
     assert [cast.entities[m.entity].name for m in found if cast.entities[m.entity].kind == "org"] == (
         [expected] if expected else [])
+
+
+def test_a_word_after_an_article_is_no_given_name():
+    body = "British Realm was a title. The British royal spoke. British Realm rests."
+    cast = build_cast(body)
+    at = body.index("British royal")
+    assert cast.singles_between(at, at + len("British")) == []

@@ -411,3 +411,18 @@ def test_the_company_is_the_organization_named_by_its_first_word():
     body = ('Harbor Media bought Quell Group on Monday.\n\nEarlier, Harbor laid off 60 people (the company '
             'would not give the number but called it "immaterial").')
     assert speakers_of(body) == ["Harbor Media"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a possessive after a preposition is a weak antecedent: the subject of the sentence before wins
+    ('Tom Berg says he went to see Sam Lowe.\n\nThe trip meant three days at Lowe’s farm house. '
+     'He later told the radio: "I had to see him."', "Tom Berg"),
+    # without a subject before it, the possessive still counts
+    ('The trip meant three days at Sam Lowe’s farm house. He later told the radio: "I had to see him."',
+     "Sam Lowe"),
+    # a possessive that opens the subject is no weak antecedent ("Tuttle's article attacked Christie")
+    ('Last week, Gov. Sam Lowe backed the plan.\n\nTom Berg’s article attacked Lowe. He wrote: "It is a sellout."',
+     "Tom Berg"),
+])
+def test_a_possessive_in_a_prepositional_phrase_is_a_weak_antecedent(body, expected):
+    assert speakers_of(body)[-1] == expected
