@@ -86,7 +86,8 @@ def quote_rows(body: str, common: dict, title: str = "") -> list[dict]:
         rows.append({
             "quote_id": f"{common['article_id']}-q{i}", **common, "quote_index": i,
             "text": q.text, "speaker": q.speaker, "speaker_as_written": q.speaker_as_written,
-            "speaker_role": q.speaker_role, "cue": q.cue, "cue_lemma": q.cue_lemma, "kind": q.kind,
+            "speaker_role": q.speaker_role, "speaker_kind": q.speaker_kind, "cue": q.cue, "cue_lemma": q.cue_lemma,
+            "kind": q.kind,
             "paragraph_index": q.paragraph_index, "start_char": q.start, "end_char": q.end,
         })
     return rows

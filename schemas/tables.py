@@ -51,6 +51,11 @@ class Quote(Row):
     speaker: str | None = Field(None, description="Resolved speaker: a full name ('Sergei Lavrov') or an organization.")
     speaker_as_written: str | None = Field(None, description="The speaker as the sentence names it ('Lavrov', 'he').")
     speaker_role: str | None = Field(None, description="Role or title of the speaker ('Kremlin spokesman').")
+    speaker_kind: Literal["person", "organization", "description"] | None = Field(
+        None, description="What the speaker is, as the article tells it: a person, an organization, or a "
+                          "description of someone it never names ('senior official'); null when the article "
+                          "does not tell (a lone capitalized word such as 'Valve').",
+    )
     cue: str | None = Field(None, description="Cue verb as written ('noted').")
     cue_lemma: str | None = Field(None, description="Cue verb lemma ('note').")
     kind: Literal["direct", "partial", "indirect"] = Field(

@@ -8,8 +8,8 @@ clustered into entities: a full name, its surname alone ("Bridenstine"), its fir
 shorter form ("Hawk Sawyer" of "Kathleen Hawk Sawyer", "Pat Carlineo" of "Patrick Carlineo Jr.")
 and an acronym the article spells out ("DEA") are one entity, written as its fullest name.
 
-The scan is built so that other extractors could share it later (capitalized sequences, sentence
-and paragraph bounds are computed once per body).
+Paragraphs, sentences and the runs of capitalized words come from the body's shared layout
+(newsdesk.extract.body_text), computed once per body.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsdesk.extract import lexicon as lex
+from newsdesk.extract.body_text import BodyText
 
 TITLE_WORDS = lex.TITLE_WORDS
 FIRST_NAMES = lex.FIRST_NAMES
@@ -36,6 +37,8 @@ NAME_SUFFIXES = lex.words("name_suffixes")  # "Jr.", "III"
 PREPOSITIONS = lex.words("prepositions")
 NAME_BREAKS = lex.words("name_breaks")
 CALENDAR_WORDS = lex.words("calendar_words")
+PLACE_WORDS = lex.words("place_words")
+RE_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|an?|An?)\s+$")  # "the British royal": a modifier follows
 SHOW_WORDS = {"show", "hour", "podcast", "program", "programme", "report"}
 ORG_JOINERS = {"of", "for", "and", "&", "on", "the"}  # lowercase words inside an organization's name
 CLAUSE_OPENERS = lex.words("clause_openers")
@@ -51,8 +54,6 @@ RE_NAME_SEQ = re.compile(  # the look-behind after the first capital keeps the f
     r"[A-Z](?<![\w’'.].)(?:[\w’'\-]|\.(?=[A-Z]))*+\.?"
     r"(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?(?:[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+\.?))*"
 )
-RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\n+")
 RE_POSSESSIVE = re.compile(r"[’']s?$")
 RE_TOKEN = re.compile(r"\S+")
 RE_BRACKETED_FIRST = re.compile(r"\(([A-Z][a-z]+)\) ([A-Z][\w’'\-]+)")
@@ -110,10 +111,10 @@ class Cast:
     "Jim Bridenstine"), and per paragraph its sentences and its "he"/"she"."""
 
     body: str
+    text: BodyText
     entities: list[Entity] = field(default_factory=list)
     names: list[Mention] = field(default_factory=list)  # name mentions in body order
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
-    paragraph_starts: list[int] = field(default_factory=list)
     by_last: dict[str, list[int]] = field(default_factory=dict)  # last name token -> entities
     by_first: dict[str, list[int]] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)  # a single word or an org's name -> entity
@@ -124,7 +125,6 @@ class Cast:
     groups: list[tuple[int, str]] = field(default_factory=list)  # (pos, organization speaker) in order
     _name_starts: list[int] | None = None
     _paragraph_mentions: dict[int, list[Mention]] = field(default_factory=dict)
-    _sentences: dict[int, list[int]] = field(default_factory=dict)
     _slots: dict[int, int] = field(default_factory=dict)
 
     def settle(self, idx: int) -> Entity:
@@ -139,29 +139,26 @@ class Cast:
         ent.pending.clear()
         return ent
 
+    @property
+    def paragraph_starts(self) -> list[int]:
+        return self.text.paragraph_starts
+
     def paragraph_of(self, pos: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, pos) - 1
+        return self.text.paragraph_of(pos)
 
     def paragraph_end(self, k: int) -> int:
-        return self.paragraph_starts[k + 1] if k + 1 < len(self.paragraph_starts) else len(self.body)
+        return self.text.paragraph_end(k)
 
     def sentences(self, k: int) -> list[int]:
         """Sentence starts of paragraph k."""
-        found = self._sentences.get(k)
-        if found is None:
-            found = self._sentences[k] = sentence_starts(self.body, self.paragraph_starts[k], self.paragraph_end(k))
-        return found
+        return self.text.sentences(k)
 
     def sentence_key(self, pos: int) -> tuple[int, int]:
         """(paragraph, sentence in it) of pos: comparable, in body order."""
-        k = self.paragraph_of(pos)
-        return k, bisect.bisect_right(self.sentences(k), pos) - 1
+        return self.text.sentence_key(pos)
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        k = self.paragraph_of(pos)
-        starts = self.sentences(k)
-        i = bisect.bisect_right(starts, pos) - 1
-        return starts[i], starts[i + 1] if i + 1 < len(starts) else self.paragraph_end(k)
+        return self.text.sentence_bounds(pos)
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_spans, (pos, 1 << 62)) - 1
@@ -391,35 +388,6 @@ def _piece(part: list[str], offsets: list[int], text: str) -> Piece | None:
 
 # --------------------------------------------------------------------------- the scan
 
-RE_SENTENCE_END_FAST = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-
-
-def sentence_starts(body: str, lo: int = 0, hi: int | None = None) -> list[int]:
-    """Offsets where the sentences of body[lo:hi] start (abbreviations and initials end none)."""
-    starts = [lo]
-    for m in RE_SENTENCE_END_FAST.finditer(body, lo, len(body) if hi is None else hi):
-        k = m.start()
-        if body[k] == ".":
-            j = body.rfind(" ", lo, k) + 1
-            word = body[j:k].lower().lstrip("(\"“")
-            if len(word) <= 4 and (word in ABBREVIATIONS or len(word) == 1 or "." in word):
-                continue
-        starts.append(m.end())
-    return starts
-
-
-def _paragraph_starts(body: str) -> list[int]:
-    starts = [0]
-    pos = body.find("\n\n")
-    while pos >= 0:
-        end = pos + 2
-        while end < len(body) and body[end] == "\n":
-            end += 1
-        starts.append(end)
-        pos = body.find("\n\n", end)
-    return starts
-
-
 def _word_before(body: str, pos: int, lo: int) -> tuple[int, str]:
     """(start, word) of the token ending right before pos (spaces skipped); ("", pos) at lo."""
     j = pos
@@ -524,9 +492,10 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
     quote_spans: (start, end) of the quotations found in the body: names there are known (for the
     fullest form of a name) but never stand for a speaker or a pronoun's antecedent.
     """
-    cast = Cast(body=body, quote_spans=sorted(quote_spans or []), paragraph_starts=_paragraph_starts(body))
+    text_layout = BodyText(body)
+    cast = Cast(body=body, text=text_layout, quote_spans=sorted(quote_spans or []))
     raw: list[tuple[int, int, Piece]] = []  # (role_at, name_at, piece)
-    for start, text in _sequences(body):
+    for start, text in _sequences(body, text_layout.capitalized_runs()):
         first = text[:text.find(" ")].lower()
         if first in OPENER_CHECKS or first.endswith(("ing", "ly")) or body[start - 4:start] in PREPOSITION_TAILS:
             skip = _drop_opener(body, start, text)
@@ -538,9 +507,8 @@ def build_cast(body: str, quote_spans: list[tuple[int, int]] | None = None, titl
         for m in RE_BRACKETED_FIRST.finditer(body):  # "Coach (Frank) Vogel": an editor's first name
             piece = Piece(0, 0, 0, (), (m.group(1), m.group(2)), "person", False)
             raw.append((m.start(1), m.start(1), piece._replace(name_end=m.end(2) - m.start(1))))
-    _cluster(cast, raw)
-    if title:
-        _link_title(cast, title)
+    raw.sort(key=lambda r: r[1])  # (bracketed first names join their place in body order)
+    _cluster(cast, raw, title)
     return cast
 
 
@@ -553,23 +521,14 @@ def _at_sentence_start(body: str, pos: int) -> bool:
 
 
 RE_ORG_JOIN = re.compile(r"[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+")
-_CAP = r"[A-Z](?:[\w’'\-]|\.(?=[A-Z]))*+\.?"
-RE_MULTI_SEQ = re.compile(  # two or more capitalized words, maybe joined by small words (split below)
-    _CAP + r"(?:(?:[ \t]+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el)[ \t]+)?"
-    r"|[ \t]+(?:of|for|and|&|on)(?:[ \t]+the)?[ \t]+)" + _CAP + r")+"
-)
-
-
-def _sequences(body: str) -> list[tuple[int, str]]:
+def _sequences(body: str, runs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(start, text) of the runs of two or more capitalized words; an organization's name is joined
     over its small words ("Department of Health and Social Care", "Customs and Border Protection"
     when "CBP" is used), other runs are cut there ("Noel and Thomas")."""
     out: list[tuple[int, str]] = []
-    for m in RE_MULTI_SEQ.finditer(body):
-        a = m.start()
-        text = m.group()
-        if a and (body[a - 1].isalnum() or body[a - 1] in "’'."):
-            cut = text.find(" ") + 1  # a capital inside a word ("iPhone Maker")
+    for a, text in runs:
+        if a and (body[a - 1].isalnum() or body[a - 1] in "’'.</"):
+            cut = text.find(" ") + 1  # a capital inside a word ("iPhone Maker") or a tag's name ("<Svg Onload")
             a, text = a + cut, text[cut:]
             if " " not in text:
                 continue
@@ -631,7 +590,8 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
         chained = joined and (" " in right_text or not body[left[1]:right[0]].strip().startswith("and")
                               or right_text.lower().rstrip(".").endswith(NOUN_ENDINGS))
         if not is_first_name(right_text.split(None, 1)[0]) and (
-                chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)):
+                chained or last in ORG_WORDS or last in ORG_NAME_WORDS or _initials_used(body, text, right_text)
+                or _group_for(body, text, body[left[1]:right[0]], right_text)):
             left, joined = (left[0], right[1]), True
             continue
         if " " in text:
@@ -639,6 +599,18 @@ def _join_small_words(body: str, a: int, b: int, out: list[tuple[int, int]]) -> 
         left, joined = right, False
     if " " in body[left[0]:left[1]]:
         out.append(left)
+
+
+def _group_for(body: str, left: str, joiner: str, right: str) -> bool:
+    """A plural common noun before "for" opens a group's name ("Doctors for Camp Closure"): one
+    capitalized word ending in s that the article also writes in lowercase ("the doctors"), and a
+    cause of two words or more after it ("Lawyers for Epstein" are a person's lawyers)."""
+    if " " in left.strip() or joiner.split()[0] != "for" or len(right.split()) < 2 \
+            or _is_role_word(right.split()[0]):
+        return False
+    word = left.strip()
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and \
+        re.search(r"\b" + re.escape(word.lower()) + r"\b", body) is not None
 
 
 def _initials_used(body: str, left: str, right: str) -> bool:
@@ -766,9 +738,9 @@ def _org_entity(cast: Cast, tokens: tuple[str, ...]) -> int:
     if idx is None:
         idx = _new_entity(cast, tokens, "org", None, None)
     cast.by_name[name] = idx
-    for k in range(len(tokens) - 1, 1, -1):  # shorter forms that drop trailing org words
-        if bare_lower(tokens[k]) not in ORG_NAME_WORDS and bare_lower(tokens[k]) not in ORG_WORDS:
-            break
+    for k in range(len(tokens) - 1, 0, -1):  # shorter forms that drop trailing org words
+        if bare_lower(tokens[k]) not in ORG_NAME_WORDS and (bare_lower(tokens[k]) not in ORG_WORDS or k == 1):
+            break  # (one word left: only before a company word, "GateHouse Media"; not "Missouri Senate")
         cast.by_org_prefix.setdefault(tokens[:k], idx)
     return idx
 
@@ -821,11 +793,17 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
             ent.gender = ent.gender or gender_of("", role_words)
             ent.role = ent.role or role_text(role_words)
         return idx
+    idx = cast.by_org_prefix.get((token,))
+    if idx is not None and not is_first_name(token) and bare_lower(token) not in PLACE_WORDS and \
+            re.search(r"\b" + re.escape(token.lower()) + r"\b", cast.body) is None:
+        return idx  # "GateHouse" of "GateHouse Media" (not "New" of "New Media": a word in lowercase too)
     if RE_ACRONYM.fullmatch(token):
         idx = _acronym_entity(cast, token)
         if idx is not None:
             return idx
     cands = [i for i in cast.by_first.get(token, ()) if cast.entities[i].kind == "person"]
+    if cands and not is_first_name(token) and RE_ARTICLE_BEFORE.search(cast.body, max(0, pos - 5), pos):
+        cands = []  # "the British royal" is no "British Realm": after an article, a word is no given name
     if cands and len({cast.entities[i].name for i in cands}) == 1:
         return cands[0]  # a first name ("Pamela"), or a family name written first ("Liu" of "Liu Xiaming")
     if not create and not role_words:
@@ -836,9 +814,10 @@ def single_entity(cast: Cast, token: str, pos: int, role_words: list[str],
     return idx
 
 
-def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
+def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]], title: str) -> None:
     """Entities from the pieces: full names first (so that a surname before its full name is
-    linked too), then single words (a word that names no one known is left out)."""
+    linked too), then the title's full names, then single words with a title ("Mr. Cook" is the
+    "Tim Cook" of the headline)."""
     body = cast.body
     entity_of: list[int] = [-1] * len(raw)
     positions: dict[int, list[int]] = {}
@@ -851,6 +830,8 @@ def _cluster(cast: Cast, raw: list[tuple[int, int, Piece]]) -> None:
         if piece.kind != "org":
             entity_of[k] = _person_entity(cast, piece, role_at, name_at + piece.name_end - piece.name_at)
         positions.setdefault(entity_of[k], []).append(name_at)
+    if title:
+        _link_title(cast, title)
     for k, (role_at, name_at, piece) in enumerate(raw):
         if entity_of[k] < 0 and piece.role:  # "Mr. Peskov", "Sen. Sasse": a one-word name with a title
             entity_of[k] = single_entity(cast, piece.name[0], name_at, list(piece.role), positions)

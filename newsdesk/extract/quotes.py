@@ -36,6 +36,7 @@ class QuoteMention(NamedTuple):
     speaker_role: str | None  # "Russian Foreign Minister"
     cue: str | None  # cue verb as written ("noted", "told")
     cue_lemma: str | None  # "note", "tell"
+    speaker_kind: str | None = None  # "person" | "organization" | "description" | None (not known)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -97,7 +98,7 @@ RE_SPACE_CAP = re.compile(r"\s+[A-Z]")
 RE_PARA_SEP = re.compile(r"\n\n")
 RE_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*\s+(?=[A-Z\ue000“\"‘«(])")
 # every branch starts with a character (the look-behind follows the "-"): the engine skips ahead to them
-RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|-(?<!\w-)(?!\w)|,")
+RE_WORD = re.compile(r"[A-Za-z][\w’'\-]*\.?|[\ue000]+|[:—–]|-(?<!\w-)(?!\w)|,|[<>]")  # (markup ends a phrase)
 RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
@@ -290,7 +291,8 @@ def _apposition_head(toks: list[re.Match], i: int) -> tuple[int, int] | None:
     span = _np_ending_at(toks, b0 - 1)
     if span and span[0] <= toks[a0].end():
         return span
-    if span and b0 - a0 <= 8 and all(t.group()[0].isalpha() for t in toks[a0:b0]):
+    if span and b0 - a0 <= 8 and all(t.group()[0].isalpha() and t.group().lower() not in CUE_FORMS
+                                     for t in toks[a0:b0]):
         return toks[a0].start(), span[1]  # "study lead author Lucas Paganini, a scientist at …, said"
     if len(segments) == 2 and 2 <= len(inner) <= 4 and all(t.group()[0].isupper() for t in inner) \
             and inner[0].group().lower() not in STOP_CAPS:
@@ -324,6 +326,9 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
                 t.group() == "of" for t in toks[max(0, j - 4):j - 1]) or _det_within(toks, j - 2)):
             j -= 1  # "Department of Health and Social Care", "the Russian and Syrian defense ministries"
             continue
+        if wl == "and" and _coordinated_roles(toks, j - 2, i):
+            j -= 1  # "the singer and guitarist"
+            continue
         if wl in NP_STOP and wl not in ("of", "for") or wl in PRONOUNS or wl in CUE_FORMS or wl in SENTENCE_OPENERS:
             break
         if w[0].islower() and wl not in lex.ROLE_WORDS and wl not in lex.ORG_WORDS and not (
@@ -337,6 +342,16 @@ def _np_ending_at(toks: list[re.Match], i: int) -> tuple[int, int] | None:
             and low not in lex.ORG_WORDS and not low.endswith("s"):
         return None
     return toks[j].start(), toks[i].end()
+
+
+def _coordinated_roles(toks: list[re.Match], k: int, i: int) -> bool:
+    """toks[k] "and" toks[i] are two lowercase nouns after a determiner, one of them a role ("the
+    singer and guitarist"): one description of one person."""
+    if k < 1 or i != k + 2 or toks[k - 1].group().lower() not in DETS:
+        return False
+    a, b = toks[k].group(), toks[i].group()
+    return a.isalpha() and b.isalpha() and a.islower() and b.islower() and (
+        a in lex.ROLE_WORDS or b in lex.ROLE_WORDS)
 
 
 def _det_within(toks: list[re.Match], k: int, reach: int = 3) -> bool:
@@ -415,7 +430,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
     s0, s1 = sent
     # "…," X said / "…," said X / "…?" he asked; a quote with no final mark needs a comma or dash after it
     if quote_end_char in (",", "?", "!") or (quote_end_char == "" and RE_COMMA_AFTER.match(text, qb)):
-        found = _attribute_after(text, qb, s1, adjacent=True)
+        found = _attribute_after(text, qb, s1, adjacent=True, end_char=quote_end_char)
         if found:
             return _antecedent(text, s0, found)
     m = RE_DASH_COLON_LEAD.search(text, s0, qa)
@@ -446,15 +461,28 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
             span = np_right(text, c1, qa)  # Said Smith: "…" / "…," said Smith, "…"
         if span is None:
             span = _clause_subject(text, s0, c0)
+        if span and _object_of_earlier_cue(text, span, cues, c0):
+            continue  # "X told a young woman who suggested that "…"": X speaks
         if span:
             return _antecedent(text, s0, Attribution(text[span[0]:span[1]], span[0], form))
-    found = _attribute_after(text, qb, s1, adjacent=False)
+    found = _attribute_after(text, qb, s1, adjacent=False, end_char=quote_end_char)
     if found:
         return _antecedent(text, s0, found)
     found = _lead_in(text, s0, qa, qb, s1)
     if found:
         return found
     return _colon_subject(text, s0, qa)
+
+
+RE_RELATIVE_OBJECT = re.compile(r"\s+(?:(?:a|an|the|one)\s+)?(?:[a-z][\w’'\-]*\s+){0,3}$")
+
+
+def _object_of_earlier_cue(text: str, span: tuple[int, int], cues: list[tuple[int, int, str]], c0: int) -> bool:
+    """The speaker is a relative "who" whose noun phrase is the object of an earlier cue in the
+    sentence ("told a young woman who suggested"): the relative clause is not the attribution."""
+    if text[span[0]:span[1]].lower() != "who":
+        return False
+    return any(e < span[0] and RE_RELATIVE_OBJECT.fullmatch(text, e, span[0]) for _, e, _ in cues if e <= c0)
 
 
 def _colon_subject(text: str, s0: int, qa: int) -> Attribution | None:
@@ -546,12 +574,21 @@ def _antecedent(text: str, s0: int, attr: Attribution) -> Attribution:
     return Attribution(text[span[0]:span[1]], span[0], attr.cue)
 
 
-def _attribute_after(text: str, qb: int, s1: int, adjacent: bool) -> Attribution | None:
-    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X / "…" that …, said X)."""
+ANSWER_LEMMAS = {"respond", "reply", "answer"}
+RE_THAT_AFTER = re.compile(r"\s+(?:\w+ly\s+)?that\b")
+
+
+def _attribute_after(text: str, qb: int, s1: int, adjacent: bool, end_char: str = "") -> Attribution | None:
+    """A cue after the quote with its subject ("…," X said) or inverted ("…," said X / "…" that …, said X).
+
+    Not a cue that answers a quoted question ('"…?" Smith responded that …'), nor one past another quote
+    when this one ends its sentence ('"…." "…?" Smith asked': the cue is the other quote's)."""
     cues = find_cues(text, qb, s1)
     for c0, c1, form in cues[:1] if adjacent else cues:
-        if MASK in text[qb:c0] and adjacent:
+        if MASK in text[qb:c0] and (adjacent or end_char in (".", "?", "!")):
             return None
+        if end_char == "?" and CUE_FORMS[form] in ANSWER_LEMMAS and RE_THAT_AFTER.match(text, c1):
+            return None  # (the answer is the that-clause; '"…?" she replied' is her own reply)
         before = text[qb:c0]
         span = None
         if _is_noun_use(text, qb, c0, form):
@@ -580,8 +617,25 @@ def _is_noun_use(text: str, lo: int, c0: int, form: str) -> bool:
         return True  # "Obama's remarks", "Rubio's proposed credit"
     if p.endswith("so-") or p in NOUN_DETS or p in ("past", "few", "recent", "earlier", "latest", "new", "many"):
         return True
+    if CUE_FORMS[form] == form and form not in ("put", "read") and _after_det_and_nouns(prev):
+        return True  # "on an investor conference call as …": a bare cue form after a determiner and nouns
     return form.endswith("s") and form != "says" and prev[-1][:1].islower() and p not in PRONOUNS \
         and p not in lex.ROLE_WORDS and p not in lex.ORG_WORDS and p not in ADVERBS
+
+
+def _after_det_and_nouns(prev: list[str]) -> bool:
+    """The words before a bare cue form make a noun phrase with it: "a"/"an" and one or two
+    lowercase nouns ("a phone call", "an investor conference call"), or any determiner and two ("the
+    investor conference call"); not "the police say", "the senators say"."""
+    for n in (2, 3):
+        if len(prev) >= n and prev[-n].lower() in NOUN_DETS:
+            nouns = prev[-n + 1:]
+            if n == 2 and prev[-n].lower() not in ("a", "an"):
+                return False
+            return all(w.isalpha() and w.islower() and w not in ADVERBS and w not in PRONOUNS
+                       and w not in lex.ROLE_WORDS and w not in lex.ORG_WORDS for w in nouns) \
+                and not nouns[-1].endswith("s")
+    return False
 
 
 def _subject(text: str, s0: int, hi: int) -> tuple[int, int] | None:
@@ -904,7 +958,22 @@ def _reported_before(masked: str, sents: list[tuple[int, int]], sent: tuple[int,
         return None  # a quote there: the carry rule gives its speaker
     end = len(masked[:p1].rstrip()) - 1
     attr = attribute(masked, (p0, end), end, end, ".")
+    if attr is None:
+        attr = _author_of_message(masked, p0, end)
     return attr if attr is not None and attr.speaker and attr.cue != ":" else None
+
+
+def _author_of_message(text: str, s0: int, s1: int) -> Attribution | None:
+    """A sentence about a message, then the message ("Roe began the day with a signed tweet. "…""):
+    the sentence's subject, when it is a name or he/she, wrote it."""
+    for c0, _, form in find_cues(text, s0, s1):
+        if _is_noun_use(text, s0, c0, form) and CUE_FORMS[form] == form:
+            span = _subject(text, s0, c0)
+            word = text[span[0]:span[1]] if span else ""
+            if word[:1].isupper() and word.split()[0].lower() not in DETS or word.lower() in ("he", "she"):
+                return Attribution(word, span[0], form)
+            return None
+    return None
 
 
 def _fill_from_neighbours(raws: list[_Raw]) -> None:
@@ -926,14 +995,14 @@ def _resolve(body: str, raws: list[_Raw], marked: list[tuple[int, int]], title: 
     cast = spk.build_cast(body, marked, title)
     out = []
     for r in raws:
-        speaker = role = written = cue = lemma = None
+        speaker = role = written = cue = lemma = kind = None
         if r.attr is not None:
-            written, cue = r.attr.speaker, r.attr.cue
+            written, cue = spk.without_markup(r.attr.speaker or "") or None, r.attr.cue
             speaker, role = spk.resolve_speaker(written, r.attr.speaker_at, cast)
-            if cue in DASHES and (speaker is None or len(speaker) < len(written)):
+            if cue in DASHES and written and (speaker is None or len(speaker) < len(written)):
                 speaker = written  # a sign-off is a name as its writer wants it ("– Ni My")
             if speaker:
-                spk.note_speaker(cast, speaker, r.attr.speaker_at)
+                kind = spk.note_speaker(cast, speaker, r.attr.speaker_at)
             lemma = CUE_FORMS.get(cue) if cue else None
-        out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma))
+        out.append(QuoteMention(body[r.a:r.b], r.a, r.b, r.para, r.kind, speaker, written, role, cue, lemma, kind))
     return out

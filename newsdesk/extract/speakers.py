@@ -23,7 +23,7 @@ from newsdesk.extract.cast import (
     single_entity, strip_possessive,
 )
 
-__all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker"]
+__all__ = ["Cast", "build_cast", "resolve_speaker", "note_speaker", "without_markup"]
 
 ROLE_WORDS = lex.ROLE_WORDS
 ORG_WORDS = lex.ORG_WORDS
@@ -41,11 +41,15 @@ CLAUSE_WORDS = {"that", "is", "was", "are", "were", "has", "have", "had", "makes
 RE_AGE_NOUN = re.compile(r"\d+-year-old")
 RE_AGE_WORD = re.compile(r"\d|year-old")
 RE_SPEAKER_TOKEN = re.compile(r"[\w’'.\-&]+")
+RE_CLASSIFIER = re.compile(r"[a-z]+ [a-z]+")  # "legal expert": one lowercase word before a role (not "UK man", "43-year-old man")
+RE_DET_AND_TITLE = re.compile(r"\b([Tt]he|[Tt]his)\s+[\"“][^\"“”\n]{1,40}[\"”]\s+$")
+RE_MARKUP = re.compile(r"[<>]")
 RE_NEXT_WORD = re.compile(r"[’']?s?\s+(\w+)")
 ISSUE_VERBS = {"issued", "released", "provided", "sent", "posted", "published", "put", "gave", "shared", "emailed"}
 RE_ORG_SUBJECT = re.compile(r"\s*(?:[A-Z][\w,]*\s+)?(?:the|The)\s+(" + "|".join(sorted(lex.words("org_nouns"))) + r")\b")
 RE_SUBJECT_BEFORE_CUE = re.compile(  # "…, the US military said in a statement"
     r"(?:^|[,;]\s+|\.\s+)((?:[Tt]he\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+(?:said|says|issued|released|announced|added)\b")
+SPEAKER_KINDS = {"person": "person", "org": "organization"}  # (the cast's "name": one word, kind unknown)
 MAX_SENTENCES_BACK = 8  # how far a pronoun looks for its antecedent
 MAX_PARAGRAPHS_BACK = 3  # how far a description looks for what it describes
 
@@ -54,6 +58,7 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     """(canonical speaker, role) for a speaker as written, seen at body offset pos."""
     if not written:
         return None, None
+    written = without_markup(written)
     toks = RE_SPEAKER_TOKEN.findall(written)
     if not toks:
         return None, None
@@ -71,15 +76,27 @@ def resolve_speaker(written: str | None, pos: int, cast: Cast) -> tuple[str | No
     return _description(cast, toks, pos)
 
 
-def note_speaker(cast: Cast, name: str, pos: int) -> None:
-    """Remember a resolved speaker: organizations and groups become antecedents of "they"/"it"."""
+def without_markup(written: str) -> str:
+    """The speaker as written up to any tag debris ("Roe <script>alert(1)</script>" -> "Roe"):
+    markup is never part of a name."""
+    markup = RE_MARKUP.search(written)
+    return written[:markup.start()].rstrip() if markup else written
+
+
+def note_speaker(cast: Cast, name: str, pos: int) -> str | None:
+    """Remember a resolved speaker (organizations and groups become antecedents of "they"/"it")
+    and say what kind of speaker it is: "person", "organization", "description" or None when the
+    article does not tell (one capitalized word never titled nor gendered: "Valve", "Trump")."""
     for ent in cast.entities:
         if ent.name == name:
             ent.spoke = True
             if ent.kind != "person":
                 cast.groups.append((pos, name))
-            return
+            return SPEAKER_KINDS.get(ent.kind) or ("person" if ent.gender or ent.role else None)
     cast.groups.append((pos, name))
+    if any(w[:1].islower() and w not in ORG_CONNECTORS for w in name.split()):
+        return "description"  # ("senior official", "Clinton campaign spokesman"; not "Department of Health")
+    return None
 
 
 # --------------------------------------------------------------------------- names
@@ -131,7 +148,8 @@ def _modifies_next(body: str, at: int, end: int) -> bool:
         rest = rest[2:].lstrip()
     elif rest.startswith(("’", "'")):
         rest = rest[1:].lstrip()
-    return bool(rest) and rest[0].isalpha() and rest[0].islower() and not rest.startswith(("of ", "and ", "from "))
+    return bool(rest) and rest[0].isalpha() and rest[0].islower() and not rest.startswith("and ") \
+        and rest.split(None, 1)[0] not in PREPOSITIONS  # ("Cameron Easley for Morning Consult": the person)
 
 
 def _qualifies_description(tail: str) -> bool:
@@ -193,8 +211,8 @@ def pronoun_antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
 
 def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
     own = cast.sentence_key(pos)
-    best_rank = 99
-    best_entity: int | None = None
+    best: tuple[int, int, bool] | None = None  # (rank, entity, weak) of the sentence being read
+    held: int | None = None  # a weak antecedent of a later sentence, waiting for a subject before it
     sentence = own
     seen = 0
     for m in cast.mentions_before(pos, MAX_PARAGRAPHS_BACK):
@@ -202,12 +220,16 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             continue
         key = cast.sentence_key(m.start)
         if key != sentence:
-            if best_entity is not None:
-                return best_entity
+            if best is not None:
+                if held is not None:
+                    return best[1] if best[0] <= 1 else held
+                if not best[2]:
+                    return best[1]
+                held, best = best[1], None
             sentence = key
             seen += 1
             if seen > MAX_SENTENCES_BACK and key[0] < own[0] - 1:
-                return None
+                return held
         if m.entity < 0:
             if m.pronoun != gender or gender is None:
                 continue
@@ -216,10 +238,20 @@ def _antecedent(cast: Cast, pos: int, gender: str | None) -> int | None:
             idx = m.entity
         if idx is None or not _compatible(cast, idx, gender):
             continue
-        rank = cast.slot(m) * 2 + (cast.entities[idx].gender is None and gender is not None)
-        if rank <= best_rank:
-            best_rank, best_entity = rank, idx
-    return best_entity
+        weak = gender is not None and m.possessive and _after_preposition(cast.body, m.role_at)
+        rank = cast.slot(m) * 2 + (cast.entities[idx].gender is None and gender is not None) + 10 * weak
+        if best is None or rank <= best[0]:
+            best = (rank, idx, weak)
+    if best is not None and held is not None:
+        return best[1] if best[0] <= 1 else held
+    return best[1] if best is not None else held
+
+
+def _after_preposition(body: str, at: int) -> bool:
+    """A possessive in a prepositional phrase ("at Epstein's mansion") is a weak antecedent for
+    he/she: a subject in the sentence before it is the likelier one."""
+    before = body[max(0, at - 16):at].split()
+    return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
 # --------------------------------------------------------------------------- descriptions
@@ -232,6 +264,9 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
         toks = toks[1:]
     if not toks:
         return None, None
+    if not det:
+        titled = RE_DET_AND_TITLE.search(cast.body, max(0, pos - 60), pos)
+        det = titled.group(1).lower() if titled else det  # 'the "Pose" actor': a title of a work between
     toks[-1] = toks[-1].rstrip(".") or toks[-1]
     toks[-1] = strip_possessive(toks[-1]) if len(toks[-1]) > 2 else toks[-1]
     head = toks[-1].lower().rstrip(".")
@@ -244,13 +279,16 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
         return _result(cast, pronoun_antecedent(cast, pos, None))
     if det in INDEFINITE:
         return _plain(cast, toks, pos)  # "a longtime adviser" is someone new
-    if head in ROLE_WORDS:
-        found = _by_role_head(cast, head, pos)
-        if found is None and len(toks) <= 2 and det in ("the", "this") and not any(
-                t.endswith(("'s", "’s")) for t in toks) and not _introduced_unnamed(cast.body, head, pos):
+    role_head, role_toks = head, toks
+    if len(toks) == 3 and toks[1] == "and" and head not in ROLE_WORDS and toks[0] in ROLE_WORDS:
+        role_head, role_toks = toks[0], toks[:1]  # "the singer and guitarist": one person, a known role
+    if role_head in ROLE_WORDS:
+        found = _by_role_head(cast, role_head, pos)
+        if found is None and len(role_toks) <= 2 and det in ("the", "this") and not any(
+                t.endswith(("'s", "’s")) for t in toks) and not _introduced_unnamed(cast.body, role_head, pos):
             # "said the actor": the person the article is about just then, of the role's gender
-            found = pronoun_antecedent(cast, pos, TITLE_WORDS.get(head, ("", "-"))[1] if
-                                       TITLE_WORDS.get(head, ("", "-"))[1] in ("m", "f") else None)
+            found = pronoun_antecedent(cast, pos, TITLE_WORDS.get(role_head, ("", "-"))[1] if
+                                       TITLE_WORDS.get(role_head, ("", "-"))[1] in ("m", "f") else None)
         if found is not None:
             return _result(cast, found)
     if head in DOCUMENT_NOUNS and len(toks) <= 2:
@@ -263,13 +301,37 @@ def _description(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str
             return _result(cast, found)
     if len(toks) == 1 and head in NOT_SPEAKERS:
         return None, None
+    if len(toks) == 1 and det == "the":
+        group = _group_named_for(cast, head) if head.endswith("s") else None
+        if group is not None:
+            return group, None  # "the doctors" of "Doctors for Camp Closure"
+        introduced = _introduction(cast.body, head, pos) if head in ROLE_WORDS else None
+        if introduced and RE_CLASSIFIER.fullmatch(introduced):
+            return _plain(cast, introduced.split(), pos)  # "the expert" of "one legal expert"
     return _plain(cast, toks, pos)
 
 
 def _introduced_unnamed(body: str, head: str, pos: int) -> bool:
     """The article introduced someone of this role without a name before pos ("a spokesperson who
     did not wish to be named", "one legal expert")."""
-    return re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}" + re.escape(head) + r"\b", body[:pos]) is not None
+    return _introduction(body, head, pos) is not None
+
+
+def _introduction(body: str, head: str, pos: int) -> str | None:
+    """How the article introduced someone it never names, without the determiner ("legal expert"
+    of "one legal expert"), the latest before pos."""
+    found = None
+    for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+((?:[\w-]+\s+){0,2}" + re.escape(head) + r")\b", body[:pos]):
+        found = m.group(1)
+    return found and " ".join(found.split())
+
+
+def _group_named_for(cast: Cast, plural: str) -> str | None:
+    """The one organization of the article whose name holds this plural noun ("the doctors" of
+    "Doctors for Camp Closure", "the teachers" of "Chicago Teachers Union")."""
+    names = {ent.name for ent in cast.entities
+             if ent.kind == "org" and any(t.lower() == plural for t in ent.tokens)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _plain(cast: Cast, toks: list[str], pos: int) -> tuple[str | None, str | None]:

@@ -41,7 +41,7 @@ def test_quote_schema_matches_the_explicit_contract():
     expected = {
         "quote_id": pa.string(), "article_id": pa.string(), "published_month": pa.string(),
         "quote_index": pa.int64(), "text": pa.string(), "speaker": pa.string(),
-        "speaker_as_written": pa.string(), "speaker_role": pa.string(), "cue": pa.string(),
+        "speaker_as_written": pa.string(), "speaker_role": pa.string(), "speaker_kind": pa.string(), "cue": pa.string(),
         "cue_lemma": pa.string(), "kind": pa.string(), "paragraph_index": pa.int64(),
         "start_char": pa.int64(), "end_char": pa.int64(),
     }

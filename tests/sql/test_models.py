@@ -25,10 +25,10 @@ def article(aid, day, outlet="example.com"):
                 related_titles=[], warnings=[])
 
 
-def quote(aid, i, speaker, role=None, kind="direct"):
+def quote(aid, i, speaker, role=None, kind="direct", speaker_kind=None):
     return dict(quote_id=f"{aid}-q{i}", article_id=aid, published_month="x", quote_index=i, text=f"words {i}",
-                speaker=speaker, speaker_as_written=speaker, speaker_role=role, cue="said", cue_lemma="say",
-                kind=kind, paragraph_index=0, start_char=0, end_char=1)
+                speaker=speaker, speaker_as_written=speaker, speaker_role=role, speaker_kind=speaker_kind, cue="said",
+                cue_lemma="say", kind=kind, paragraph_index=0, start_char=0, end_char=1)
 
 
 def place(aid, i, name, cc="BY"):

@@ -26,8 +26,10 @@ def con(tmp_path_factory):
         quote("a3", 2, "Tomas Weir", "farmer"), quote("a4", 1, "Weir", "goalkeeper"),
         # two different middle initials: two people; the name without one stays apart
         quote("a3", 3, "Paul A. Stone"), quote("a4", 2, "Paul B. Stone"), quote("a4", 3, "Paul Stone"),
-        # descriptions are not people; no speaker, no person
-        quote("a1", 2, "spokesperson"), quote("a1", 3, None),
+        # descriptions and organizations are not people; no speaker, no person
+        quote("a1", 2, "spokesperson", speaker_kind="description"), quote("a1", 3, None),
+        quote("a1", 4, "Harbor Authority", speaker_kind="organization"),
+        quote("a2", 2, "Quell Shipping", speaker_kind="organization"),  # (an organization is no Quell)
         # an indirect quote does not count
         quote("a4", 4, "Quell", kind="indirect"),
     ]
@@ -64,9 +66,11 @@ def test_different_middle_initials_are_different_people(con):
     assert {"Paul A. Stone", "Paul B. Stone", "Paul Stone"} <= set(found)
 
 
-def test_descriptions_and_missing_speakers_are_not_people(con):
-    assert "spokesperson" not in people(con)
+def test_descriptions_organizations_and_missing_speakers_are_not_people(con):
+    found = people(con)
+    assert not {"spokesperson", "Harbor Authority", "Quell Shipping"} & set(found)
     assert con.sql("select count(*) from people where person_name is null").fetchone() == (0,)
+    assert con.sql("select count(person_id) from quotes where speaker_kind = 'organization'").fetchone() == (0,)
 
 
 def test_people_lists_roles_and_outlets(con):
@@ -76,7 +80,7 @@ def test_people_lists_roles_and_outlets(con):
 
 def test_every_quote_with_a_named_speaker_has_its_person(con):
     assert con.sql("select count(*), count(person_id) from quotes where speaker is not null "
-                   "and speaker <> 'spokesperson'").fetchone() == (13, 13)
+                   "and coalesce(speaker_kind, 'person') = 'person'").fetchone() == (13, 13)
     assert con.sql("select count(*) from quotes left join people using (person_id) "
                    "where quotes.person_id is not null and people.person_id is null").fetchone() == (0,)
     assert con.sql("select count(distinct person_id) from quotes where speaker in ('Quell', 'Marta Quell')").fetchone() \
@@ -84,7 +88,7 @@ def test_every_quote_with_a_named_speaker_has_its_person(con):
 
 
 def test_quotes_mart_keeps_every_quote_once(con):
-    assert con.sql("select count(*), count(distinct quote_id) from quotes").fetchone() == (15, 15)
+    assert con.sql("select count(*), count(distinct quote_id) from quotes").fetchone() == (17, 17)
 
 
 def test_speakers_mart_counts_people_not_spellings(con):

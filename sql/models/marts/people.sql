@@ -1,9 +1,9 @@
--- One row per person (or organization) quoted in the corpus (grain: person_id). Spellings of a
+-- One row per person quoted in the corpus (grain: person_id). Spellings of a
 -- speaker across articles are one person when their full names agree on first and last name (a
 -- middle name or initial or a suffix may be left out, unless two different middles are used); a lone
 -- surname joins the one full name in the corpus with that surname when the two are compatible (they
 -- share an outlet or a role word, or nothing known about them differs), else it stays a person of
--- its own. Speakers written as descriptions ("spokesperson") are not people.
+-- its own. Speakers written as descriptions ("spokesperson") and organizations are not people.
 with quoted as (
     select
         stg_quotes.quote_id,
@@ -17,6 +17,7 @@ with quoted as (
     where stg_quotes.speaker is not null
       and stg_quotes.kind <> 'indirect'
       and regexp_matches(stg_quotes.speaker, '^[[:upper:]]')
+      and coalesce(stg_quotes.speaker_kind, 'person') = 'person' -- (unknown kind: a lone name, kept)
 ),
 spellings as (
     select

@@ -1,5 +1,5 @@
 -- One row per quotation (grain: quote_id), with the person who said it: person_id joins people (null
--- when the quote has no speaker or its speaker is a description).
+-- when the quote has no speaker or its speaker is a description or an organization).
 with quoted as (
     select * from {{ ref('stg_quotes') }}
 ),

@@ -12,6 +12,7 @@ final as (
         speaker,
         speaker_as_written,
         speaker_role,
+        speaker_kind,
         cue,
         cue_lemma,
         kind,

@@ -7,9 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.extract.cast import (
-    build_cast, parse_sequence, same_person, sentence_starts, split_role,
-)
+from newsdesk.extract.body_text import sentence_starts
+from newsdesk.extract.cast import build_cast, parse_sequence, same_person, split_role
 
 
 def entity_names(body: str, title: str = "") -> set[str]:
@@ -156,3 +155,42 @@ def test_every_mention_lies_inside_the_body(body):
     for m in cast.mentions_between(0, len(body) + 1):
         assert 0 <= m.start < m.end <= len(body)
         assert m.entity < len(cast.entities)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plural noun the article also writes in lowercase opens a group's name before "for"
+    ("The doctors belong to Doctors for Open Clinics.", ("org", "Doctors for Open Clinics")),
+    # no lowercase use of the noun: "for" joins nothing
+    ("Officials traded Jones for Williams Perez.", ("person", "Williams Perez")),
+    # one word after "for" is whom the group works for ("Lawyers for Epstein" are his lawyers)
+    ("The lawyers spoke. Lawyers for Epstein denied it. Jeffrey Epstein was silent.", ("person", "Jeffrey Epstein")),
+])
+def test_a_group_named_for_a_cause_is_one_organization(body, expected):
+    cast = build_cast(body)
+    assert (expected[0], expected[1]) in {(e.kind, e.name) for e in cast.entities}
+
+
+def test_lawyers_for_a_person_are_no_organization():
+    cast = build_cast("The lawyers spoke. Lawyers for Epstein denied it. Jeffrey Epstein was silent.")
+    assert not any(e.kind == "org" and "Lawyers" in e.tokens for e in cast.entities)
+
+
+@pytest.mark.parametrize("body, word, expected", [
+    # an organization's first word alone, before a company word, is the organization
+    ("Harbor Media bought Quell Records. Later Harbor cut 60 jobs.", "Harbor", "Harbor Media"),
+    # not a place before a public body, nor a word the article also writes in lowercase
+    ("The Ohio Senate voted. Ohio is large.", "Ohio", None),
+    ("New Media bought a paper. New owners came.", "New", None),
+])
+def test_an_organization_by_its_first_word(body, word, expected):
+    cast = build_cast(body)
+    found = cast.singles_between(body.rindex(word), body.rindex(word) + len(word))
+    assert [cast.entities[m.entity].name for m in found if cast.entities[m.entity].kind == "org"] == (
+        [expected] if expected else [])
+
+
+def test_a_word_after_an_article_is_no_given_name():
+    body = "British Realm was a title. The British royal spoke. British Realm rests."
+    cast = build_cast(body)
+    at = body.index("British royal")
+    assert cast.singles_between(at, at + len("British")) == []

@@ -397,3 +397,20 @@ def test_is_title_of_work_needs_a_capital_first_word(text, expected):
     block = f'on CNN\'s "{text}" show'
     a = block.index(text)
     assert is_title_of_work(text, block, a, a + len(text)) is expected
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"We will rebuild," said Mayor Jane Roe <script>alert(1)</script><svg onload=alert(2)>.', "Jane Roe"),
+    ('"We will rebuild," said Roe <script>alert(1)</script><svg onload=alert(1)>', "Roe"),
+    ('"We will rebuild the town," said <script>alert(1)</script><svg onload=alert(1)> Jane Roe.', None),
+    ('Jane Roe <script>alert(1)</script><svg onload=alert(1)>said: "We will rebuild the town."', "Jane Roe"),
+    ('"We will rebuild the town," said the spokesman <b>for</b> <Svg Onload=alert(1)>.', "spokesman"),
+    ('"We will rebuild the town."\n\n— Jane <script>Roe</script>', "Jane"),
+])
+def test_speakers_carry_no_tag_debris(body, speaker):
+    """Markup left in a body (an injected <script> or <svg onload=…>) is never part of a speaker:
+    the name stops where the tag starts, or there is no speaker."""
+    [q] = extract_quotes(body)
+    assert q.speaker == speaker
+    for field in (q.speaker, q.speaker_as_written, q.speaker_role):
+        assert field is None or not any(bit in field.lower() for bit in ("<", ">", "script", "onload", "svg"))

@@ -304,3 +304,125 @@ def test_an_unnamed_role_stays_a_description():
 def test_a_sign_off_paragraph_names_the_speaker():
     body = 'Visitors wrote to us.\n\n"The show was great."\n\n– Ana K.\n\n"We loved every minute of it."\n\n– Bo'
     assert speakers_of(body) == ["Ana K.", "Bo"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause on the object of an earlier cue is not the attribution
+    ('Ana Volk, the league’s director, told a young man who asked about turnout that "voting is the point."',
+     "Ana Volk"),
+    ('Rival Tom Berg mocked the claim, saying anyone who complains about a microphone "is losing."', "Tom Berg"),
+    ('The mayor met a young man who suggested that "the park should stay open."', "young man"),  # no earlier cue
+    # a name followed by a prepositional phrase is the head, not a modifier
+    ('"Turnout is small," wrote Ana Volk for Harbor Polling.', "Ana Volk"),
+    ('"Turnout is small," said Tom Berg at Harbor Polling.', "Tom Berg"),
+    ('"Turnout is small," said Harbor Polling spokesman Tom Berg.', "Tom Berg"),
+])
+def test_the_clause_that_governs_the_quote_gives_the_speaker(body, expected):
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a cue after the next quote belongs to that quote when this one ends its sentence
+    ('"We will win the vote," Ana Volk said. "It is close." "But why?" reporter Tom Berg asked her.',
+     ["Ana Volk", "Ana Volk", "Tom Berg"]),
+    ('"Pay the harbor staff," "fix the river wall" and "open the dock," Ana Volk said.',
+     ["Ana Volk", "Ana Volk", "Ana Volk"]),  # a list of fragments: one cue for all
+    # a question answered by a that-clause is not the answerer's; a question given as the reply is
+    ('"We need a port," Tom Berg said. "Can the town pay for it?" Ana Volk responded that it could.',
+     ["Tom Berg", "Tom Berg"]),
+    ('"We need a port," Tom Berg said. "Can the town pay for it?" Ana Volk replied.', ["Tom Berg", "Ana Volk"]),
+])
+def test_a_cue_is_read_with_the_quote_it_belongs_to(body, expected):
+    assert [q.speaker for q in extract_quotes(body)] == expected
+
+
+@pytest.mark.parametrize("body, speaker, kind", [
+    ('"We are proud," said Mayor Jane Roe.', "Jane Roe", "person"),
+    ('Jane Roe visited.\n\n"We are proud," she said.', "Jane Roe", "person"),
+    ('"We are proud," Big Machine Records said in a statement.', "Big Machine Records", "organization"),
+    ('"We are proud," a senior official said.', "senior official", "description"),
+    ('"We are proud," said one Clinton campaign spokesman.', "Clinton campaign spokesman", "description"),
+    ('"We are proud," Valve said.', "Valve", None),  # one word: the article does not tell
+    ('"We are proud," Mr. Valdez said.', "Valdez", "person"),  # a title tells
+])
+def test_speaker_kind_says_what_the_article_tells(body, speaker, kind):
+    (quote,) = extract_quotes(body)
+    assert (quote.speaker, quote.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a group the article names: "the nurses" are the one organization whose name holds the noun
+    ('The nurses, members of a new group, Nurses for Safe Wards, wrote to the board.\n\n'
+     '"We need more staff," the nurses said.', "Nurses for Safe Wards"),
+    ('Members of Teachers for Small Classes marched.\n\n"Classes are too big," the teachers said.',
+     "Teachers for Small Classes"),
+    # no organization holds the noun, or a person's name follows "for": the description stays
+    ('The nurses marched on Monday.\n\n"We need more staff," the nurses said.', "nurses"),
+    ('Fans traded Jones for Williams.\n\n"We need more staff," the fans said.', "fans"),
+])
+def test_a_group_named_by_the_article_speaks_for_its_members(body, expected):
+    assert speakers_of(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an unnamed person is the shortest description the article introduced them with
+    ('One legal expert doubted the claim.\n\n"It will not hold," the expert said.', "legal expert"),
+    ('A senior judge heard the case.\n\n"It will not hold," the judge said.', "senior judge"),
+    # a place, an age or more than one word before the role is not kept
+    ('One Leeds expert doubted the claim.\n\n"It will not hold," the expert said.', "expert"),
+    ('A 43-year-old expert doubted the claim.\n\n"It will not hold," the expert said.', "expert"),
+    ('A team of experts doubted the claim.\n\n"It will not hold," the expert said.', "expert"),
+])
+def test_a_definite_role_takes_the_words_that_introduced_it(body, expected):
+    assert speakers_of(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a bare cue form after a determiner and nouns is a noun ("a conference call"), not the cue
+    ('The fund will pay out, which investor Tom Berg blasted on an investor conference call as "wrong."',
+     ["Tom Berg"]),
+    ('The police say "the road is closed."', ["police"]),  # a determiner and one noun: the subject
+    ('"We will win," the mayor told reporters.', ["mayor"]),  # a past form is a verb after any noun
+    # a sentence about a message, then the message: the subject wrote it
+    ('Roe spoke.\n\nAna Volk began Sunday with a signed tweet that drew no conclusions. "Woke up to the news."',
+     ["Ana Volk"]),
+    # a cue word is no part of an apposition's opening description
+    ('According to the filing, a city supervisor said Tom Berg, 55, told her in a call, "Maybe I will."',
+     ["Tom Berg"]),
+])
+def test_cue_words_used_as_nouns(body, expected):
+    assert speakers_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # two coordinated roles are one description of the person just written about
+    ('Tom Berg played on.\n\nAfter the song, the singer and guitarist told the crowd, "We should tour."', "Tom Berg"),
+    # a title of a work inside the description ('the "Fargo" actor')
+    ('Tom Berg spoke.\n\n"It was great," the "Fargo" actor said on "Today."', "Tom Berg"),
+    # without anyone written about, the description stays
+    ('After the song, the singer and guitarist told the crowd, "We should tour."', "singer and guitarist"),
+])
+def test_descriptions_with_coordinated_roles_or_a_title(body, expected):
+    assert speakers_of(body)[0] == expected
+
+
+def test_the_company_is_the_organization_named_by_its_first_word():
+    body = ('Harbor Media bought Quell Group on Monday.\n\nEarlier, Harbor laid off 60 people (the company '
+            'would not give the number but called it "immaterial").')
+    assert speakers_of(body) == ["Harbor Media"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a possessive after a preposition is a weak antecedent: the subject of the sentence before wins
+    ('Tom Berg says he went to see Sam Lowe.\n\nThe trip meant three days at Lowe’s farm house. '
+     'He later told the radio: "I had to see him."', "Tom Berg"),
+    # without a subject before it, the possessive still counts
+    ('The trip meant three days at Sam Lowe’s farm house. He later told the radio: "I had to see him."',
+     "Sam Lowe"),
+    # a possessive that opens the subject is no weak antecedent ("Tuttle's article attacked Christie")
+    ('Last week, Gov. Sam Lowe backed the plan.\n\nTom Berg’s article attacked Lowe. He wrote: "It is a sellout."',
+     "Tom Berg"),
+])
+def test_a_possessive_in_a_prepositional_phrase_is_a_weak_antecedent(body, expected):
+    assert speakers_of(body)[-1] == expected
