@@ -109,6 +109,7 @@ class _State:
     authors: tuple[str, ...] = ()  # the declared authors (their byline printed above the text is no text)
     languages: object = None  # the languages dateparser tries (a callable: detected when first needed)
     body_date: object = None  # the first date line further down (a stray timestamp, a related item's date)
+    dated_lines: list[str] = field(default_factory=list)  # lines read as a date (or dated byline) and dropped
     caption: str | None = None
     related: list[str] = field(default_factory=list)
     credits: list[RawCredit] = field(default_factory=list)
@@ -132,6 +133,7 @@ def _read_header(blocks: list[str], state: _State) -> int:
             pass  # navigation above the title: "Skip to main content", breadcrumbs "Home > Section"
         elif state.published is None and (day := metadata.date_line(plain, state.dayfirst, state.languages)):
             state.published, state.published_text = day, plain
+            state.dated_lines.append(plain)
         elif credit := credit_lines.classify_line(plain) or (
                 header_byline(plain) if (state.title or state.published) else None):
             state.credits.append(credit)
@@ -139,6 +141,7 @@ def _read_header(blocks: list[str], state: _State) -> int:
                 state.published, state.published_text = day, plain
         elif state.published is None and (day := metadata.byline_date(plain, state.dayfirst)):
             state.published, state.published_text = day, plain  # "Tuesday 15 October 2019 by Jane Roe"
+            state.dated_lines.append(plain)
             if credit := _byline_after_date(plain):
                 state.credits.append(credit)
         else:
@@ -270,6 +273,7 @@ def _read_body(blocks: list[str], state: _State) -> None:
             continue
         if day := metadata.date_line(plain, state.dayfirst, state.languages):  # a stray date/time line inside the text
             state.body_date = state.body_date or day
+            state.dated_lines.append(plain)
             continue
         if not state.body and state.published is None and (day := metadata.leading_date(plain, state.dayfirst, state.languages)):
             state.published, state.published_text = day, plain  # "Feb. 23, 2015 -- The study …" opens the body
@@ -327,6 +331,8 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
         _read_caption(normalize.unicode(declared.caption), state)
     start = _read_header(blocks, state)
     _read_body(blocks[start:], state)
+    if not state.body and len(state.dated_lines) == 1 and _has_words_besides_the_date(state.dated_lines[0]):
+        state.body.append(state.dated_lines[0])  # a text of one dated sentence: that sentence is its body
     # dropping a repeated paragraph can bring a broken sentence's two halves together: rejoin once more
     body = normalize.whitespace(paragraphs.join(paragraphs.rejoin(paragraphs.dedupe(paragraphs.rejoin(state.body)))))
     if _settle and normalize.unicode(body) != body:
@@ -343,6 +349,13 @@ def clean_article(text: str, declared: Declared = Declared(), _settle: bool = Tr
         warnings=tuple(url_warning + _warnings(declared, state, published, body)), authors=declared.authors,
         site_name=declared.site_name or None, description=state.description or declared.description or None,
     )
+
+
+def _has_words_besides_the_date(line: str) -> bool:
+    """A word that is not part of a date, a time or its label ("Officials said …", not "Posted on
+    March 3, 2021 at 9 am")."""
+    return any(word.isalpha() and not R.RE_TIMESTAMP_WORD.match(word)
+               for word in (w.strip("()[],|/·•:;-–—*_.") for w in line.split()))
 
 
 def _warnings(declared: Declared, state: _State, published, body: str) -> list[str]:

@@ -293,3 +293,19 @@ def test_declared_byline_printed_with_a_job_title_is_no_body_text():
 ])
 def test_scraped_title_loses_the_site_name(heading, url, title):
     assert clean_markdown(f"{heading}\n\nThe ferry is back.\n\nOriginal url:\n\n<{url}>").title == title
+
+
+@pytest.mark.parametrize("text, body, published", [
+    # a text that is one dated sentence keeps it as its body (and its date)
+    ("Officials said PUBLISHED MAY 1 2000", "Officials said PUBLISHED MAY 1 2000", date(2000, 5, 1)),
+    ("0\n\na : : : PUBLISHED MAY 1 2000", "0 a : : : PUBLISHED MAY 1 2000", None),
+    ("0 a : : : PUBLISHED MAY 1 2000", "0 a : : : PUBLISHED MAY 1 2000", date(2000, 5, 1)),
+    # a date line and nothing else is still no article
+    ("# Ferry back\n\nMarch 3, 2020", "", date(2020, 3, 3)),
+    ("# Ferry back\n\nPosted on March 3, 2020 at 9 am", "", date(2020, 3, 3)),
+    # with a body, the dated line still leaves it
+    ("# Ferry back\n\nPosted on March 3, 2020 at 9 am\n\nThe ferry runs again.", "The ferry runs again.", date(2020, 3, 3)),
+])
+def test_a_text_of_one_dated_line(text, body, published):
+    doc = clean_markdown(text)
+    assert (doc.body, doc.published) == (body, published)
