@@ -28,20 +28,47 @@ def _has_entity(text: str) -> bool:
     return "&" in text and HTML_ENTITY_RE.search(text) is not None
 
 
-# ftfy's mojibake patterns (BADNESS_RE) each need a non-ASCII character and match at most 7
-# characters, so long ASCII runs can be cut down to 8 characters each side of a "\n" (too far from
-# any non-ASCII character to be part of a match; the `^` anchor still sees the same start):
-# `is_bad` answers the same on the much shorter text, ~8x faster.
-_ASCII_RUN = re.compile(r"[\x00-\x7f]{17,}")
+# Where ftfy's mojibake patterns (BADNESS_RE) can match. Each of its branches holds two side-by-side
+# characters that form a "suspect pair", or one "suspect character" (tests/newsdesk/clean/
+# test_normalize.py checks this on the pattern itself, branch by branch):
+# - a suspect character: a C1 control, `Œ`, `œ`, `Ã` or `Â`;
+# - a suspect pair: two non-ASCII characters, neither from a script BADNESS_RE never names
+#   (`_UNNAMED_SCRIPTS`: Hebrew, Arabic, Indic, Thai, CJK, kana, Hangul), and not two letters of the
+#   Russian alphabet (its Cyrillic branches need a symbol or a letter outside it: `Ђ`, `ў`, `Ґ`).
+# A match is at most 7 characters long, so it lies within 8 characters of a suspect: is_bad on those
+# stretches only, joined by "\n" (too far from any suspect to be part of a match), answers as it would
+# on the whole text. Most English text with curly quotes has no suspect at all; Russian or CJK text
+# has a few, where is_bad tried ~30 alternatives at every position of it.
+_UNNAMED_SCRIPTS = "\u0590-\u06ff\u0900-\u0e7f\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3"
+_RUSSIAN_LETTERS = "\u0401\u0410-\u044f\u0451"
+_SUSPECT_CHARS = "\x80-\x9f\u0152\u0153\u00c3\u00c2"
+_SUSPECT = re.compile(  # (opens with one character class: the regex engine scans for it in one fast loop)
+    rf"[^\x00-\x7f{_UNNAMED_SCRIPTS}]"  # a non-ASCII character of a named script, then:
+    rf"(?:(?<=[{_SUSPECT_CHARS}])"  # it is a suspect character,
+    rf"|(?<![{_RUSSIAN_LETTERS}])[^\x00-\x7f{_UNNAMED_SCRIPTS}]"  # or it is no Russian letter and the next is named,
+    rf"|[^\x00-\x7f{_UNNAMED_SCRIPTS}{_RUSSIAN_LETTERS}])"  # or the next is named and no Russian letter
+)
+MOJIBAKE_REACH = 8  # BADNESS_RE matches at most 7 characters
 
 
-def _condensed(match: re.Match[str]) -> str:
-    run = match.group()
-    return f"{run[:8]}\n{run[-8:]}"
+def _suspect_stretches(text: str) -> str:
+    """The stretches of `text` within MOJIBAKE_REACH characters of a suspect, joined by "\n"."""
+    stretches: list[str] = []
+    start = end = -1
+    for match in _SUSPECT.finditer(text):
+        low, high = max(0, match.start() - MOJIBAKE_REACH), match.end() + MOJIBAKE_REACH
+        if low > end:
+            if end > start:
+                stretches.append(text[start:end])
+            start = low
+        end = high
+    if end > start:
+        stretches.append(text[start:end])
+    return "\n".join(stretches)
 
 
 def _mojibake(text: str) -> bool:
-    return not text.isascii() and is_bad(_ASCII_RUN.sub(_condensed, text))
+    return not text.isascii() and _SUSPECT.search(text) is not None and is_bad(_suspect_stretches(text))
 
 
 # Every character either _FTFY_TRIGGER or RE_INVISIBLE looks for, in one class: one scan of the text

@@ -230,16 +230,22 @@ Marked = list[list[tuple[HtmlElement, str, str]]]  # per scope root: (element, "
 # every match of a class/id pattern contains one of its words (casefolded): a substring test skips most
 # elements before the regex
 CLASS_WORDS = {RE_BYLINE_CLASS: ("byline", "author"), RE_DATE_CLASS: ("date", "published", "timestamp")}
+RE_ANY_CLASS_WORD = re.compile("|".join(sorted({word for words in CLASS_WORDS.values() for word in words})))
 
 
 def marked_elements(page: HtmlElement) -> Marked:
-    """The elements with a class or an id of each scope (`_scope`), with their class and id: read once
-    per page for every class/id pattern."""
+    """The elements of each scope (`_scope`) whose class or id holds a word of a class/id pattern
+    (`CLASS_WORDS`), with their class and id: read once per page for every class/id pattern. Of the
+    hundreds of elements with a class or an id on a page, a few hold such a word."""
     marked = []
     for root in _scope(page):
-        elements = [(node, f"{node.get('class', '')} {node.get('id', '')}") for node in MARKED_ELEMENTS(root)
-                    if node.tag not in NOT_MARKED_TAGS]
-        marked.append([(node, attributes, attributes.casefold()) for node, attributes in elements])
+        elements = []
+        for node in MARKED_ELEMENTS(root):
+            attributes = f"{node.get('class', '')} {node.get('id', '')}"
+            folded = attributes.casefold()
+            if RE_ANY_CLASS_WORD.search(folded) and node.tag not in NOT_MARKED_TAGS:
+                elements.append((node, attributes, folded))
+        marked.append(elements)
     return marked
 
 
