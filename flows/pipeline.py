@@ -7,54 +7,65 @@ over from the published snapshot; `full=True` reprocesses everything. The out lo
 target (newsdesk.targets): a local folder, or an object store with a local replica for the database.
 
 Parallelism: with the default thread runner, batch tasks hand their work to a local pool of
-worker processes (Python threads would share one core); with Dask, each task runs in a worker.
+worker processes (newsdesk.workers; Python threads would share one core) that runs each file under
+a time budget; with Dask, each task runs on a Dask worker, which hands it to a worker process of
+its own for the same budget. A failed or stopped run kills its workers and removes what it wrote.
 """
 
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 import sys
 import time
 from collections import Counter
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsdesk import batch, dbtbuild, incremental, installation, locations, run, storage
+from newsdesk import batch, dbtbuild, incremental, installation, locations, run, storage, workers
 from newsdesk.locations import Location
 from newsdesk.settings import Settings, worker_count
 from newsdesk.targets import Target
+from newsdesk.workers import Budget, Job, WorkerPool
 
 MIN_BATCH_SIZE = 50
-POOL_MIN_FILES = 200  # below this, starting worker processes (~1-2 s) costs more than it saves
-BATCHES_PER_WORKER = 20  # then the worker is replaced: caches in the extractors cannot grow with N
-_POOL: Executor | None = None  # the local worker pool of the running flow, if any
+_POOL: WorkerPool | None = None  # the local worker pool of the running flow, if any
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def worth_retrying(task, task_run, state) -> bool:
+    """Prefect's retry condition: retry what may pass (an I/O hiccup, a lost connection), not a
+    full disk, a read-only out dir or a run that is being stopped."""
+    return run.is_transient(state.result(raise_on_failure=False))
+
+
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=worth_retrying, cache_policy=NO_CACHE)
 def plan_inputs(raw_dir: Location, target: Target, full: bool) -> incremental.Plan:
     """Every input file under raw_dir, and which of them this run has to process."""
     return incremental.plan_run(raw_dir, target, full)
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def process_batch(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int) -> dict:
-    """Read, clean, extract and validate one batch; stage its rows as Parquet."""
-    if _POOL is not None:
-        return _POOL.submit(batch.stage_paths, paths, raw_dir, staging_dir, batch_no).result()
-    return batch.stage_paths(paths, raw_dir, staging_dir, batch_no)
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=worth_retrying, cache_policy=NO_CACHE)
+def process_batch(paths: list[Location], raw_dir: Location, staging_dir: Location, batch_no: int,
+                  budget: Budget) -> dict:
+    """Read, clean, extract and validate one batch in a worker process, each file under the time
+    budget; stage its rows as Parquet."""
+    pool = _POOL or workers.process_pool(budget)
+    if pool is None:  # a daemonic Dask worker may not start processes: no budget there
+        return batch.stage_paths(paths, raw_dir, staging_dir, batch_no)
+    facts = pool.run(Job(paths, raw_dir, staging_dir, batch_no))
+    for path, reason in facts["stopped"]:
+        get_run_logger().warning("%s: %s", path, reason)
+    return facts
 
 
-@task(retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(retries=1, retry_delay_seconds=2, retry_condition_fn=worth_retrying, cache_policy=NO_CACHE)
 def publish_snapshot(staged: list[dict], snapshot: Path, carry: storage.Carry) -> dict[str, int]:
     """Assemble the staged batches and the carried-over rows into one complete snapshot."""
     return run.assemble(staged, snapshot, carry)
@@ -72,7 +83,7 @@ def build_models(target: Target, snapshot: Path, settings: Settings) -> Path:
     return run.build_database(target, snapshot, settings)
 
 
-@task(retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=worth_retrying, cache_policy=NO_CACHE)
 def upload_snapshot(target: Target, snapshot: Path) -> None:
     """Make the snapshot readable at the out location (an object store: upload, then CURRENT)."""
     target.upload(snapshot)
@@ -98,31 +109,39 @@ def newsdesk_flow(raw_dir: str | None = None, out_dir: str | None = None, batch_
     with target.lock(wait_for_lock):
         target.remove_leftovers()  # of killed runs
         plan = clock.time("plan", plan_inputs, raw, target, full)
+        if plan.warning:
+            get_run_logger().warning(plan.warning)
         if plan.is_noop:
             current = run.ensure_database(target, plan.previous, settings)
             return finish(locations.name(plan.previous), plan, current, clock, published=False)
         run_id = run.new_run_id()
-        staged = clock.time("process", process_all, plan.to_process, raw, target.staging(run_id), settings)
-        installation.check_formats(sum((facts["outcomes"] for facts in staged), Counter()))
-        snapshot = target.snapshot(run_id)
-        clock.time("publish", publish_snapshot, staged, snapshot, plan.carry)
-        database = clock.time("sql_models", build_models, target, snapshot, settings)
-        clock.time("upload", upload_snapshot, target, snapshot)  # object-store readers move here...
-        target.switch(snapshot, database)  # ...then Parquet readers of the folder, then SQL readers
+        try:
+            staged = clock.time("process", process_all, plan.to_process, raw, target.staging(run_id), settings)
+            installation.check_formats(sum((facts["outcomes"] for facts in staged), Counter()))
+            snapshot = target.snapshot(run_id)
+            clock.time("publish", publish_snapshot, staged, snapshot, plan.carry)
+            database = clock.time("sql_models", build_models, target, snapshot, settings)
+            clock.time("upload", upload_snapshot, target, snapshot)  # object-store readers move here...
+            target.switch(snapshot, database)  # ...then Parquet readers of the folder, then SQL readers
+        except BaseException:  # failed (a full disk) or stopped (SIGTERM, Ctrl-C): leave nothing behind
+            target.discard(run_id)
+            raise
         target.tidy(run_id)
     return finish(run_id, plan, snapshot, clock, published=True, staged=staged)
 
 
 def process_all(paths: list[Location], raw: Location, staging: Location, settings: Settings) -> list[dict]:
-    """Map process_batch over batches of paths (in a local pool, if the run is big enough for
-    one), with a progress bar."""
+    """Map process_batch over batches of paths, run by a local pool of worker processes (each
+    file under the time budget), with a progress bar."""
     global _POOL
-    with local_pool(pool_size(settings.workers, len(paths))) as pool:
-        size = batch_size_for(len(paths), settings.batch_size, pool)
+    budget = Budget(settings.document_seconds, settings.document_seconds_per_mb)
+    processes = pool_size(settings.workers)
+    with local_pool(processes, budget) as pool:
+        size = batch_size_for(len(paths), settings.batch_size, processes)
         batches = [paths[i:i + size] for i in range(0, len(paths), size)] or [[]]
         _POOL = pool
         try:
-            futures = process_batch.map(batches, raw, staging, range(len(batches)))
+            futures = process_batch.map(batches, raw, staging, range(len(batches)), unmapped(budget))
             with progress_bar(len(paths)) as advance:
                 for future in as_completed(futures):
                     advance(future.result()["files"])
@@ -131,46 +150,39 @@ def process_all(paths: list[Location], raw: Location, staging: Location, setting
             _POOL = None
 
 
-def batch_size_for(files: int, batch_size: int, pool: Executor | None) -> int:
+def batch_size_for(files: int, batch_size: int, processes: int) -> int:
     """Batches small enough that every worker gets ~4 of them (load balance), within bounds."""
-    if pool is None:
+    if processes < 1:
         return batch_size
-    per_worker = math.ceil(files / (pool._max_workers * 4))
+    per_worker = math.ceil(files / (processes * 4))
     return max(min(batch_size, per_worker), min(MIN_BATCH_SIZE, batch_size))
 
 
-def pool_size(workers: int, files: int) -> int:
-    """Worker processes for the local pool: 0 when the run is small or the runner is not local."""
+def pool_size(workers: int) -> int:
+    """Worker processes for the local pool (started as batches need them): 0 when the task
+    runner is not local (Dask runs each batch in its own workers)."""
     context = FlowRunContext.get()
     local = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
-    wanted = worker_count(workers)
-    return wanted if local and wanted > 1 and files >= POOL_MIN_FILES else 0
+    return worker_count(workers) if local else 0
 
 
 @contextmanager
-def local_pool(workers: int):
-    """A pool of worker processes, or None. forkserver: workers fork from a clean process that
-    preloaded and warmed the pipeline (flows.warmup): fast start, resources shared copy-on-write,
-    and no fork of this process's Prefect threads."""
-    if workers < 2:
+def local_pool(processes: int, budget: Budget):
+    """A pool of worker processes (newsdesk.workers), or None. A failed or stopped run kills its
+    workers at once, mid-file; the forkserver they fork from stops with the pool."""
+    if processes < 1:
         yield None
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsdesk.batch", "flows.warmup"])
+    pool = WorkerPool(processes, budget, workers.forkserver_context())
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, max_tasks_per_child=BATCHES_PER_WORKER) as pool:
-            yield pool
+        yield pool
+    except BaseException:
+        pool.close(stop_now=True)
+        raise
+    else:
+        pool.close()
     finally:
-        stop_forkserver()
-
-
-def stop_forkserver() -> None:
-    """Stop the forkserver once the pool is done. It outlives the pool otherwise, and while
-    publishing it would hold the ~300 MB of preloaded resources its workers no longer share.
-    (A private hook of multiprocessing, present in 3.8-3.13; a later pool starts a new server.)"""
-    from multiprocessing import forkserver
-
-    getattr(forkserver._forkserver, "_stop", lambda: None)()
+        workers.stop_forkserver()
 
 
 @contextmanager
@@ -227,7 +239,8 @@ def finish(run_id: str, plan: incremental.Plan, snapshot: Path, clock: Stopwatch
     clock.add_stages(staged)
     summary = run.summarize(run_id, plan, snapshot, time.monotonic() - clock.started)
     result = {**summary.as_dict(), "published": published, "changes": plan.counts,
-              "files_processed": len(plan.to_process), **clock.report()}
+              "files_processed": len(plan.to_process), "warnings": [plan.warning] if plan.warning else [],
+              **clock.report()}
     note = "published" if published else "nothing changed since this snapshot: nothing new published"
     get_run_logger().info("newsdesk %s; %s", summary.line(), note)
     create_table_artifact(summary.table(), key="newsdesk-run-summary",
@@ -239,9 +252,12 @@ def task_runner_for(name: str, dask_address: str | None = None, workers: int = 0
     """The Prefect task runner for `--task-runner`: bounded threads (default) or a Dask runner."""
     if name != "dask" and not dask_address:
         return thread_runner(workers)
+    import dask
     from prefect_dask import DaskTaskRunner
 
     if dask_address:
         return DaskTaskRunner(address=dask_address)
+    # workers that may start processes: each runs its batches in one, under the time budget
+    dask.config.set({"distributed.worker.daemon": False})
     return DaskTaskRunner(cluster_kwargs={"n_workers": worker_count(workers), "threads_per_worker": 1,
                                           "processes": True, "dashboard_address": None})

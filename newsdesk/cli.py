@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,25 +39,38 @@ def prefect_defaults(log_level: str | None, default_level: str) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the flow once and print the summary."""
+    from pydantic import ValidationError
+
     from newsdesk import locations, run
 
-    settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
-                             batch_size=args.batch_size, workers=args.workers, log_level=args.log_level)
+    try:
+        settings = Settings.read(raw_dir=args.raw_dir, out_dir=args.out_dir, db_dir=args.db_dir,
+                                 batch_size=args.batch_size, workers=args.workers, log_level=args.log_level)
+    except ValidationError as exc:  # a NEWSDESK_* variable out of range (options are checked by argparse)
+        print(f"newsdesk run: {settings_problem(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     try:  # said before Prefect's server start, not after it
         raw, target = run.open_locations(settings)
-    except FileNotFoundError:
-        print(f"newsdesk run: raw directory {settings.raw_dir} does not exist", file=sys.stderr)
-        return EXIT_USAGE
-    except (ValueError, OSError) as exc:  # a malformed URI, an unreachable or forbidden bucket
+    except (ValueError, OSError) as exc:  # no raw folder, out dir inside it, a malformed URI, a forbidden bucket
         print(f"newsdesk run: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if not args.full and nothing_changed(raw, target):
         return EXIT_OK
+    try:
+        target.check_writable()
+    except OSError as exc:
+        print(f"newsdesk run: cannot write to {target.replica.location}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     prefect_defaults(settings.log_level, "WARNING")  # the summary is printed below
     from flows import ephemeral
 
     api_url = ephemeral.start() if settings.early_server else None  # boots while we import Prefect below
+    from newsdesk import workers
+
+    workers.prestart()  # the workers' forkserver warms the pipeline meanwhile too
     from flows.pipeline import newsdesk_flow, task_runner_for
+    from prefect.exceptions import TerminationSignal
+
     from newsdesk.dbtbuild import BuildFailed
     from newsdesk.installation import IncompleteInstallError
     from newsdesk.targets import LockedError
@@ -64,7 +78,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     runner = task_runner_for(args.task_runner, args.dask_address, settings.workers)
     run_flow = newsdesk_flow.with_options(task_runner=runner) if runner else newsdesk_flow
     try:
-        with api_settings(api_url):
+        with api_settings(api_url), stopped_by_sigterm():
             summary = run_flow(raw_dir=settings.raw_dir, out_dir=settings.out_dir, batch_size=settings.batch_size,
                                wait_for_lock=args.wait, full=args.full, workers=settings.workers,
                                db_dir=settings.db_dir)
@@ -80,10 +94,75 @@ def cmd_run(args: argparse.Namespace) -> int:
     except IncompleteInstallError as exc:
         print(f"newsdesk run: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except (KeyboardInterrupt, TerminationSignal, Stopping) as exc:
+        signum = getattr(exc, "signal", signal.SIGINT)
+        print(f"newsdesk run: stopped ({signal.Signals(signum).name}); nothing was published, the previous "
+              "snapshot is still current", file=sys.stderr)
+        return 128 + signum
+    except Exception as exc:  # a full disk, an out dir made read-only meanwhile: one sentence
+        failure = run.storage_failure(exc)
+        if failure is None:
+            raise
+        print(f"newsdesk run: {run.failure_sentence(failure, target.location)}", file=sys.stderr)
+        return EXIT_FAILED
     print_summary(summary, settings.out_dir, settings.db_dir if locations.is_remote(target.location) else None)
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return EXIT_OK if summary["reconciled"] else EXIT_FAILED
+
+
+class Stopping(BaseException):
+    """SIGTERM arrived: the run unwinds (its workers killed, its files removed) and exits 143."""
+
+    def __init__(self, signal: int):
+        super().__init__(signal)
+        self.signal = signal
+
+
+@contextmanager
+def stopped_by_sigterm():
+    """SIGTERM raises Stopping here instead of ending the process at once. (Prefect's flow engine
+    turns SIGTERM into its own exception, unwinds, then sends it again to the handler it found:
+    this one, so the CLI still says what happened and exits 143.)"""
+    def stop(signum, frame):
+        raise Stopping(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def settings_problem(error) -> str:
+    """One sentence from a pydantic ValidationError of Settings: which variable, what is wrong."""
+    problems = [f"NEWSDESK_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')}: {e['msg'].lower()}"
+                for e in error.errors()]
+    return "; ".join(problems)
+
+
+def count_option(minimum: int):
+    """An argparse type: a whole number of at least `minimum` (a usage error otherwise, exit 2)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {value}")
+        return value
+    return parse
+
+
+def seconds_option(text: str) -> float:
+    """An argparse type: a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
 
 
 @contextmanager
@@ -138,7 +217,10 @@ def print_summary(summary: dict, out_dir: str, db_dir: str | None = None) -> Non
     console = Console(stderr=False)
     console.print(table)
     if not summary["reconciled"]:
-        console.print("[red]reconciliation failed: inputs seen != articles + rejects + duplicates[/red]")
+        console.print("[red]reconciliation failed: files seen != files recorded, or inputs seen != articles + "
+                      "rejects + duplicates[/red]")
+    for warning in summary.get("warnings", []):
+        console.print(f"warning: {warning}", markup=False)
     if "changes" in summary:
         changes = ", ".join(f"{n} {what}" for what, n in summary["changes"].items())
         console.print(f"files: {changes}; processed {summary['files_processed']}"
@@ -347,7 +429,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsdesk",
         description="Turn folders of scraped news articles into clean tables (articles, quotes, places, "
                     "credits, rejects) as Parquet, and query them with DuckDB SQL.",
-        epilog="Exit codes: 0 ok, 1 failed, 2 usage error, 3 out dir locked by another run, 4 no database yet.",
+        epilog="Exit codes: 0 ok, 1 failed, 2 usage error, 3 out dir locked by another run, 4 no database yet, "
+               "130 / 143 run stopped by Ctrl-C / SIGTERM.",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -361,13 +444,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--db-dir",
                      help="when --out-dir is an object store: local folder where newsdesk.duckdb is built, with "
                           f"the snapshot copy its views read (default {DEFAULTS.db_dir}; `newsdesk sql --out-dir` it)")
-    run.add_argument("--batch-size", type=int, help=f"files per task (default {DEFAULTS.batch_size})")
-    run.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+    run.add_argument("--batch-size", type=count_option(1), help=f"files per task (default {DEFAULTS.batch_size})")
+    run.add_argument("--wait", type=seconds_option, default=0, metavar="SECONDS",
                      help="wait this long for another run on the same out dir to finish (default: refuse)")
     run.add_argument("--full", action="store_true",
                      help="reprocess every file (default: only files new or changed since the last run)")
-    run.add_argument("--workers", type=int,
-                     help="worker processes (default 0: one per CPU; 1: all in this process)")
+    run.add_argument("--workers", type=count_option(0),
+                     help="worker processes (default 0: one per CPU)")
     run.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
                      help="threads: Prefect's thread runner feeding a local process pool (default); "
                           "dask: a local Dask cluster of --workers processes (prefect-dask)")

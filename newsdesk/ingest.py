@@ -12,7 +12,7 @@ import charset_normalizer
 from newsdesk.formats import FORMAT_BY_SUFFIX
 from newsdesk.identity import content_hash
 from newsdesk.locations import Location
-from newsdesk.sources import source_for
+from newsdesk.sources import Facts, source_for
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are not articles (a 50 MB dump is rejected)
 # Markdown shapes that are not articles and cost cleaning seconds to minutes (tests/reliability):
@@ -20,6 +20,9 @@ MAX_LINE_CHARS = 100_000  # a 5 MB single line is a dump, not a paragraph
 MAX_TEXT_LINES = 20_000  # non-blank lines; 100k lines of links is a link farm
 MAX_EMPHASIS_MARKERS = 1_000  # `*`, `_`, `~` on one line; emphasis regexes scan each one to the line end
 RE_EMPHASIS_MARKER = re.compile(r"[*_~]")
+# lxml compares each attribute of a tag with the ones before it: 5,000 attributes take 45 ms,
+# 20,000 seconds, 100,000 minutes. Real tags have a few dozen.
+MAX_TAG_ATTRIBUTES = 1_000
 RE_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 # Magic numbers of binary formats scrapers leave behind, so the reason names the format.
@@ -43,6 +46,7 @@ class RawFile:
     content_hash: str | None
     fmt: str | None  # markdown | html | jsonl; None for unsupported types
     text: str | None = None
+    ctime_ns: int | None = None  # inode change time, when the source has one (local files)
     encoding: str | None = None
     error_code: str | None = None
     error: str | None = None
@@ -113,9 +117,9 @@ def read_raw(location: Location, raw_dir: Location) -> RawFile:
         facts = source.facts(location)
     except OSError as exc:
         return RawFile(rel, 0, 0, None, fmt, error_code="unreadable", error=source.unreadable(location, exc))
-    meta = dict(source_path=rel, size=facts.size, mtime_ns=facts.mtime_ns, fmt=fmt)
-    if facts.not_a_file:
-        return RawFile(**meta, content_hash=None, error_code="unreadable", error=facts.not_a_file)
+    meta = dict(source_path=rel, size=facts.size, mtime_ns=facts.mtime_ns, ctime_ns=facts.ctime_ns, fmt=fmt)
+    if facts.problem:
+        return RawFile(**meta, content_hash=None, error_code=facts.problem[0], error=facts.problem[1])
     if fmt is None:
         return RawFile(**meta, content_hash=None, error_code="unsupported_type",
                        error=f"not an article format ({suffix or 'no extension'}); "
@@ -131,6 +135,19 @@ def read_raw(location: Location, raw_dir: Location) -> RawFile:
     if not unchanged:
         return RawFile(**meta, content_hash=None, error_code="unreadable", error=source.changed)
     return decode_raw(data, meta)
+
+
+def not_read(location: Location, raw_dir: Location, code: str, reason: str) -> RawFile:
+    """An input rejected without reading it again (it ran out of time in an earlier attempt): its
+    size and mtime from the file system, no content hash."""
+    source = source_for(raw_dir)
+    rel = source.relative(location)
+    try:
+        facts = source.facts(location)
+    except OSError:
+        facts = Facts(0, 0)
+    return RawFile(rel, facts.size, facts.mtime_ns, None, FORMAT_BY_SUFFIX.get(PurePosixPath(rel).suffix.lower()),
+                   ctime_ns=facts.ctime_ns, error_code=code, error=reason)
 
 
 def too_large_reason(size: int) -> str:
@@ -156,6 +173,29 @@ def markdown_shape_error(text: str) -> str | None:
     return None
 
 
+def html_shape_error(text: str) -> str | None:
+    """Why an HTML page is not an article but markup that would stall parsing (None when fine).
+    One pass: a tag ends at the next '>', and only a long one is split into words to count."""
+    for segment in text.split(">"):
+        start = segment.rfind("<")
+        if start < 0 or len(segment) - start < 4 * MAX_TAG_ATTRIBUTES or not segment[start + 1:start + 2].isalpha():
+            continue
+        attributes = len(segment[start:].split()) - 1
+        if attributes > MAX_TAG_ATTRIBUTES:
+            return (f"an HTML tag with {attributes:,} attributes, over the {MAX_TAG_ATTRIBUTES:,}-attribute limit "
+                    "(markup debris or an attack, not a page an article comes from)")
+    return None
+
+
+def shape_error(text: str, fmt: str | None) -> str | None:
+    """Why a decoded text is no article but a shape that would stall cleaning or parsing."""
+    if fmt == "markdown":
+        return markdown_shape_error(text)
+    if fmt == "html":
+        return html_shape_error(text)
+    return None
+
+
 def decode_raw(data: bytes, meta: dict) -> RawFile:
     """Bytes of a supported file -> RawFile with text, or with the reason it is not text."""
     digest = content_hash(data)
@@ -173,6 +213,6 @@ def decode_raw(data: bytes, meta: dict) -> RawFile:
     text = text.replace("\x00", "")
     if meta.get("fmt") == "markdown" and RE_HTML_START.match(text[:2000]):
         meta = {**meta, "fmt": "html"}  # an HTML page saved as .md/.txt: read it as the HTML it is
-    if meta.get("fmt") == "markdown" and (problem := markdown_shape_error(text)):
+    if problem := shape_error(text, meta.get("fmt")):
         return RawFile(**meta, content_hash=digest, error_code="too_large", error=problem)
     return RawFile(**meta, content_hash=digest, text=text, encoding=encoding)

@@ -6,6 +6,7 @@ them directly.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
@@ -14,16 +15,29 @@ from newsdesk import database, dbtbuild, locations, storage
 from newsdesk.incremental import Plan
 from newsdesk.locations import Location
 from newsdesk.settings import Settings
+from newsdesk.sources import is_listed_below
 from newsdesk.summary import RunSummary, count_reasons
 from newsdesk.targets import Target, open_target
+from newsdesk.workers import Stopped
+
+# Failures that trying again cannot fix: the disk or quota is full, the out dir is read-only or not ours.
+PERMANENT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
 
 
 def open_locations(settings: Settings) -> tuple[Location, Target]:
-    """The parsed raw location and the out target; FileNotFoundError when there is no raw folder."""
+    """The parsed raw location and the out target. FileNotFoundError (NotADirectoryError) when the
+    raw folder is missing (a file); ValueError when the run would read its own output."""
     raw, out = locations.parse(settings.raw_dir), locations.parse(settings.out_dir)
     if not locations.is_dir(raw):
+        if not locations.is_remote(raw) and raw.exists():
+            raise NotADirectoryError(f"raw directory {raw} is a file, not a folder")
         raise FileNotFoundError(f"raw directory {raw} does not exist")
-    return raw, open_target(out, locations.parse(settings.db_dir))
+    target = open_target(out, locations.parse(settings.db_dir))
+    for folder, what in ((target.location, "out dir"), (target.replica.location, "database dir")):
+        if is_listed_below(folder, raw):
+            raise ValueError(f"the {what} {folder} is inside the raw directory {raw}: every run would read "
+                             "its own output as input. Choose an out dir outside it")
+    return raw, target
 
 
 def new_run_id() -> str:
@@ -70,8 +84,37 @@ def summarize(run_id: str, plan: Plan, snapshot: Path, seconds: float) -> RunSum
     counts = storage.snapshot_counts(snapshot)
     codes = counts["reason_codes"]
     return RunSummary(
-        run_id=run_id, files_seen=len(plan.files), inputs_seen=counts["inputs"],
+        run_id=run_id, files_seen=len(plan.files), files_recorded=counts["files"], inputs_seen=counts["inputs"],
         articles=counts["articles"], quotes=counts["quotes"], places=counts["places"], credits=counts["credits"],
         rejects=sum(1 for c in codes if c != "duplicate"), duplicates=sum(1 for c in codes if c == "duplicate"),
         rejects_by_reason=count_reasons(codes), seconds=round(seconds, 2),
     )
+
+
+def is_transient(error: BaseException | None) -> bool:
+    """Whether a failed step may pass when tried again (Prefect's retries ask)."""
+    return not isinstance(error, Stopped) and storage_failure(error) is None
+
+
+def storage_failure(error: BaseException | None) -> OSError | None:
+    """The full disk, read-only file system or missing permission behind an error, if that is what
+    it is: an OSError (Python, pyarrow), or another library's error that says so (DuckDB's)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, OSError) and error.errno in PERMANENT_ERRNOS:
+            return error
+        text = str(error)
+        for number in PERMANENT_ERRNOS:
+            if os.strerror(number) in text:
+                return OSError(number, os.strerror(number))
+        error = error.__cause__ or error.__context__
+    return None
+
+
+def failure_sentence(error: OSError, out: Location) -> str:
+    """What a run that failed on its storage says (it left nothing behind: Target.discard)."""
+    what = os.strerror(error.errno) if error.errno else str(error)
+    where = error.filename or out
+    return (f"{what} (writing {where}). Nothing was published: the previous snapshot, if any, is still "
+            "current, and this run's files were removed")

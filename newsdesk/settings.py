@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PREFECT_DEFAULTS = {
@@ -35,8 +35,14 @@ class Settings(BaseSettings):
     raw_dir: str = "data/raw"
     out_dir: str = "data/curated"
     db_dir: str = "data/curated"  # local folder of the database when out_dir is an object store
-    batch_size: int = 500  # files per task: seconds of work each, so Prefect's per-task cost stays small
-    workers: int = 0  # local worker processes; 0: one per CPU
+    batch_size: int = Field(500, gt=0)  # files per task: seconds of work each, so Prefect's per-task cost stays small
+    workers: int = Field(0, ge=0)  # local worker processes; 0: one per CPU
+    # The time budget of one input file (newsdesk.workers): a file still being processed after
+    # document_seconds, plus document_seconds_per_mb for each MB it holds, is stopped and becomes a
+    # too_slow reject. Normal articles take milliseconds and the slowest legitimate one seconds
+    # (a loaded machine, a first non-English date); a 20 MB JSONL export gets its 230 s.
+    document_seconds: float = Field(30.0, gt=0)
+    document_seconds_per_mb: float = Field(10.0, ge=0)
     # DuckDB's own budget is 80 % of RAM; the marts are built inside the flow's process, whose
     # footprint stays bounded this way (DuckDB spills to disk beyond it).
     duckdb_memory_limit: str = "512MB"

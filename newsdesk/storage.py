@@ -34,15 +34,23 @@ GROUPS_PER_FILE = 8
 MANIFEST_SCHEMA = pa.schema([
     ("source_path", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()), ("content_hash", pa.string()),
     ("inputs", pa.int64()),  # article candidates in the file: 1, or one per JSONL line
+    ("ctime_ns", pa.int64()),  # inode change time (local files; null on object stores and in older manifests)
 ])
+# Manifest file metadata: the wall clock (ns) before the run that wrote it listed the raw files;
+# every file it read, it read after that (newsdesk.incremental's test for racy timestamps).
+READ_AFTER_KEY = b"newsdesk.read_after_ns"
 
 
 @dataclass(frozen=True, slots=True)
 class Carry:
-    """Rows carried over from the previous snapshot: all of it except the `replaced` source paths."""
+    """Rows carried over from the previous snapshot: all of it except the `replaced` source paths;
+    `refreshed` source path -> (size, mtime_ns, ctime_ns) its manifest row takes (same bytes, new
+    facts); `read_after_ns` goes into the new manifest."""
 
     previous: Location | None = None
     replaced: frozenset[str] = frozenset()
+    refreshed: dict[str, tuple] = field(default_factory=dict)
+    read_after_ns: int | None = None
 
 
 @dataclass(slots=True)
@@ -221,9 +229,34 @@ def publish_small(table: str, batch_dirs: list[Location], carry: Carry, extra: p
     schema = MANIFEST_SCHEMA if table == MANIFEST else arrow_schema(TABLES[table])
     parts = [staged(batch_dirs, table).to_table(columns=schema.names)]
     if carry.previous is not None:
-        parts.insert(0, published(carry.previous, table).to_table(columns=schema.names, filter=not_replaced(carry)))
+        old = published(carry.previous, table).to_table(columns=schema.names, filter=not_replaced(carry))
+        parts.insert(0, refresh(old, carry.refreshed) if table == MANIFEST else old)
     parts += [extra] if extra is not None else []
     return pa.concat_tables([p.cast(schema) for p in parts])
+
+
+def refresh(manifest: pa.Table, facts: dict[str, tuple]) -> pa.Table:
+    """Carried manifest rows with the new size, mtime and ctime of files whose bytes did not change."""
+    if not facts:
+        return manifest
+    rows = manifest.to_pylist()
+    for row in rows:
+        if row["source_path"] in facts:
+            row["size"], row["mtime_ns"], row["ctime_ns"] = facts[row["source_path"]]
+    return pa.Table.from_pylist(rows, schema=manifest.schema)
+
+
+def read_after(snapshot: Location) -> int | None:
+    """The time a snapshot's files were read after (None when its manifest does not say)."""
+    fs, path = locations.on_filesystem(locations.join(snapshot, layout.MANIFEST_FILE))
+    metadata = pq.read_schema(path, filesystem=fs).metadata or {}
+    return int(metadata[READ_AFTER_KEY]) if READ_AFTER_KEY in metadata else None
+
+
+def with_read_after(manifest: pa.Table, read_after_ns: int | None) -> pa.Table:
+    if read_after_ns is None:
+        return manifest
+    return manifest.replace_schema_metadata({**(manifest.schema.metadata or {}), READ_AFTER_KEY: str(read_after_ns)})
 
 
 def write_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: Carry = Carry()) -> dict[str, int]:
@@ -242,7 +275,8 @@ def write_snapshot(batch_dirs: list[Location], snapshot_dir: Path, carry: Carry 
     rejects = publish_small("rejects", batch_dirs, carry, dups.rows)
     (tmp / "rejects").mkdir()
     pq.write_table(rejects, tmp / "rejects" / "part-0.parquet", compression="zstd")
-    pq.write_table(publish_small(MANIFEST, batch_dirs, carry), tmp / layout.MANIFEST_FILE, compression="zstd")
+    manifest = with_read_after(publish_small(MANIFEST, batch_dirs, carry), carry.read_after_ns)
+    pq.write_table(manifest, tmp / layout.MANIFEST_FILE, compression="zstd")
     counts["rejects"], counts["duplicates"] = rejects.num_rows, dups.rows.num_rows
     tmp.rename(snapshot_dir)
     return counts

@@ -14,7 +14,8 @@ class RunSummary:
     """What one run read and wrote. `inputs_seen == articles + rejects + duplicates` always holds."""
 
     run_id: str
-    files_seen: int = 0
+    files_seen: int = 0  # files the listing found
+    files_recorded: int = 0  # files the snapshot's manifest accounts for (processed or carried)
     inputs_seen: int = 0  # files, with each JSONL line counted as its own input
     articles: int = 0
     quotes: int = 0
@@ -27,8 +28,10 @@ class RunSummary:
 
     @property
     def reconciled(self) -> bool:
-        """Every input ended as an article, a reject or a duplicate."""
-        return self.inputs_seen == self.articles + self.rejects + self.duplicates
+        """Every file found was planned and read, and every input ended as an article, a reject or
+        a duplicate."""
+        return (self.files_seen == self.files_recorded
+                and self.inputs_seen == self.articles + self.rejects + self.duplicates)
 
     def as_dict(self) -> dict:
         """Plain dict (JSON-ready), including the reconciliation flag."""
@@ -46,7 +49,8 @@ class RunSummary:
         return (f"run {self.run_id}: {self.inputs_seen} inputs in {self.files_seen} files -> {self.articles} articles "
                 f"({self.quotes} quotes, {self.places} places, {self.credits} credits), {self.rejects} rejects"
                 + (f" ({reasons})" if reasons else "") + f", {self.duplicates} duplicates; "
-                + ("reconciled" if self.reconciled else "NOT reconciled: inputs != articles + rejects + duplicates")
+                + ("reconciled" if self.reconciled else "NOT reconciled: files seen != files recorded, or inputs != "
+                                                  "articles + rejects + duplicates")
                 + f"; {self.seconds:.1f} s")
 
 

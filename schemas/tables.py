@@ -107,7 +107,8 @@ class Credit(Row):
 
 RejectCode = Literal[
     "unreadable", "too_large", "binary", "undecodable", "empty", "unsupported_type",
-    "parse_error", "no_body", "duplicate", "internal_error", "missing_dependency",
+    "parse_error", "no_body", "duplicate", "internal_error", "missing_dependency", "too_slow",
+    "not_followed",
 ]
 
 

@@ -4,6 +4,7 @@ with a read+regex floor, and write the figures into BENCHMARKS.md (between the b
     .venv/bin/python scripts/bench.py                 # N = 20,000 and 100,000 (make bench)
     .venv/bin/python scripts/bench.py --n 2000 --no-write
     .venv/bin/python scripts/bench.py --server        # also time start-up against `prefect server start`
+    .venv/bin/python scripts/bench.py --noop --n 20000  # only no-op reruns over 20k files (and after a touch)
 
 The corpus recombines paragraphs of our own sample articles (data/raw), so it runs on a fresh
 clone without ../shared. Every figure comes from the real CLI in a subprocess; per-stage seconds
@@ -31,6 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from newsdesk.settings import prefect_environment, prefect_home  # noqa: E402 - the repository is on sys.path from here
+from newsdesk.sources import LocalFiles  # noqa: E402
 NEWSDESK = str(Path(sys.executable).parent / "newsdesk")
 PREFECT = str(Path(sys.executable).parent / "prefect")
 RE_FLOOR = re.compile(r'["\u201c][^"\u201d\n]{1,400}["\u201d]')  # the floor's single regex: quoted spans
@@ -122,34 +124,46 @@ def _pss(pid: int) -> int:
     return 0
 
 
-# Plumbing mode: parsing/cleaning and the extractors replaced by trivial stand-ins (in-process,
-# --workers 1), so the run measures only what the flow, ingest, validation and storage cost.
-STUB_RUNNER = """
-import re, sys
+# Plumbing mode: parsing/cleaning and the extractors replaced by trivial stand-ins (--workers 1), so
+# the run measures only what the flow, ingest, validation and storage cost. The stand-ins are a
+# sitecustomize module on PYTHONPATH: loaded by every process of the run, the worker processes too.
+STUBS = """
+import re
+from datetime import date
+
 from newsdesk import formats, pipeline
 from newsdesk.clean import CleanDocument
-from datetime import date
+
 RE_URL = re.compile(r"<(https?://[^>]+/(\\d{4})/(\\d{2})/(\\d{2})/[^>]+)>")
+
+
 def parse(text, fmt):
     title, _, rest = text.partition("\\n")
     url = RE_URL.search(text)
     day = date(*map(int, url.groups()[1:])) if url else None
     return [formats.ParsedItem("", CleanDocument(body=rest.strip(), title=title.lstrip("# "),
                                                   url=url.group(1) if url else None, published=day))]
+
+
 formats.parse = parse
 pipeline.extract_quotes = pipeline.extract_places = lambda body: []
 pipeline.parse_credits = lambda credits: []
-from newsdesk.cli import main
-sys.exit(main(sys.argv[1:]))
 """
+
+
+def stub_env(env: dict, work: Path) -> dict:
+    """The environment of a plumbing-only run: STUBS as the sitecustomize of every process."""
+    folder = work / "stubs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(STUBS, encoding="utf-8")
+    return {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), env.get("PYTHONPATH")]))}
 
 
 def run_cli(args: list[str], env: dict) -> dict:
     """Run `newsdesk ...`; returns wall seconds, peak tree PSS, the JSON summary if any, stdout."""
     summary_file = Path(tempfile.mkstemp(suffix=".json")[1])
-    command = [sys.executable, "-c", STUB_RUNNER] if env.get("BENCH_STUBS") else [NEWSDESK]
     started, cpu_before = time.perf_counter(), _children_cpu()
-    proc = subprocess.Popen([*command, *args, "--json", str(summary_file)], env=env, cwd=REPO,
+    proc = subprocess.Popen([NEWSDESK, *args, "--json", str(summary_file)], env=env, cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak, output = 0, []
     reader = threading.Thread(target=lambda: output.extend(proc.stdout), daemon=True)
@@ -368,6 +382,43 @@ def write_report(block: str, mode: str, path: Path = REPO / "BENCHMARKS.md") -> 
     path.write_text(head + block + rest.split(end, 1)[1], encoding="utf-8")
 
 
+def bench_noop(n: int, work: Path, env: dict, reruns: int = 3) -> dict:
+    """The cost of a scheduled run with nothing to do over n files: the corpus is published once with
+    the stand-in extractors (plumbing only: the no-op path never extracts), then the real CLI reruns
+    `reruns` times; then every file is touched (new timestamps, the same bytes: a restore, chmod -R),
+    which makes one run hash them all and record their new facts, and the no-op reruns are timed
+    again. Also what hashing every file on every run would cost, measured in this process."""
+    raw, out = work / f"noop-raw-{n}", work / f"noop-out-{n}"
+    build_corpus(n, raw)
+    run_cli(["run", "--raw-dir", str(raw), "--out-dir", str(out), "--full", "--workers", "1"], stub_env(env, work))
+    args = ["run", "--raw-dir", str(raw), "--out-dir", str(out)]
+    noop = [run_cli(args, env) for _ in range(reruns)]
+    for path in raw.rglob("*.*"):
+        os.utime(path, ns=(10**18, 10**18))
+    touched = run_cli(args, env)
+    after = [run_cli(args, env) for _ in range(reruns)]
+    hashed = hash_everything(raw)
+    result = {"n": n, "noop_wall_s": [r["wall"] for r in noop], "noop_cpu_s": [r["cpu"] for r in noop],
+              "touched_wall_s": touched["wall"], "touched_says": next((line for line in touched["stdout"].splitlines() if line.startswith("files:")), ""),
+              "after_touch_noop_wall_s": [r["wall"] for r in after], "hash_all_s": hashed,
+              "noop_says": noop[-1]["stdout"].strip().splitlines()[-1]}
+    print(f"[bench] no-op over {n:,} files: wall {', '.join(f'{w:.2f}' for w in result['noop_wall_s'])} s "
+          f"(CPU {', '.join(f'{c:.2f}' for c in result['noop_cpu_s'])} s); all touched: {touched['wall']:.1f} s, "
+          f"then no-op {', '.join(f'{w:.2f}' for w in result['after_touch_noop_wall_s'])} s; hashing every file "
+          f"would add {hashed:.2f} s", flush=True)
+    return result
+
+
+def hash_everything(raw: Path) -> float:
+    """Seconds to read and hash every file under raw (what content-hashing each no-op run would add)."""
+    source = LocalFiles(raw)
+    listing = source.list()
+    started = time.perf_counter()
+    for listed in listing.values():
+        source.digest(listed.location)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, action="append", help="corpus size (repeatable; default 20000 and 100000)")
@@ -378,10 +429,21 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print, do not update BENCHMARKS.md")
     parser.add_argument("--stub-extractors", action="store_true",
                         help="plumbing only: trivial parse/clean and no extractors, --workers 1")
+    parser.add_argument("--noop", action="store_true",
+                        help="only time no-op reruns over --n files (published once with the stand-in extractors); "
+                             "prints, never writes BENCHMARKS.md")
     args = parser.parse_args()
     work = args.out or Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     host, env = machine(), prefect_env()
+    if args.noop:
+        try:
+            for n in args.n or [20_000]:
+                print(json.dumps(bench_noop(n, work, env), indent=2))
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         startups = {"temporary server": startup_seconds(work, env)}
         if args.server:
@@ -393,7 +455,7 @@ def main() -> None:
                 server.wait(30)
         print(f"[bench] start-up: {startups}", flush=True)
         if args.stub_extractors:  # after the start-up runs: those use the real CLI
-            env["BENCH_STUBS"], args.workers = "1", 1
+            env, args.workers = stub_env(env, work), 1
         fixed = min(wall for wall, _ in startups["temporary server"][1:])
         results = [bench_size(n, work, env, args.workers, fixed) for n in (args.n or [20_000, 100_000])]
         split = sample_stage_split(work / f"raw-{results[0]['n']}")

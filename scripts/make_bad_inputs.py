@@ -112,12 +112,14 @@ def make_symlink_loop(out: Path) -> list[str]:
 
 
 def make_special(out: Path) -> list[str]:
-    """Dangling symlink, FIFO, a file whose read fails with EIO. Returns their names."""
+    """Dangling symlink, FIFO, links that are not followed (to a file outside the raw dir, to a
+    folder). Returns their names. (A read failing with EIO is tested in-process: tests run as root,
+    where chmod 000 still reads, and the one EIO file at hand, /proc/self/mem, is outside the raw dir.)"""
     (out / "dangling_symlink.md").symlink_to("this_file_was_deleted.md")
     os.mkfifo(out / "named_pipe.md")
-    # Unreadable: tests run as root, where chmod 000 still reads; /proc/self/mem fails with EIO at offset 0.
-    (out / "io_error.md").symlink_to("/proc/self/mem")
-    return ["dangling_symlink.md", "named_pipe.md", "io_error.md"]
+    (out / "link_outside_raw.md").symlink_to("/etc/passwd")
+    (out / "link_to_folder").symlink_to("subdir_named_like_file.md", target_is_directory=True)
+    return ["dangling_symlink.md", "named_pipe.md", "link_outside_raw.md", "link_to_folder"]
 
 
 def make(out: Path, huge: bool = True, symlink_loop: bool = True) -> list[str]:

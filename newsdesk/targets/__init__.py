@@ -29,6 +29,7 @@ class Target(Protocol):
     @property
     def database(self) -> Path: ...
 
+    def check_writable(self) -> None: ...  # OSError with the reason when a run could not write
     def lock(self, wait_seconds: float = 0) -> AbstractContextManager[None]: ...
     def remove_leftovers(self) -> None: ...
     def current(self) -> Location | None: ...  # the published snapshot
@@ -37,6 +38,7 @@ class Target(Protocol):
     def upload(self, snapshot: Path) -> None: ...  # make it readable at the location
     def switch(self, snapshot: Path, database: Path) -> None: ...  # publish it, then its database
     def tidy(self, run_id: str) -> None: ...  # prune old snapshots, drop staging
+    def discard(self, run_id: str) -> None: ...  # remove what a failed or stopped run wrote
     def fetch(self, snapshot: Location) -> Path: ...  # a local copy of a published snapshot
 
 

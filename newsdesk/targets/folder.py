@@ -60,6 +60,12 @@ class LocalFolder:
         snapshot = link.resolve()
         return snapshot if (snapshot / layout.MANIFEST_FILE).is_file() else None
 
+    def check_writable(self) -> None:
+        """Raise OSError (with the reason, e.g. a read-only file system) unless a run can write here."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / layout.LOCK, "a"):
+            pass
+
     @contextmanager
     def lock(self, wait_seconds: float = 0) -> Iterator[None]:
         """Exclusive lock on the folder; waits up to wait_seconds, then raises LockedError."""
@@ -92,6 +98,7 @@ class LocalFolder:
         snapshots, and complete snapshots that were never published (newer than `current`), so they
         neither fill the pruning window nor get mistaken for published data."""
         shutil.rmtree(self.root / layout.STAGING, ignore_errors=True)
+        layout.tmp(self.database).unlink(missing_ok=True)
         root = self.root / layout.SNAPSHOTS
         if not root.is_dir():
             return
@@ -143,4 +150,28 @@ class LocalFolder:
     def tidy(self, run_id: str) -> None:
         """After publishing: prune old snapshots, drop the run's staging files."""
         self.prune()
+        self.drop_staging(run_id)
+
+    def drop_staging(self, run_id: str) -> None:
+        """Delete a run's staging files, and the staging folder once no run has any there."""
         shutil.rmtree(self.staging(run_id), ignore_errors=True)
+        try:
+            (self.root / layout.STAGING).rmdir()
+        except OSError:  # absent, or another run's batches are there
+            pass
+
+    def discard(self, run_id: str) -> None:
+        """Delete what a failed or stopped run wrote (staging, its snapshot unless published, the
+        database it was building), so a full disk is not left full and nothing half-made stays."""
+        self.drop_staging(run_id)
+        snapshot = self.snapshot(run_id)
+        shutil.rmtree(layout.tmp(snapshot), ignore_errors=True)
+        if self.linked() != snapshot.resolve():
+            shutil.rmtree(snapshot, ignore_errors=True)
+        database_tmp = layout.tmp(self.database)
+        for leftover in (database_tmp, database_tmp.with_name(database_tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        try:
+            (self.root / layout.SNAPSHOTS).rmdir()  # only when this failed run was the first
+        except OSError:
+            pass

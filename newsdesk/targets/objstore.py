@@ -100,6 +100,18 @@ class ObjectStore:
             if old != current:
                 locations.delete_dir(layout.snapshot(self.uri, old))
 
+    def check_writable(self) -> None:
+        """The replica must be writable (the store's permissions show at the first upload)."""
+        self.replica.check_writable()
+
+    def discard(self, run_id: str) -> None:
+        """Delete what a failed or stopped run wrote: in the replica, its staging objects, and its
+        uploaded snapshot unless CURRENT names it."""
+        self.replica.discard(run_id)
+        locations.delete_dir(self.staging(run_id))
+        if self.current_run_id() != run_id:
+            locations.delete_dir(layout.snapshot(self.uri, run_id))
+
     def tidy(self, run_id: str) -> None:
         """After publishing: prune here and on the store, drop all staging objects (a store would
         keep an empty parent)."""

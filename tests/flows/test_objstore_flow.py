@@ -17,8 +17,8 @@ IGNORE = ("run_id", "seconds", "wall_seconds", "stage_seconds")
 
 
 def tables(snapshot) -> dict[str, list[str]]:
-    """Rows of every table; the manifest without mtime_ns (an object's time is not the file's)."""
-    return {t: sorted(json.dumps({k: v for k, v in r.items() if k != "mtime_ns"}, sort_keys=True, default=str)
+    """Rows of every table; the manifest without mtime_ns and ctime_ns (an object has no file times)."""
+    return {t: sorted(json.dumps({k: v for k, v in r.items() if k not in ("mtime_ns", "ctime_ns")}, sort_keys=True, default=str)
                       for r in storage.published(snapshot, t).to_table().to_pylist())
             for t in [*storage.PARTITIONED, "rejects", storage.MANIFEST]}
 

@@ -1,6 +1,7 @@
 """An incomplete install: inputs that fail on an ImportError are `missing_dependency` rejects that say
 what to install, and a run in which every input of a format failed that way exits 1 unpublished."""
 
+import os
 from collections import Counter
 from importlib import metadata
 
@@ -95,8 +96,31 @@ def test_a_missing_library_rejects_the_input_with_what_to_install(raw, lxml_clea
     assert rows.outcomes == Counter({("html", reason): 2, ("markdown", None): 1})
 
 
+# The same failure in the worker processes of a run (newsdesk.workers): they start afresh, so a
+# sitecustomize module on their PYTHONPATH patches it in, as tests/reliability/faults does.
+WORKER_SITE = f"""
+from newsdesk.formats import html
+
+
+def read_html(text):
+    raise ImportError({str(LXML_CLEAN)!r})
+
+
+html.read_html = read_html
+"""
+
+
+@pytest.fixture
+def lxml_clean_missing_in_workers(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(WORKER_SITE, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")])))
+
+
 @pytest.mark.flow
-def test_a_run_whose_html_inputs_all_fail_on_an_import_exits_1_unpublished(raw, tmp_path, lxml_clean_missing, capsys):
+def test_a_run_whose_html_inputs_all_fail_on_an_import_exits_1_unpublished(raw, tmp_path, lxml_clean_missing_in_workers,
+                                                                           capsys):
     out = tmp_path / "out"
     assert main(["run", "--raw-dir", str(raw), "--out-dir", str(out), "--workers", "1"]) == 1
     err = capsys.readouterr().err

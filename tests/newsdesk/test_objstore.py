@@ -43,13 +43,13 @@ def run_remote(raw: str, out: str, local: Path, full: bool = False) -> increment
 
 
 def tables(snapshot) -> dict[str, list[str]]:
-    """Every table of a snapshot as sorted JSON rows; the manifest without mtime_ns (an object's
+    """Every table of a snapshot as sorted JSON rows; the manifest without mtime_ns and ctime_ns (an object's
     last-modified time is not the local file's)."""
     names = [*storage.PARTITIONED, "rejects", storage.MANIFEST]
     found = {}
     for name in names:
         rows = storage.published(snapshot, name).to_table().to_pylist()
-        found[name] = sorted(json.dumps({k: v for k, v in r.items() if k != "mtime_ns"}, sort_keys=True, default=str)
+        found[name] = sorted(json.dumps({k: v for k, v in r.items() if k not in ("mtime_ns", "ctime_ns")}, sort_keys=True, default=str)
                              for r in rows)
     return found
 

@@ -6,7 +6,7 @@ from newsdesk.summary import RunSummary, count_reasons
 
 
 def summary(**counts) -> RunSummary:
-    base = dict(run_id="20240501T120000-7", files_seen=17, inputs_seen=20, articles=16, quotes=89, places=160,
+    base = dict(run_id="20240501T120000-7", files_seen=17, files_recorded=17, inputs_seen=20, articles=16, quotes=89, places=160,
                 credits=48, rejects=4, duplicates=0, rejects_by_reason={"binary": 1, "parse_error": 2, "empty": 1},
                 seconds=4.6)
     return RunSummary(**{**base, **counts})
@@ -21,6 +21,7 @@ def test_line_is_one_readable_sentence():
 
 def test_line_says_when_the_inputs_do_not_add_up():
     assert "NOT reconciled" in summary(articles=15).line()
+    assert "NOT reconciled" in summary(files_recorded=16).line()  # a file found was never read
     assert "rejects (" not in summary(rejects=0, inputs_seen=16, rejects_by_reason={}).line()
 
 

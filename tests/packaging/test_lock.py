@@ -21,7 +21,7 @@ def locked() -> dict[str, tuple[str, int]]:
     """Package -> (pinned version, number of hashes) of requirements.lock."""
     pins: dict[str, tuple[str, int]] = {}
     for entry in re.split(r"\n(?=\S)", (REPO / "requirements.lock").read_text(encoding="utf-8")):
-        match = re.match(r"([A-Za-z0-9_.\-]+)==(\S+)", entry)
+        match = re.match(r"([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==(\S+)", entry)  # a name may carry extras
         if match:
             pins[canonicalize_name(match[1])] = (match[2], entry.count("--hash=sha256:"))
     return pins
