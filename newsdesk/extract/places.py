@@ -28,6 +28,8 @@ NOT_PLACE_OPENERS = frozenset(  # pronouns and conjunctions: no place starts wit
 RE_WORD = re.compile(r"\w+")
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. $")  # "John F. Kennedy"
+RE_LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside) $")  # "in Whitestown"
+RE_NAME_GOES_ON = re.compile(r"['’]s\b| [A-Z]")  # a possessive or a capitalized word after a name: "Gallup's", "Granite State"
 RE_PREV_WORD = re.compile(r"(\w+) $")
 RE_PREV_WHOLE_WORD = re.compile(r"(?<!\w)(\w+) $")  # tried at word starts only: cheaper to search
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
@@ -656,6 +658,16 @@ def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, i
     return sense
 
 
+def _written_as_towns(body: str, matches: list[_Match]) -> set[str]:
+    """Names the article itself writes as a place it is about: after a locative word, alone (not
+    "in Granite State", "in Gallup's poll"), and named twice or of two words or more ("in Whitestown
+    ... Whitestown police", "in Grand Ledge"). A local paper names its own towns without their state."""
+    counts = Counter(m.key for m in matches if not m.is_demonym)
+    located = {m.key for m in matches
+               if RE_LOCATIVE_BEFORE.search(body, max(0, m.start - 12), m.start) and RE_NAME_GOES_ON.match(body, m.end) is None}
+    return {key for key in located if counts[key] >= 2 or " " in key}
+
+
 def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
     """The reading of a name written without a qualifier: best score, unless a famous namesake or a
     division of the same name needs more evidence than the article gives."""
@@ -692,10 +704,11 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     home: str | None = None  # the article's country, worked out when first needed
 
     verdicts: dict[str, str] = {}  # key -> what the filters below say of it unqualified (the same each time)
+    towns: set[str] | None = None  # _written_as_towns, built on first use
 
     def _verdict(m: _Match, best: int) -> str:
         """Whether an unqualified name is kept, dropped, or kept unless its position makes it part of a name."""
-        nonlocal home
+        nonlocal home, towns
         if m.key in g.stopwords:
             return DROP
         division = g.kind[best] in DIVISION_KINDS and not m.is_demonym
@@ -703,6 +716,10 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
         if common and not _supported(g, best, m.key, ev):
             return DROP  # a common word as a place needs the article's support
         if g.kind[best] == "city" and not m.is_demonym and not _supported(g, best, m.key, ev):
+            if towns is None:
+                towns = _written_as_towns(body, kept)
+            if m.key in towns and g.pop[best] >= VILLAGE and m.key not in g.person_names and not _used_lowercase(words, m.key):
+                return KEEP  # the article names it as its own town
             small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
             if small or (" " not in m.key and g.pop[best] < LONE_TOWN) or _used_lowercase(words, m.key):
                 return DROP

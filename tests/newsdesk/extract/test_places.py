@@ -564,3 +564,20 @@ def test_streets_and_water_have_their_own_kind_and_no_coordinates(text, surface,
 def test_a_place_inside_a_street_name_is_not_a_mention():
     places = _by_surface("The shop on Memphis Street reopened. Memphis officials were there.")
     assert "Memphis Street" in places and places["Memphis"].start > 30
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("The council met in Brainerd on Monday. Brainerd residents packed the hall.", ["Brainerd", "Brainerd"]),
+        ("The school board in Bemidji met. Bemidji teachers spoke.", ["Bemidji", "Bemidji"]),
+        ("A fire near Grand Marais closed the road.", ["Grand Marais"]),  # two words: once is enough
+        ("The council met in Brainerd on Monday.", []),  # one word named once: maybe not a place
+        ("Brainerd residents packed the hall. Brainerd spoke.", []),  # never after a locative word
+        ("Residents of Brainerd packed the hall. Brainerd said no.", []),  # "of" is no locative word
+        ("Voters in Brainerd State surveys liked him. Brainerd polls agree.", []),  # a longer name
+        ("A fire at Grand Marais closed the road.", []),
+    ],
+)
+def test_local_paper_names_its_own_town_without_a_state(text, towns):
+    assert [p.surface for p in extract_places(text) if p.kind == "city"] == towns
