@@ -68,7 +68,8 @@ FACILITY_WORDS = frozenset(
     "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial Amphitheatre Amphitheater "
     "Pavilion Auditorium Coliseum Theatre Theater Casino Ballpark Speedway Raceway".split()
 )
-NOT_STATE_BODY = frozenset(STREET_WORDS)  # a state keeps its institutions: "S.C. Highway Patrol", "Indiana University"
+NOT_STATE_BODY = frozenset(STREET_WORDS)  # a state or county keeps its institutions, not its streets
+COUNTY_WORDS = (" County", " Parish")
 COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
     "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
     "Motors Research Media News Press Pharmaceuticals Energy Capital Partners Holdings".split()
@@ -434,6 +435,14 @@ def _is_facility(nxt: tuple[str, int] | None) -> bool:
     return bool(nxt and nxt[0] in FACILITY_WORDS)
 
 
+def _keeps_institution(body: str, key: str, kind: str, nxt: tuple[str, int]) -> bool:
+    """A state, or a division written as a county, keeps its institutions ("Indiana University",
+    "Henderson County Jail", "S.C. Highway Patrol"), but not its streets ("Douglas County Road 4")."""
+    if kind != "admin1" and not key.endswith(COUNTY_WORDS):
+        return False
+    return nxt[0] not in NOT_STATE_BODY or body.startswith(" Patrol", nxt[1] + len(nxt[0]))
+
+
 def _is_company(body: str, m: _Match, nxt: tuple[str, int] | None) -> bool:
     """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors"); nxt = _next_word."""
     if body[m.end : m.end + 1] == "-" and body[m.end + 1 : m.end + 2].isupper():
@@ -560,8 +569,8 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
         if town and pop[top] < LONE_TOWN and _word_not_town(body, m):
             continue  # "Over the weekend": a word opening the sentence; "Section 2AA", "Apollo 11": a numbered thing
         nxt = _next_word(body, end)  # the street, company and given-name tests all look at it
-        if top_kind != "country" and _is_facility(nxt) and (top_kind != "admin1" or nxt[0] in NOT_STATE_BODY):
-            continue  # "Falcon Street", "Xavier University"; a state keeps its body ("S.C. Highway Patrol")
+        if top_kind != "country" and _is_facility(nxt) and not _keeps_institution(body, key, top_kind, nxt):
+            continue  # "Falcon Street", "Xavier University"
         if start > 1 and body[start - 1] == "-" and body[start - 2].islower() and top_kind in WIDE_KINDS:
             continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
         if town and pop[top] < BIG_CITY and _is_company(body, m, nxt):

@@ -581,3 +581,17 @@ def test_a_place_inside_a_street_name_is_not_a_mention():
 )
 def test_local_paper_names_its_own_town_without_a_state(text, towns):
     assert [p.surface for p in extract_places(text) if p.kind == "city"] == towns
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("He was booked into the Polk County Jail on Friday.", "Polk County", True),
+        ("The case goes to Warren County Court next week.", "Warren County", True),
+        ("A trooper of the Ohio Highway Patrol stopped the car.", "Ohio", True),
+        ("The truck left Polk County Road 12 near the bridge.", "Polk County", False),  # a street
+        ("Traffic on the Ohio Highway was slow.", "Ohio", False),
+    ],
+)
+def test_states_and_counties_keep_their_institutions_not_their_streets(text, surface, kept):
+    assert (surface in _by_surface(text)) is kept
