@@ -109,6 +109,7 @@ CONTEXT_EXTRA_BONUS = 0.5  # per further vote for the state (two at most)
 COUNTY_BONUS = 3.0  # its county (or one of a county's towns) named in the article
 NEIGHBOUR_BONUS = 1.0  # a town of another, distinctive name in its county
 QUALIFIED_BONUS = 10.0
+HOME_BONUS = 1.0  # for a namesake in the country the article is clearly about, against one abroad
 ADMIN_SUPPORT = 0.5  # votes for a small town's state that let it stand
 LOCAL_SUPPORT = 1.8  # votes for its state that let a town beat a famous namesake (about two names)
 SMALL_TOWN = 20000
@@ -682,7 +683,15 @@ def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
     division of the same name needs more evidence than the article gives."""
     if len(m.candidates) == 1:
         return m.candidates[0]  # nothing to choose, and no score is needed
-    best = _respect_giants(g, m, _choose(g, m, ev, None)[0], ev)
+    best, score = _choose(g, m, ev, None)
+    home = _article_country(ev)
+    if home and g.cc[best] != home:  # a namesake at home wins a close call ("Alexandria" in a US story)
+        at_home = tuple(r for r in m.candidates if g.cc[r] == home)
+        if at_home:
+            rival, rival_score = _choose(g, m._replace(candidates=at_home), ev, None)
+            if rival_score + HOME_BONUS >= score:
+                best = rival
+    best = _respect_giants(g, m, best, ev)
     if g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
         # a division, country or region of the same name wins, unless the town has local evidence
         # against a county or a country ("Lebanon" near "Boone County"), or its county named

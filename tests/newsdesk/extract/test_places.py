@@ -595,3 +595,14 @@ def test_local_paper_names_its_own_town_without_a_state(text, towns):
 )
 def test_states_and_counties_keep_their_institutions_not_their_streets(text, surface, kept):
     assert (surface in _by_surface(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "country_code"),
+    [
+        ("The governor of Texas flew to Houston on Monday. Georgia officials met him in Dallas.", "US"),
+        ("Protests in Tbilisi grew. Georgia's president spoke in Batumi.", "GE"),
+    ],
+)
+def test_a_namesake_at_home_wins_a_close_call(text, country_code):
+    assert _by_surface(text)["Georgia"].country_code == country_code
