@@ -444,10 +444,12 @@ def _keeps_institution(body: str, key: str, kind: str, nxt: tuple[str, int]) -> 
     return nxt[0] not in NOT_STATE_BODY or body.startswith(" Patrol", nxt[1] + len(nxt[0]))
 
 
-def _is_company(body: str, m: _Match, nxt: tuple[str, int] | None) -> bool:
-    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors"); nxt = _next_word."""
+def _is_company(body: str, m: _Match, nxt: tuple[str, int] | None, starts: set[int]) -> bool:
+    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors"), not
+    one of a pair of places ("Fargo-Moorhead", "Springfield-Greene County"); nxt = _next_word,
+    starts = where the body's matches start."""
     if body[m.end : m.end + 1] == "-" and body[m.end + 1 : m.end + 2].isupper():
-        return True
+        return m.end + 1 not in starts
     return bool(nxt and nxt[0] in COMPANY_WORDS)
 
 
@@ -550,6 +552,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop places that are person names or parts of street/building names; a name stays one per body."""
     kind, pop, person_names = g.kind, g.pop, g.person_names
     place_starts = {m.start for m in matches if m.is_demonym or kind[m.candidates[0]] != "city" or pop[m.candidates[0]] >= BIG_CITY}
+    starts = {m.start for m in matches if not m.is_demonym}
     names: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
@@ -574,7 +577,7 @@ def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
             continue  # "Falcon Street", "Xavier University"
         if start > 1 and body[start - 1] == "-" and body[start - 2].islower() and top_kind in WIDE_KINDS:
             continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
-        if town and pop[top] < BIG_CITY and _is_company(body, m, nxt):
+        if town and pop[top] < BIG_CITY and _is_company(body, m, nxt, starts):
             continue
         name_like = key in person_names
         if " " in key or not (name_like or town):

@@ -606,3 +606,15 @@ def test_states_and_counties_keep_their_institutions_not_their_streets(text, sur
 )
 def test_a_namesake_at_home_wins_a_close_call(text, country_code):
     assert _by_surface(text)["Georgia"].country_code == country_code
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Traffic in Minneapolis-St. Paul slowed on Friday.", ["Minneapolis", "St. Paul"]),  # a pair of places
+        ("Shares of Hewlett-Packard fell.", []),  # a company named after people
+        ("A Franco-Algerian couple lived in Lyon.", ["Algerian", "Lyon"]),  # no pair: a demonym after the hyphen
+    ],
+)
+def test_hyphenated_pairs_of_places_are_places(text, surfaces):
+    assert [p.surface for p in extract_places(text)] == surfaces
