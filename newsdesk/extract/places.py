@@ -79,6 +79,9 @@ ORG_WORDS = frozenset(
     "General Municipal Provincial Community Health Area International Island Islands Zoo Port County "
     "Province State Metropolitan Harbour Harbor Bay River Lake Valley Township".split()
 )
+CITY_BODY_WORDS = ORG_WORDS | FACILITY_WORDS | COMPANY_WORDS | frozenset(
+    "Schools Commission Commissioners Manager Attorney Clerk Limits Government Hall Court Utilities".split()
+)
 NOT_NAME_PREV = frozenset(
     "Although Though Because Since After Before Until Unlike Like Including Despite Over Under Between "
     "Beyond Throughout Within Without Via Toward Towards Against Along Among Amid Both Either Neither Even "
@@ -813,6 +816,28 @@ def _county_lists(body: str, matches: list[_Match], g) -> list[_Match]:
 RE_STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Holmdel, NJ", "Toronto, ON", "Dallas, TX."
 
 
+def _city_bodies(body: str, matches: list[_Match], g) -> list[_Match]:
+    """A town's own body named with "City" ("Springfield City Council", "Dublin City Schools") names
+    the town: the match is its name alone, not a place whose alias or division name ends in "City"
+    (a city whose own name does, "Kansas City Council", keeps it)."""
+    out = None
+    for k, m in enumerate(matches):
+        if not m.key.endswith(" City") or m.is_demonym:
+            continue
+        top = m.candidates[0]
+        if g.kind[top] == "city" and g.name[top] == m.key:
+            continue
+        nxt = _next_word(body, m.end)
+        short = m.key[: -len(" City")]
+        ids = g.keys.get(short)
+        if nxt is None or nxt[0] not in CITY_BODY_WORDS or not ids:
+            continue
+        if out is None:
+            out = list(matches)
+        out[k] = _Match(short, m.start, m.start + len(short), _id_tuple(ids), False, m.dateline)
+    return matches if out is None else out
+
+
 def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
     """Two-letter state and province codes right after a place and a comma ("Holmdel, NJ"); alone
     they are too often words ("ON", "OK", "IN")."""
@@ -897,7 +922,7 @@ def extract_places(body: str, datelines=(), domain: str | None = None) -> list[P
     g = _gazetteer()
     lead = _lead(datelines)
     text = lead + body
-    matches = _state_codes(text, _county_lists(text, find_matches(text, g), g), g)
+    matches = _state_codes(text, _county_lists(text, _city_bodies(text, find_matches(text, g), g), g), g)
     matches, features = _outside_features(matches, find_features(text, g.blockers, g.person_names), g)
     if not matches and not features:
         return []

@@ -618,3 +618,16 @@ def test_a_namesake_at_home_wins_a_close_call(text, country_code):
 )
 def test_hyphenated_pairs_of_places_are_places(text, surfaces):
     assert [p.surface for p in extract_places(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Members of the Springfield City Council met in Illinois on Monday.", "Springfield"),  # "Springfield City": an alias
+        ("Dublin City Council in Ireland voted.", "Dublin"),  # "Dublin City": a county's name
+        ("The Kansas City Council met on Monday.", "Kansas City"),  # the city's own name
+        ("Carson City officials met in Nevada.", "Carson City"),
+    ],
+)
+def test_a_towns_city_council_names_the_town(text, surface):
+    assert extract_places(text)[0].surface == surface
