@@ -853,6 +853,24 @@ def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
     return sorted([m for m in matches if m.start not in starts] + found, key=lambda m: m.start)
 
 
+RE_ROUTE_NUMBER = re.compile(r" \d{1,3}\b(?![-–,.:/]?\d)")  # "W.Va. 61", not a ZIP code or "Ky. 10-4"
+
+
+def _state_routes(body: str, matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
+    """A state's abbreviation and a number name a state route ("W.Va. 61", "Ky. 80"): a street, not
+    the state; a qualifier ("Charleston, W.Va. 25301") stays the state."""
+    routes = []
+    for m in matches:
+        if m.key.endswith(".") and g.kind[m.candidates[0]] == "admin1" and body[max(0, m.start - 2) : m.start].strip() != ",":
+            number = RE_ROUTE_NUMBER.match(body, m.end)
+            if number:
+                routes.append((m.start, number.end()))
+    if not routes:
+        return matches, features
+    starts = {start for start, _ in routes}
+    return [m for m in matches if m.start not in starts], sorted(features + [Feature(s, e, "street") for s, e in routes])
+
+
 def _outside_features(matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
     """Matches not inside a street or water name, and features that are not a known town's name
     ("Green Bay" stays a town; "Ontario" inside "Lake Ontario" goes)."""
@@ -923,7 +941,7 @@ def extract_places(body: str, datelines=(), domain: str | None = None) -> list[P
     lead = _lead(datelines)
     text = lead + body
     matches = _state_codes(text, _county_lists(text, _city_bodies(text, find_matches(text, g), g), g), g)
-    matches, features = _outside_features(matches, find_features(text, g.blockers, g.person_names), g)
+    matches, features = _state_routes(text, *_outside_features(matches, find_features(text, g.blockers, g.person_names), g), g)
     if not matches and not features:
         return []
     shift = len(lead)

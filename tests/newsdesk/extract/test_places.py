@@ -631,3 +631,16 @@ def test_hyphenated_pairs_of_places_are_places(text, surfaces):
 )
 def test_a_towns_city_council_names_the_town(text, surface):
     assert extract_places(text)[0].surface == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("The crash closed W.Va. 61 near the bridge on Monday.", "W.Va. 61", "street"),  # a state route
+        ("Write to Frankfort, Ky. 40601 for forms.", "Ky.", "admin1"),  # a ZIP code
+        ("He lives in Charleston, W.Va. 25301.", "W.Va.", "admin1"),
+        ("CHARLESTON, W.Va. 3 men were hurt.", "W.Va.", "admin1"),  # a qualifier, then a number
+    ],
+)
+def test_state_abbreviation_and_number_is_a_state_route(text, surface, kind):
+    assert _by_surface(text)[surface].kind == kind
