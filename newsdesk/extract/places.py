@@ -684,13 +684,13 @@ def _written_as_towns(body: str, matches: list[_Match]) -> set[str]:
     return {key for key in located if counts[key] >= 2 or " " in key}
 
 
-def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
-    """The reading of a name written without a qualifier: best score, unless a famous namesake or a
-    division of the same name needs more evidence than the article gives."""
+def _unqualified_reading(g, m: _Match, ev: Evidence, home: str) -> int:
+    """The reading of a name written without a qualifier: best score (a namesake in `home`, the
+    article's clear country or "", by HOME_BONUS), unless a famous namesake or a division of the
+    same name needs more evidence than the article gives."""
     if len(m.candidates) == 1:
         return m.candidates[0]  # nothing to choose, and no score is needed
     best, score = _choose(g, m, ev, None)
-    home = _article_country(ev)
     if home and g.cc[best] != home:  # a namesake at home wins a close call ("Alexandria" in a US story)
         at_home = tuple(r for r in m.candidates if g.cc[r] == home)
         if at_home:
@@ -725,14 +725,14 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
     out: list[tuple[_Match, int]] = []
     unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
-    home: str | None = None  # the article's country, worked out when first needed
+    home = _article_country(ev) or ""  # the country the article is clearly about, or ""
 
     verdicts: dict[str, str] = {}  # key -> what the filters below say of it unqualified (the same each time)
     towns: set[str] | None = None  # _written_as_towns, built on first use
 
     def _verdict(m: _Match, best: int) -> str:
         """Whether an unqualified name is kept, dropped, or kept unless its position makes it part of a name."""
-        nonlocal home, towns
+        nonlocal towns
         if m.key in g.stopwords:
             return DROP
         division = g.kind[best] in DIVISION_KINDS and not m.is_demonym
@@ -748,8 +748,6 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
             if small or (" " not in m.key and g.pop[best] < LONE_TOWN) or _used_lowercase(words, m.key):
                 return DROP
         if division:
-            if home is None:
-                home = _article_country(ev) or ""
             if home and _foreign_stray(g, m, best, ev, home):
                 return DROP
         return CHECK_POSITION if common else KEEP
@@ -764,7 +762,7 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
         if not qualified:
             best = unqualified.get(m.key, -1)
             if best < 0:
-                best = unqualified[m.key] = _unqualified_reading(g, m, ev)
+                best = unqualified[m.key] = _unqualified_reading(g, m, ev, home)
         if m.dateline:
             if not qualified and g.kind[best] != "city":  # a dateline names a town: "NEW YORK —" is the city
                 best = next((r for r in m.candidates if g.kind[r] == "city"), best)
@@ -820,6 +818,8 @@ def _city_bodies(body: str, matches: list[_Match], g) -> list[_Match]:
     """A town's own body named with "City" ("Springfield City Council", "Dublin City Schools") names
     the town: the match is its name alone, not a place whose alias or division name ends in "City"
     (a city whose own name does, "Kansas City Council", keeps it)."""
+    if " City " not in body:
+        return matches  # most articles
     out = None
     for k, m in enumerate(matches):
         if not m.key.endswith(" City") or m.is_demonym:
@@ -853,12 +853,15 @@ def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
     return sorted([m for m in matches if m.start not in starts] + found, key=lambda m: m.start)
 
 
+RE_ABBREVIATION_NUMBER = re.compile(r"\. \d")  # a quick test for _state_routes
 RE_ROUTE_NUMBER = re.compile(r" \d{1,3}\b(?![-–,.:/]?\d)")  # "W.Va. 61", not a ZIP code or "Ky. 10-4"
 
 
 def _state_routes(body: str, matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
     """A state's abbreviation and a number name a state route ("W.Va. 61", "Ky. 80"): a street, not
     the state; a qualifier ("Charleston, W.Va. 25301") stays the state."""
+    if RE_ABBREVIATION_NUMBER.search(body) is None:
+        return matches, features  # most articles
     routes = []
     for m in matches:
         if m.key.endswith(".") and g.kind[m.candidates[0]] == "admin1" and body[max(0, m.start - 2) : m.start].strip() != ",":
