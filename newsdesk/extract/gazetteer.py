@@ -22,7 +22,7 @@ from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 GAZETTEER_PATH = RESOURCES / "gazetteer.json.gz"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SEP = "\x1f"
 RE_TOKEN = re.compile(r"\w+|[^\w\s]")  # the matcher's tokenizer (places.py uses it too)
 
@@ -61,9 +61,10 @@ class Gazetteer:
     state_codes: dict[str, int]  # "NJ" -> New Jersey, "ON" -> Ontario: read only after "Town, "
     blockers: frozenset[str]
     stopwords: frozenset[str]
-    person_names: frozenset[str]
+    person_names: frozenset[str]  # the places' own list and the shared given names (read at load: never stale)
     max_tokens: dict[str, int]  # first token -> longest key length in tokens
     pairs: frozenset[str]  # "first<SEP>second" token pairs that open a multi-token key
+    prefixes: frozenset[str]  # the first 2..n-1 tokens of every n-token surface, as written ("Bosnia and")
     prior: list[float]  # log10(population + 10) + feature-type rank, per record
 
 
@@ -81,9 +82,10 @@ def load(path: str | None = None) -> Gazetteer:
         lon=_unscale(r["lon"]), pop=r["pop"], admin1=r["admin1"], admin2=r["admin2"], keys=_table(data["keys"]),
         demonyms=_table(data["demonyms"]), county_short=_table(data["county_short"]), state_codes=data["state_codes"],
         blockers=frozenset(data["blockers"]),
-        stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]),
+        stopwords=frozenset(data["stopwords"]), person_names=frozenset(data["person_names"]) | _first_names(),
         max_tokens=dict(zip(data["first_tokens"].split(SEP), data["first_widths"])),
         pairs=frozenset(data["pairs"].split(SEP + SEP)),
+        prefixes=frozenset(data["prefixes"].split(SEP)),
         prior=[math.log10(p + 10) + KIND_RANK[k] for p, k in zip(r["pop"], r["kind"])],
     )
 
@@ -462,16 +464,20 @@ def build(out: Path = GAZETTEER_PATH) -> Path:
         "county_short": b.packed(b.county_short),
         "blockers": sorted(set(_read_lines("places_blockers.txt"))),
         "stopwords": sorted(set(_read_lines("places_stopwords.txt"))),
-        "person_names": sorted(set(_read_lines("places_person_names.txt")) | _first_names()),
+        "person_names": sorted(set(_read_lines("places_person_names.txt"))),
     }
     widths: dict[str, int] = {}
     pairs: set[str] = set()
+    prefixes: set[str] = set()
     for surface in (*b.keys, *b.demonyms, *data["blockers"]):
-        toks = split_tokens(surface)
-        widths[toks[0]] = max(widths.get(toks[0], 0), len(toks))
-        if len(toks) > 1:
-            pairs.add(toks[0] + SEP + toks[1])
+        tokens = list(RE_TOKEN.finditer(surface))
+        first = tokens[0].group()
+        widths[first] = max(widths.get(first, 0), len(tokens))
+        if len(tokens) > 1:
+            pairs.add(first + SEP + tokens[1].group())
+            prefixes.update(" ".join(surface[: t.end()].split()) for t in tokens[1:-1])
     data["pairs"] = (SEP + SEP).join(sorted(pairs))
+    data["prefixes"] = SEP.join(sorted(prefixes))
     data["first_tokens"] = SEP.join(sorted(widths))
     data["first_widths"] = [widths[k] for k in sorted(widths)]
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

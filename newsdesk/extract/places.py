@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
@@ -21,7 +20,7 @@ from newsdesk.extract.place_features import STREET_WORDS, Feature, find_features
 
 # A word that starts with a capital. The pattern opens with the capital (the word-start test comes
 # after it) so that re skips ahead to the next capital instead of trying every position.
-RE_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)\w*")
+RE_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w\w)\w*(?:(?=\s*(\w+|[^\w\s])))?")  # and the token after it
 NOT_PLACE_OPENERS = frozenset(  # pronouns and conjunctions: no place starts with them ("We", "On" are towns)
     "He She It I We They You His Her Its Our My Their But And Or If When While This That These Those There "
     "Then So As At On For By With After Before Mr Mrs Ms Dr".split()
@@ -29,6 +28,8 @@ NOT_PLACE_OPENERS = frozenset(  # pronouns and conjunctions: no place starts wit
 RE_WORD = re.compile(r"\w+")
 RE_NEXT_WORD = re.compile(r" (\w+)")
 RE_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. $")  # "John F. Kennedy"
+RE_LOCATIVE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside) $")  # "in Whitestown"
+RE_NAME_GOES_ON = re.compile(r"['’]s\b| [A-Z]")  # a possessive or a capitalized word after a name: "Gallup's", "Granite State"
 RE_PREV_WORD = re.compile(r"(\w+) $")
 RE_PREV_WHOLE_WORD = re.compile(r"(?<!\w)(\w+) $")  # tried at word starts only: cheaper to search
 RE_TITLE_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Sgt|Capt|Rev|Prof|Insp|Cpl|Const|Det|Supt)\. +$")
@@ -67,7 +68,8 @@ FACILITY_WORDS = frozenset(
     "Library Station Tower Building Hall Castle Prison Jail Highway Line Trail Memorial Amphitheatre Amphitheater "
     "Pavilion Auditorium Coliseum Theatre Theater Casino Ballpark Speedway Raceway".split()
 )
-NOT_STATE_BODY = frozenset(STREET_WORDS)  # a state keeps its institutions: "S.C. Highway Patrol", "Indiana University"
+NOT_STATE_BODY = frozenset(STREET_WORDS)  # a state or county keeps its institutions, not its streets
+COUNTY_WORDS = (" County", " Parish")
 COMPANY_WORDS = frozenset(  # after a town only: "Tulsa Club"; a state keeps its own ("Texas Department")
     "Security Department Party Club Institute Foundation Committee Inc Corp Company Group Airlines Bank "
     "Motors Research Media News Press Pharmaceuticals Energy Capital Partners Holdings".split()
@@ -76,6 +78,9 @@ ORG_WORDS = frozenset(
     "Police Mayor Council City Fire Transit Public Regional Airport Region Hydro Board District Catholic "
     "General Municipal Provincial Community Health Area International Island Islands Zoo Port County "
     "Province State Metropolitan Harbour Harbor Bay River Lake Valley Township".split()
+)
+CITY_BODY_WORDS = ORG_WORDS | FACILITY_WORDS | COMPANY_WORDS | frozenset(
+    "Schools Commission Commissioners Manager Attorney Clerk Limits Government Hall Court Utilities".split()
 )
 NOT_NAME_PREV = frozenset(
     "Although Though Because Since After Before Until Unlike Like Including Despite Over Under Between "
@@ -107,6 +112,7 @@ CONTEXT_EXTRA_BONUS = 0.5  # per further vote for the state (two at most)
 COUNTY_BONUS = 3.0  # its county (or one of a county's towns) named in the article
 NEIGHBOUR_BONUS = 1.0  # a town of another, distinctive name in its county
 QUALIFIED_BONUS = 10.0
+HOME_BONUS = 1.0  # for a namesake in the country the article is clearly about, against one abroad
 ADMIN_SUPPORT = 0.5  # votes for a small town's state that let it stand
 LOCAL_SUPPORT = 1.8  # votes for its state that let a town beat a famous namesake (about two names)
 SMALL_TOWN = 20000
@@ -141,16 +147,17 @@ class PlaceMention(NamedTuple):
     is_dateline: bool = False  # the story's dateline ("CHARLESTON, W.Va. —", "NEWARK (AP) —")
 
 
-@dataclass(slots=True)
-class _Match:
-    """A raw gazetteer hit before filtering and resolution."""
+_new_tuple = tuple.__new__
+
+
+class _Match(NamedTuple):
+    """A raw gazetteer hit before filtering and resolution (a tuple: many per article, built cheaply)."""
 
     key: str
     start: int
     end: int
-    candidates: list[int]
+    candidates: tuple[int, ...] | list[int]  # record ids, best prior first
     is_demonym: bool
-    choice: int = -1
     dateline: bool = False
 
 
@@ -159,41 +166,107 @@ def _gazetteer():
     return load()
 
 
-def _lookup(body: str, s: int, width: int, g, capitals: bool = False) -> tuple[int, str | None, list[int] | None, bool]:
-    """Longest key among the next `width` tokens from s: (end, key, candidates, is_demonym); key None if none."""
-    ends = [t.end() for t in islice(RE_TOKEN.finditer(body, s), width)]
+def _lookup_capitals(body: str, s: int, g) -> tuple[int, str | None, list[int] | None]:
+    """Longest key written in capitals among the next few tokens from s, as a dateline writes it
+    ("NEW YORK —", "ST. PAUL, Minn."): (end, key, candidates); key None if none."""
+    ends = [t.end() for t in islice(RE_TOKEN.finditer(body, s), DATELINE_TOKENS)]
     for end in reversed(ends):
         text = body[s:end]
-        if end != ends[0]:
-            if "\n\n" in text:
-                continue
-            text = " ".join(text.split())
-        if capitals:
-            if "\n" in text or not text.replace(".", "").replace(" ", "").isupper():
-                continue
-            text = " ".join(w.capitalize() for w in text.split())
-            if text in g.stopwords:
-                continue
-        elif text in g.blockers:
-            return end, None, None, False
-        cands = candidates(g.demonyms, text) if not capitals else None
-        if cands is not None:
-            return end, text, cands, True
+        if "\n" in text or not text.replace(".", "").replace(" ", "").isupper():
+            continue
+        text = " ".join(w.capitalize() for w in text.split())
+        if text in g.stopwords:
+            continue
         cands = candidates(g.keys, text)
         if cands:
-            return end, text, cands, False
-    return s, None, None, False
+            return end, text, cands
+    return s, None, None
 
 
-def _lookup_word(word: str, s: int, e: int, g) -> tuple[int, str | None, list[int] | None, bool]:
-    """_lookup for a single-word key (the common case)."""
+def _lookup_wide(body: str, s: int, e: int, width: int, g, found: tuple) -> tuple[int, str | None, object, bool]:
+    """Longest surface among the next `width` tokens from s, the first token (s:e) read alone giving
+    `found` (whitespace between tokens reads as one space, never across a blank line): (end, key,
+    ids, is_demonym), key None when none, end > s when a blocker took the span. Tokens are added
+    while they still spell the start of a longer surface (g.prefixes), so a long key's first word
+    costs a few tokens, not `width`."""
+    blockers, demonyms, keys, prefixes = g.blockers, g.demonyms, g.keys, g.prefixes
+    for n, token in enumerate(RE_TOKEN.finditer(body, e), 2):
+        end = token.end()
+        text = body[s:end]
+        if "\n\n" in text:
+            break
+        text = " ".join(text.split())
+        if text in blockers:
+            found = (end, None, None, False)
+        elif (ids := demonyms.get(text)) is not None:
+            found = (end, text, ids, True)
+        elif (ids := keys.get(text)) is not None and ids != []:
+            found = (end, text, ids, False)
+        if n == width or text not in prefixes:
+            break
+    return found
+
+
+def _id_tuple(ids: int | list[int]) -> tuple[int, ...]:
+    """A surface table's entry (one id, or ids best first) as the candidates of a match."""
+    return (ids,) if isinstance(ids, int) else tuple(ids[:MAX_CANDIDATES])
+
+
+def _lookup_word(word: str, g) -> tuple[str | None, tuple[int, ...] | None, bool, bool]:
+    """A single-word surface: (key, candidates, is_demonym, consumed); key None when the word is no
+    place, consumed when it is one or a blocker (a one-word blocker is a place's name too: "Toyota")."""
+    if word in g.blockers:
+        return None, None, False, True
     ids = g.demonyms.get(word)
     demonym = ids is not None
     if not demonym:
         ids = g.keys.get(word)
-        if ids is None or word in g.blockers:  # a one-word blocker is a place's name too ("Toyota")
-            return (e if word in g.blockers else s), None, None, False
-    return e, word, ([ids] if isinstance(ids, int) else ids), demonym
+        if ids is None or ids == []:
+            return None, None, False, False
+    return word, _id_tuple(ids), demonym, True
+
+
+class _WordInfos:
+    """What the matcher needs to know of a capitalized word, worked out once per word per process:
+    SKIP (no key starts with it), UPPER (no key starts with it, but in capitals it may open a
+    dateline: "NEWARK —"), or (widest key in tokens, then the one-word reading of _lookup_word)."""
+
+    __slots__ = ("g", "infos")
+
+    def __init__(self) -> None:
+        """No gazetteer yet."""
+        self.g = None
+        self.infos: dict[str, object] = {}
+
+    def of(self, g) -> dict[str, object]:
+        """The word table for gazetteer g (a new gazetteer starts a new table)."""
+        if self.g is not g:
+            self.g, self.infos = g, {}
+        return self.infos
+
+    def add(self, g, word: str) -> object:
+        """Work out a word's entry (kept while the table is below its bound)."""
+        width = g.max_tokens.get(word)
+        if width is None:
+            info: object = UPPER if word.isupper() else SKIP
+        elif word in NOT_PLACE_OPENERS:
+            info = SKIP
+        else:
+            info = (width, *_lookup_word(word, g))
+        if len(self.infos) < MAX_WORD_INFOS:
+            self.infos[word] = info
+        return info
+
+
+SKIP, UPPER = "skip", "upper"
+MAX_WORD_INFOS = 300_000  # a bound on the word table (about one entry per distinct capitalized word seen)
+_WORD_INFOS = _WordInfos()
+
+
+def capitalized_words(body: str):
+    """Every word that starts with a capital, in order, as re.Match objects: m[0] the word, m.start(),
+    m.end(), and m[1] the token right after it (None at the end of the body)."""
+    return RE_CAP_WORD.finditer(body)
 
 
 def _dateline_at(body: str, s: int) -> bool:
@@ -207,38 +280,43 @@ def find_matches(body: str, g) -> list[_Match]:
     out: list[_Match] = []
     last_end = 0
     dateline_end = -1  # a dateline's qualifier ("W.Va." in "CHARLESTON, W.Va. --") belongs to it too
-    widths, pairs, next_token = g.max_tokens.get, g.pairs, RE_TOKEN.search
-    for w in RE_CAP_WORD.finditer(body):
-        first = w.group()
-        width = widths(first)
-        if width is None:  # most words: no key starts with them ("I", the one all-capital opener, is too short)
-            if not first.isupper():
-                continue
-            s, e = w.span()
-            if s < last_end or (e - s <= 2 and body[e : e + 1] != "."):  # "ST. PAUL" may open a dateline
+    infos, pairs = _WORD_INFOS.of(g), g.pairs
+    for w in capitalized_words(body):
+        first = w[0]
+        info = infos.get(first)
+        if info is None:
+            info = _WORD_INFOS.add(g, first)
+        if info is SKIP:
+            continue
+        s = w.start()
+        if s < last_end:
+            continue
+        if info is UPPER:  # a word in capitals no key starts with: maybe a dateline ("OTTAWA —")
+            e = w.end()
+            if e - s <= 2 and body[e : e + 1] != ".":  # "ST. PAUL" may open a dateline
                 continue
             dateline = _dateline_at(body, s)
             if not (dateline or s == 0 or body[s - 1] == "\n"):
                 continue
-            end, key, cands, demonym = _lookup(body, s, DATELINE_TOKENS, g, True)  # "OTTAWA —"
+            end, key, cands = _lookup_capitals(body, s, g)
+            demonym = False
             if dateline and key is not None:
                 dateline_end = RE_DATELINE.match(body, s).end()
+            if key is not None:
+                cands = tuple(cands[:MAX_CANDIDATES])
         else:
-            s, e = w.span()
-            if s < last_end or first in NOT_PLACE_OPENERS:
-                continue
-            if width > 1:
-                nxt = next_token(body, e)
-                if nxt is None or first + SEP + nxt.group() not in pairs:
-                    width = 1
-            if width == 1:
-                end, key, cands, demonym = _lookup_word(first, s, e, g)
-            else:
-                end, key, cands, demonym = _lookup(body, s, width, g, False)
+            width, key, cands, demonym, consumed = info
+            e = w.end()
+            end = e if consumed else s
+            nxt = w[1]
+            if width > 1 and nxt is not None and first + SEP + nxt in pairs:
+                end, wide_key, ids, wide_demonym = _lookup_wide(body, s, e, width, g, (end, key, cands, demonym))
+                if wide_key is not key:  # a longer surface, or a blocker over it
+                    key, cands, demonym = wide_key, None if ids is None else _id_tuple(ids), wide_demonym
         if end > s:
             last_end = end
         if key is not None:
-            out.append(_Match(key, s, end, cands[:MAX_CANDIDATES], demonym, dateline=s < dateline_end))
+            out.append(_new_tuple(_Match, (key, s, end, cands, demonym, s < dateline_end)))
     return out
 
 
@@ -310,18 +388,17 @@ def _speaks(body: str, m: _Match) -> bool:
 class _Words:
     r"""Whole-word membership in one body: `w in words` iff `(?<!\w)w(?!\w)` occurs in the body.
 
-    A w that is one run of word characters occurs so exactly when it is one of the body's maximal
-    runs of word characters, so the body is split into runs once, on the first question (many
-    articles ask none), instead of scanning the body per word. Answers are kept: the same word is
-    often asked about again (a place named twice, or tested as a common word and as a small town).
+    Most words asked about are not in the body at all, which one substring search says; for the
+    others the search goes on from one occurrence to the next until one stands alone, so the body
+    is read at most once per word. Answers are kept: the same word is often asked about again (a
+    place named twice, or tested as a common word and as a small town).
     """
 
-    __slots__ = ("body", "runs", "answers")
+    __slots__ = ("body", "answers")
 
     def __init__(self, body: str) -> None:
-        """Nothing split yet."""
+        """No answers yet."""
         self.body = body
-        self.runs: frozenset[str] | None = None
         self.answers: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -333,13 +410,23 @@ class _Words:
 
     def _occurs(self, word: str) -> bool:
         """__contains__, computed."""
-        if word not in self.body:  # the common answer, and a plain substring test is cheap
+        body = self.body
+        at = body.find(word)
+        if at < 0:  # the common answer
             return False
         if RE_WORD.fullmatch(word) is None:  # "winston-salem", "u.s.": rare, so search the body for it
-            return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.body) is not None
-        if self.runs is None:
-            self.runs = frozenset(RE_WORD.findall(self.body))
-        return word in self.runs
+            return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", body) is not None
+        after = len(word)
+        while at >= 0:  # an occurrence with no word character on either side
+            if not (at and _is_word_char(body[at - 1])) and not _is_word_char(body[at + after : at + after + 1]):
+                return True
+            at = body.find(word, at + 1)
+        return False
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""`ch` (one character, or "" at the end of the body) is a word character, as re's \w reads it."""
+    return ch.isalnum() or ch == "_"
 
 
 def _used_lowercase(words: _Words, word: str) -> bool:
@@ -352,10 +439,20 @@ def _is_facility(nxt: tuple[str, int] | None) -> bool:
     return bool(nxt and nxt[0] in FACILITY_WORDS)
 
 
-def _is_company(body: str, m: _Match, nxt: tuple[str, int] | None) -> bool:
-    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors"); nxt = _next_word."""
+def _keeps_institution(body: str, key: str, kind: str, nxt: tuple[str, int]) -> bool:
+    """A state, or a division written as a county, keeps its institutions ("Indiana University",
+    "Henderson County Jail", "S.C. Highway Patrol"), but not its streets ("Douglas County Road 4")."""
+    if kind != "admin1" and not key.endswith(COUNTY_WORDS):
+        return False
+    return nxt[0] not in NOT_STATE_BODY or body.startswith(" Patrol", nxt[1] + len(nxt[0]))
+
+
+def _is_company(body: str, m: _Match, nxt: tuple[str, int] | None, starts: set[int]) -> bool:
+    """A town name inside a company or organization name ("Hewlett-Packard", "Jupiter Motors"), not
+    one of a pair of places ("Fargo-Moorhead", "Springfield-Greene County"); nxt = _next_word,
+    starts = where the body's matches start."""
     if body[m.end : m.end + 1] == "-" and body[m.end + 1 : m.end + 2].isupper():
-        return True
+        return m.end + 1 not in starts
     return bool(nxt and nxt[0] in COMPANY_WORDS)
 
 
@@ -410,27 +507,6 @@ def _inside_name(body: str, m: _Match, place_starts: set[int]) -> bool:
     return not _is_sentence_start(body, prev[1])
 
 
-def _score(g, rid: int, key: str, ev: Evidence, qualifier: _Match | None) -> float:
-    """Prior plus support from the article's other places."""
-    score = g.prior[rid]  # population and feature type
-    cc = g.cc[rid]
-    if cc in ev.countries:
-        score += CONTEXT_COUNTRY_BONUS * min(ev.country(cc, key), 1.0)
-    if g.kind[rid] in DIVISION_KINDS:
-        admin1 = g.admin1[rid]
-        if (cc, admin1) in ev.admins:
-            support = ev.admin(cc, admin1, key)
-            score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
-        if ev.has_counties:
-            if ev.in_named_county(g, rid, key):
-                score += COUNTY_BONUS
-            elif ev.distinctive and ev.has_neighbour(g, rid, key):
-                score += NEIGHBOUR_BONUS
-    if qualifier is not None and _qualifier_record(g, qualifier, rid) is not None:
-        score += QUALIFIED_BONUS
-    return score
-
-
 def _votes(g, words: _Words, m: _Match) -> bool:
     """Whether a name is sure enough to be a place to tell where the article is: not a stop word,
     a common word, a person's name, or a short word that is only a small town's name."""
@@ -477,69 +553,92 @@ def _is_strong(g, m: _Match) -> bool:
 
 def _drop_names(body: str, matches: list[_Match], g) -> list[_Match]:
     """Drop places that are person names or parts of street/building names; a name stays one per body."""
-    place_starts = {m.start for m in matches if _is_strong(g, m)}
+    kind, pop, person_names = g.kind, g.pop, g.person_names
+    place_starts = {m.start for m in matches if m.is_demonym or kind[m.candidates[0]] != "city" or pop[m.candidates[0]] >= BIG_CITY}
+    starts = {m.start for m in matches if not m.is_demonym}
     names: set[str] = set()
     kept: list[_Match] = []
     for m in matches:
         if m.is_demonym or m.dateline:
             kept.append(m)
             continue
-        if body[m.end : m.end + 1] == "$":
+        key, start, end = m.key, m.start, m.end
+        if body[end : end + 1] == "$":
             continue  # a currency: "US$2.4 million", "HK$10"
         top = m.candidates[0]
-        if g.kind[top] in WIDE_OR_COUNTRY and m.key not in g.person_names and not body.startswith("-", m.start - 1):
+        top_kind = kind[top]
+        if top_kind in WIDE_OR_COUNTRY and key not in person_names and not body.startswith("-", start - 1):
             kept.append(m)  # a country, region or sea (no title, town or street test applies): the common case
             continue
-        if m.key in TITLE_WORDS and (body.startswith(" of ", m.end) or _next_word(body, m.end)):
+        if key in TITLE_WORDS and (body.startswith(" of ", end) or _next_word(body, end)):
             continue  # "Secretary of State", "Secretary Clinton": a title
-        if g.kind[top] in ("city", "admin2") and g.pop[top] < LONE_TOWN and _word_not_town(body, m):
+        town = top_kind == "city" or top_kind == "admin2"
+        if town and pop[top] < LONE_TOWN and _word_not_town(body, m):
             continue  # "Over the weekend": a word opening the sentence; "Section 2AA", "Apollo 11": a numbered thing
-        nxt = _next_word(body, m.end)  # the street, company and given-name tests all look at it
-        if g.kind[top] != "country" and _is_facility(nxt) and (g.kind[top] != "admin1" or nxt[0] in NOT_STATE_BODY):
-            continue  # "Falcon Street", "Xavier University"; a state keeps its body ("S.C. Highway Patrol")
-        if m.start > 1 and body[m.start - 1] == "-" and body[m.start - 2].islower() and g.kind[top] in WIDE_KINDS:
+        nxt = _next_word(body, end)  # the street, company and given-name tests all look at it
+        if top_kind != "country" and _is_facility(nxt) and not _keeps_institution(body, key, top_kind, nxt):
+            continue  # "Falcon Street", "Xavier University"
+        if start > 1 and body[start - 1] == "-" and body[start - 2].islower() and top_kind in WIDE_KINDS:
             continue  # inside a compound: "trans-Pacific Partnership", "mid-Atlantic states"
-        if g.kind[top] in ("city", "admin2") and g.pop[top] < BIG_CITY and _is_company(body, m, nxt):
+        if town and pop[top] < BIG_CITY and _is_company(body, m, nxt, starts):
             continue
-        name_like = m.key in g.person_names
-        if " " in m.key or not (name_like or g.kind[top] in ("city", "admin2")):
+        name_like = key in person_names
+        if " " in key or not (name_like or town):
             kept.append(m)
             continue
-        if m.key in names or _after_title(body, m.start):
+        if key in names or _after_title(body, start):
             continue
         if name_like and _given_name_first(nxt, place_starts):
-            names.add(m.key)
+            names.add(key)
             names.add(nxt[0])  # its surname too ("Marco Rubio")
-            place_starts.discard(m.start)
+            place_starts.discard(start)
             continue
-        if (name_like or g.pop[top] < BIG_CITY) and _surname_after(body, m, place_starts, g.person_names):
-            names.add(m.key)
+        if (name_like or pop[top] < BIG_CITY) and _surname_after(body, m, place_starts, person_names):
+            names.add(key)
             continue
-        if g.pop[top] < SPEAKER_CITY and _speaks(body, m):
-            names.add(m.key)
+        if pop[top] < SPEAKER_CITY and _speaks(body, m):
+            names.add(key)
             continue
         kept.append(m)
     return kept
 
 
 def _choose(g, m: _Match, ev: Evidence, qual: _Match | None) -> tuple[int, float]:
-    """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win."""
+    """Best-scoring candidate and its score; candidates come best prior first, so stop when none can win.
+
+    A candidate's score is its prior plus the support of the article's other places: votes for its
+    country (a whole vote at most) and, for a town or division, for its state or province (one vote
+    fully, two more by half) and its county named (or, less, a distinctive neighbour in its county);
+    plus QUALIFIED_BONUS when `qual` ("Paris, Texas") contains it."""
     extra = QUALIFIED_BONUS if qual is not None else 0.0
     ceiling = ev.ceiling + extra
-    county = COUNTY_BONUS if ev.has_counties else 0.0
     best, best_score = -1, -math.inf
-    prior, cc, admin1, countries, admins = g.prior, g.cc, g.admin1, ev.countries, ev.admins
+    prior, cc_of, admin1_of, admin2_of, kind_of = g.prior, g.cc, g.admin1, g.admin2, g.kind
+    countries, admins, totals, has_counties, key = ev.countries, ev.admins, ev.totals, ev.has_counties, m.key
     for r in m.candidates:
-        p = prior[r]
-        if p + ceiling < best_score:
+        score = prior[r]
+        if score + ceiling < best_score:
             break
-        # this candidate's own bound (cheap): most small namesakes have no vote for their country or state
-        bound = p + extra + county + (CONTEXT_COUNTRY_BONUS if cc[r] in countries else 0.0)
-        if (cc[r], admin1[r]) in admins:
-            bound += CONTEXT_ADMIN_BONUS + 2 * CONTEXT_EXTRA_BONUS
-        if bound < best_score:
-            continue
-        score = _score(g, r, m.key, ev, qual)
+        cc = cc_of[r]
+        votes = countries.get(cc)
+        if votes is not None:
+            score += CONTEXT_COUNTRY_BONUS * min(totals[cc] - votes.get(key, 0.0), 1.0)
+        if kind_of[r] in DIVISION_KINDS:
+            admin = (cc, admin1_of[r])
+            votes = admins.get(admin)
+            if votes is not None:
+                support = totals[admin] - votes.get(key, 0.0)
+                score += CONTEXT_ADMIN_BONUS * min(support, 1.0) + CONTEXT_EXTRA_BONUS * min(max(support - 1.0, 0.0), 2.0)
+            county = has_counties and admin2_of[r]
+            if score + extra + (COUNTY_BONUS if county else 0.0) < best_score:
+                continue  # nothing left to add can make it the best
+            if county:
+                if ev.in_named_county(g, r, key):
+                    score += COUNTY_BONUS
+                elif ev.distinctive and ev.has_neighbour(g, r, key):
+                    score += NEIGHBOUR_BONUS
+        if qual is not None and _qualifier_record(g, qual, r) is not None:
+            score += QUALIFIED_BONUS
         if score > best_score:
             best, best_score = r, score
     return best, best_score
@@ -575,12 +674,30 @@ def _qualified_senses(g, kept: list[_Match], quals, ev: Evidence) -> dict[str, i
     return sense
 
 
-def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
-    """The reading of a name written without a qualifier: best score, unless a famous namesake or a
-    division of the same name needs more evidence than the article gives."""
+def _written_as_towns(body: str, matches: list[_Match]) -> set[str]:
+    """Names the article itself writes as a place it is about: after a locative word, alone (not
+    "in Granite State", "in Gallup's poll"), and named twice or of two words or more ("in Whitestown
+    ... Whitestown police", "in Grand Ledge"). A local paper names its own towns without their state."""
+    counts = Counter(m.key for m in matches if not m.is_demonym)
+    located = {m.key for m in matches
+               if RE_LOCATIVE_BEFORE.search(body, max(0, m.start - 12), m.start) and RE_NAME_GOES_ON.match(body, m.end) is None}
+    return {key for key in located if counts[key] >= 2 or " " in key}
+
+
+def _unqualified_reading(g, m: _Match, ev: Evidence, home: str) -> int:
+    """The reading of a name written without a qualifier: best score (a namesake in `home`, the
+    article's clear country or "", by HOME_BONUS), unless a famous namesake or a division of the
+    same name needs more evidence than the article gives."""
     if len(m.candidates) == 1:
         return m.candidates[0]  # nothing to choose, and no score is needed
-    best = _respect_giants(g, m, _choose(g, m, ev, None)[0], ev)
+    best, score = _choose(g, m, ev, None)
+    if home and g.cc[best] != home:  # a namesake at home wins a close call ("Alexandria" in a US story)
+        at_home = tuple(r for r in m.candidates if g.cc[r] == home)
+        if at_home:
+            rival, rival_score = _choose(g, m._replace(candidates=at_home), ev, None)
+            if rival_score + HOME_BONUS >= score:
+                best = rival
+    best = _respect_giants(g, m, best, ev)
     if g.kind[best] == "city" and g.pop[best] < SMALL_TOWN:
         # a division, country or region of the same name wins, unless the town has local evidence
         # against a county or a country ("Lebanon" near "Boone County"), or its county named
@@ -595,8 +712,8 @@ def _unqualified_reading(g, m: _Match, ev: Evidence) -> int:
     return best
 
 
-def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = None) -> tuple[list[_Match], Evidence]:
-    """Drop non-places and choose one gazetteer record per remaining match; also the evidence."""
+def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = None) -> tuple[list[tuple[_Match, int]], Evidence]:
+    """Drop non-places and choose one gazetteer record per remaining match: (match, record) pairs; also the evidence."""
     kept = _drop_names(body, matches, g)
     words = _Words(body)
     ev = gather(g, kept, lambda m: _votes(g, words, m))
@@ -606,15 +723,16 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
     quals = [_qualifier(body, kept, k, g) for k in range(len(kept))]
     sense = _qualified_senses(g, kept, quals, ev)
     place_starts: set[int] | None = None  # built on first use: few articles need it, and it costs a body search per place
-    out: list[_Match] = []
+    out: list[tuple[_Match, int]] = []
     unqualified: dict[str, int] = {}  # key -> its reading when written without a qualifier (the same each time)
-    home: str | None = None  # the article's country, worked out when first needed
+    home = _article_country(ev) or ""  # the country the article is clearly about, or ""
 
     verdicts: dict[str, str] = {}  # key -> what the filters below say of it unqualified (the same each time)
+    towns: set[str] | None = None  # _written_as_towns, built on first use
 
     def _verdict(m: _Match, best: int) -> str:
         """Whether an unqualified name is kept, dropped, or kept unless its position makes it part of a name."""
-        nonlocal home
+        nonlocal towns
         if m.key in g.stopwords:
             return DROP
         division = g.kind[best] in DIVISION_KINDS and not m.is_demonym
@@ -622,12 +740,14 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
         if common and not _supported(g, best, m.key, ev):
             return DROP  # a common word as a place needs the article's support
         if g.kind[best] == "city" and not m.is_demonym and not _supported(g, best, m.key, ev):
+            if towns is None:
+                towns = _written_as_towns(body, kept)
+            if m.key in towns and g.pop[best] >= VILLAGE and m.key not in g.person_names and not _used_lowercase(words, m.key):
+                return KEEP  # the article names it as its own town
             small = g.pop[best] < SMALL_TOWN or (len(m.key) < 4 and m.key.isalpha())
             if small or (" " not in m.key and g.pop[best] < LONE_TOWN) or _used_lowercase(words, m.key):
                 return DROP
         if division:
-            if home is None:
-                home = _article_country(ev) or ""
             if home and _foreign_stray(g, m, best, ev, home):
                 return DROP
         return CHECK_POSITION if common else KEEP
@@ -642,12 +762,11 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
         if not qualified:
             best = unqualified.get(m.key, -1)
             if best < 0:
-                best = unqualified[m.key] = _unqualified_reading(g, m, ev)
+                best = unqualified[m.key] = _unqualified_reading(g, m, ev, home)
         if m.dateline:
             if not qualified and g.kind[best] != "city":  # a dateline names a town: "NEW YORK —" is the city
                 best = next((r for r in m.candidates if g.kind[r] == "city"), best)
-            m.choice = best
-            out.append(m)
+            out.append((m, best))
             continue  # a dateline names a place for sure: no filter for common words or small towns
         if qualified:
             pass  # a qualified name is a place
@@ -662,8 +781,7 @@ def resolve(body: str, matches: list[_Match], g, outlet_country: str | None = No
                     place_starts = {k.start for k in kept if _is_strong(g, k) and not _is_common_word(words, k)}
                 if _inside_name(body, m, place_starts):
                     continue  # a common word after a capitalized word: "Nordhavn Capital"
-        m.choice = best
-        out.append(m)
+        out.append((m, best))
     return out, ev
 
 
@@ -696,6 +814,30 @@ def _county_lists(body: str, matches: list[_Match], g) -> list[_Match]:
 RE_STATE_CODE = re.compile(r", ([A-Z]{2})(?!\w|\.\w)")  # "Holmdel, NJ", "Toronto, ON", "Dallas, TX."
 
 
+def _city_bodies(body: str, matches: list[_Match], g) -> list[_Match]:
+    """A town's own body named with "City" ("Springfield City Council", "Dublin City Schools") names
+    the town: the match is its name alone, not a place whose alias or division name ends in "City"
+    (a city whose own name does, "Kansas City Council", keeps it)."""
+    if " City " not in body:
+        return matches  # most articles
+    out = None
+    for k, m in enumerate(matches):
+        if not m.key.endswith(" City") or m.is_demonym:
+            continue
+        top = m.candidates[0]
+        if g.kind[top] == "city" and g.name[top] == m.key:
+            continue
+        nxt = _next_word(body, m.end)
+        short = m.key[: -len(" City")]
+        ids = g.keys.get(short)
+        if nxt is None or nxt[0] not in CITY_BODY_WORDS or not ids:
+            continue
+        if out is None:
+            out = list(matches)
+        out[k] = _Match(short, m.start, m.start + len(short), _id_tuple(ids), False, m.dateline)
+    return matches if out is None else out
+
+
 def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
     """Two-letter state and province codes right after a place and a comma ("Holmdel, NJ"); alone
     they are too often words ("ON", "OK", "IN")."""
@@ -709,6 +851,27 @@ def _state_codes(body: str, matches: list[_Match], g) -> list[_Match]:
         return matches
     starts = {f.start for f in found}
     return sorted([m for m in matches if m.start not in starts] + found, key=lambda m: m.start)
+
+
+RE_ABBREVIATION_NUMBER = re.compile(r"\. \d")  # a quick test for _state_routes
+RE_ROUTE_NUMBER = re.compile(r" \d{1,3}\b(?![-–,.:/]?\d)")  # "W.Va. 61", not a ZIP code or "Ky. 10-4"
+
+
+def _state_routes(body: str, matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
+    """A state's abbreviation and a number name a state route ("W.Va. 61", "Ky. 80"): a street, not
+    the state; a qualifier ("Charleston, W.Va. 25301") stays the state."""
+    if RE_ABBREVIATION_NUMBER.search(body) is None:
+        return matches, features  # most articles
+    routes = []
+    for m in matches:
+        if m.key.endswith(".") and g.kind[m.candidates[0]] == "admin1" and body[max(0, m.start - 2) : m.start].strip() != ",":
+            number = RE_ROUTE_NUMBER.match(body, m.end)
+            if number:
+                routes.append((m.start, number.end()))
+    if not routes:
+        return matches, features
+    starts = {start for start, _ in routes}
+    return [m for m in matches if m.start not in starts], sorted(features + [Feature(s, e, "street") for s, e in routes])
 
 
 def _outside_features(matches: list[_Match], features: list[Feature], g) -> tuple[list[_Match], list[Feature]]:
@@ -780,18 +943,19 @@ def extract_places(body: str, datelines=(), domain: str | None = None) -> list[P
     g = _gazetteer()
     lead = _lead(datelines)
     text = lead + body
-    matches = _state_codes(text, _county_lists(text, find_matches(text, g), g), g)
-    matches, features = _outside_features(matches, find_features(text, g.blockers, g.person_names), g)
+    matches = _state_codes(text, _county_lists(text, _city_bodies(text, find_matches(text, g), g), g), g)
+    matches, features = _state_routes(text, *_outside_features(matches, find_features(text, g.blockers, g.person_names), g), g)
     if not matches and not features:
         return []
     shift = len(lead)
     found, ev = resolve(text, matches, g, _domain_country(domain))
     out = []
-    for m in found:
-        r = m.choice
+    name, kind, cc_of, gid, lat, lon = g.name, g.kind, g.cc, g.gid, g.lat, g.lon
+    for m, r in found:
         start, end = (None, None) if m.start < shift else (m.start - shift, m.end - shift)
-        out.append(PlaceMention(text[m.start : m.end], g.name[r], g.kind[r], g.cc[r], g.gid[r], g.lat[r], g.lon[r],
-                                m.is_demonym, start, end, m.dateline or start is None))
+        # tuple.__new__ builds the same PlaceMention as its constructor, without a Python-level call
+        out.append(_new_tuple(PlaceMention, (text[m.start : m.end], name[r], kind[r], cc_of[r], gid[r], lat[r], lon[r],
+                                             m.is_demonym, start, end, m.dateline or start is None)))
     if features:
         cc = _article_country(ev)
         for f in features:

@@ -564,3 +564,83 @@ def test_streets_and_water_have_their_own_kind_and_no_coordinates(text, surface,
 def test_a_place_inside_a_street_name_is_not_a_mention():
     places = _by_surface("The shop on Memphis Street reopened. Memphis officials were there.")
     assert "Memphis Street" in places and places["Memphis"].start > 30
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("The council met in Brainerd on Monday. Brainerd residents packed the hall.", ["Brainerd", "Brainerd"]),
+        ("The school board in Bemidji met. Bemidji teachers spoke.", ["Bemidji", "Bemidji"]),
+        ("A fire near Grand Marais closed the road.", ["Grand Marais"]),  # two words: once is enough
+        ("The council met in Brainerd on Monday.", []),  # one word named once: maybe not a place
+        ("Brainerd residents packed the hall. Brainerd spoke.", []),  # never after a locative word
+        ("Residents of Brainerd packed the hall. Brainerd said no.", []),  # "of" is no locative word
+        ("Voters in Brainerd State surveys liked him. Brainerd polls agree.", []),  # a longer name
+        ("A fire at Grand Marais closed the road.", []),
+    ],
+)
+def test_local_paper_names_its_own_town_without_a_state(text, towns):
+    assert [p.surface for p in extract_places(text) if p.kind == "city"] == towns
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        ("He was booked into the Polk County Jail on Friday.", "Polk County", True),
+        ("The case goes to Warren County Court next week.", "Warren County", True),
+        ("A trooper of the Ohio Highway Patrol stopped the car.", "Ohio", True),
+        ("The truck left Polk County Road 12 near the bridge.", "Polk County", False),  # a street
+        ("Traffic on the Ohio Highway was slow.", "Ohio", False),
+    ],
+)
+def test_states_and_counties_keep_their_institutions_not_their_streets(text, surface, kept):
+    assert (surface in _by_surface(text)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "country_code"),
+    [
+        ("The governor of Texas flew to Houston on Monday. Georgia officials met him in Dallas.", "US"),
+        ("Protests in Tbilisi grew. Georgia's president spoke in Batumi.", "GE"),
+    ],
+)
+def test_a_namesake_at_home_wins_a_close_call(text, country_code):
+    assert _by_surface(text)["Georgia"].country_code == country_code
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Traffic in Minneapolis-St. Paul slowed on Friday.", ["Minneapolis", "St. Paul"]),  # a pair of places
+        ("Shares of Hewlett-Packard fell.", []),  # a company named after people
+        ("A Franco-Algerian couple lived in Lyon.", ["Algerian", "Lyon"]),  # no pair: a demonym after the hyphen
+    ],
+)
+def test_hyphenated_pairs_of_places_are_places(text, surfaces):
+    assert [p.surface for p in extract_places(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Members of the Springfield City Council met in Illinois on Monday.", "Springfield"),  # "Springfield City": an alias
+        ("Dublin City Council in Ireland voted.", "Dublin"),  # "Dublin City": a county's name
+        ("The Kansas City Council met on Monday.", "Kansas City"),  # the city's own name
+        ("Carson City officials met in Nevada.", "Carson City"),
+    ],
+)
+def test_a_towns_city_council_names_the_town(text, surface):
+    assert extract_places(text)[0].surface == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("The crash closed W.Va. 61 near the bridge on Monday.", "W.Va. 61", "street"),  # a state route
+        ("Write to Frankfort, Ky. 40601 for forms.", "Ky.", "admin1"),  # a ZIP code
+        ("He lives in Charleston, W.Va. 25301.", "W.Va.", "admin1"),
+        ("CHARLESTON, W.Va. 3 men were hurt.", "W.Va.", "admin1"),  # a qualifier, then a number
+    ],
+)
+def test_state_abbreviation_and_number_is_a_state_route(text, surface, kind):
+    assert _by_surface(text)[surface].kind == kind
