@@ -479,11 +479,20 @@ def _in_list(body: str, matches: list[_Match], k: int, g) -> bool:
         return False  # "Paris, Texas": a town's name first
     if g.kind[matches[k + 1].candidates[0]] == "country":
         return True  # "Mexico, China": two countries (a country's towns are qualified by a division)
-    if k + 2 < len(matches):
-        after = matches[k + 2]
-        gap = body[matches[k + 1].end : after.start]
-        return RE_LIST_GAP.fullmatch(gap) is not None and g.kind[after.candidates[0]] in QUALIFIER_KINDS
-    return False
+    # three or more items with a country or state reading: "California, Oregon, Washington, Idaho
+    # and Montana" (Washington, read as the capital, is an item too)
+    items = _list_run(body, matches, k)
+    return len(items) >= 3 and sum(any(g.kind[c] in QUALIFIER_KINDS for c in m.candidates) for m in items) >= 3
+
+
+def _list_run(body: str, matches: list[_Match], k: int) -> list[_Match]:
+    """The matches joined to k and k+1 by list separators (", ", ", and ", " or ")."""
+    first, last = k, k + 1
+    while first > 0 and RE_LIST_GAP.fullmatch(body, matches[first - 1].end, matches[first].start):
+        first -= 1
+    while last + 1 < len(matches) and RE_LIST_GAP.fullmatch(body, matches[last].end, matches[last + 1].start):
+        last += 1
+    return matches[first:last + 1]
 
 
 def _qualifier_record(g, qualifier: _Match, rid: int) -> int | None:

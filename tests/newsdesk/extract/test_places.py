@@ -524,6 +524,22 @@ def test_lists_of_countries_and_states_stay_countries_and_states(text, names):
     assert [p.name for p in places] == names and all(p.kind in ("country", "admin1") for p in places)
 
 
+@pytest.mark.parametrize("text, states", [
+    # an item with no state reading (Washington is the capital) does not make a town of its neighbours
+    ("The governors of California, Oregon, Washington, Idaho and Montana wrote to Congress.",
+     ["California", "Oregon", "Idaho", "Montana"]),
+    ("He lives in Florida, New York and Alexandria, Va., and travels abroad.", ["Florida", "New York"]),
+])
+def test_a_list_with_one_capital_keeps_its_states(text, states):
+    places = _by_surface(text)
+    assert all(places[s].kind == "admin1" for s in states), {s: places[s].kind for s in states}
+
+
+def test_a_town_and_its_state_are_still_no_list():
+    places = _by_surface("Flooding closed roads in Jordan, Minnesota, and Chicago on Monday.")
+    assert places["Jordan"].kind == "city" and places["Jordan"].country_code == "US"
+
+
 def test_county_lists_name_counties():
     places = extract_places("Schools in Barrow, Clarke, Oconee and Oglethorpe counties closed. Athens stayed open.")
     counties = [p for p in places if p.kind == "admin2"]
