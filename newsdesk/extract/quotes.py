@@ -12,6 +12,7 @@ same or the previous paragraphs. Speakers are then resolved within the article b
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -103,6 +104,7 @@ RE_TERMINAL = re.compile(r"[.!?:;…\"”’'\)\]]\s*$")
 RE_COMMA_AFTER = re.compile(r"\s*[,—–―]|\s*-\s")
 RE_COLON_LEAD = re.compile(r"^\s*(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'.\-]*\s*(?:\([^)]*\)\s*)?:\s*$")
 RE_DASH_COLON_LEAD = re.compile(r"\s[—–―-]+\s+((?:(?:[A-Z][\w’'.\-]*|and)\s+){0,6}[A-Z][\w’'.\-]*)\s*:\s*$")
+DASH_LEAD_MAX_CHARS = 300  # the lead ends at the quote: looking further back finds nothing but costs a scan per quote
 RE_DASH_AFTER = re.compile(r"\s*[—–―-]+\s*((?:[A-Z][\w’'.\-]*\s*){1,5})")
 OPEN_CTX = set(" \t\n([{—–-/:;,\ue000") | set(DOUBLE_MARKS)
 CLOSE_CTX = set(" \t\n.,;:!?)]}—–-…\ue000") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
@@ -229,9 +231,20 @@ def sentence_bounds(masked: str, quote_ends: dict[int, str]) -> list[tuple[int, 
 # --------------------------------------------------------------------------- cues and speakers
 
 def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """(start, end, form) of every speech cue in text[lo:hi] (one compiled alternation of the lexicon)."""
-    return [(m.start(), m.end(), "according to" if m.group() == "According to" else m.group())
-            for m in RE_CUE.finditer(text, lo, hi)]
+    """(start, end, form) of every speech cue in text[lo:hi]. The text is scanned once (the windows
+    asked for are sentences and the stretches around each quote: scanning each would be quadratic
+    in a long sentence of many quotes); a window's cues are a slice of the text's."""
+    cues, starts = _cues_of(text)
+    found = cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+    return found[:-1] if found and found[-1][1] > hi else found
+
+
+@functools.lru_cache(maxsize=4)
+def _cues_of(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Every speech cue of the text (one compiled alternation of the lexicon), and their starts."""
+    cues = [(m.start(), m.end(), "according to" if m.group() == "According to" else m.group())
+            for m in RE_CUE.finditer(text)]
+    return cues, [c[0] for c in cues]
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[re.Match]:
@@ -433,7 +446,7 @@ def attribute(text: str, sent: tuple[int, int], qa: int, qb: int, quote_end_char
         found = _attribute_after(text, qb, s1, adjacent=True, end_char=quote_end_char)
         if found:
             return _antecedent(text, s0, found)
-    m = RE_DASH_COLON_LEAD.search(text, s0, qa)
+    m = RE_DASH_COLON_LEAD.search(text, max(s0, qa - DASH_LEAD_MAX_CHARS), qa)
     if m:  # 'Polls agree - Carl Bialik: "…"': the name after the dash introduces the quote
         return Attribution(m.group(1), m.start(1), ":")
     cues = find_cues(text, s0, qa)
