@@ -234,16 +234,24 @@ def find_cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """(start, end, form) of every speech cue in text[lo:hi]. The text is scanned once (the windows
     asked for are sentences and the stretches around each quote: scanning each would be quadratic
     in a long sentence of many quotes); a window's cues are a slice of the text's."""
+    if hi - lo <= SHORT_WINDOW:
+        return [_cue(m) for m in RE_CUE.finditer(text, lo, hi)]
     cues, starts = _cues_of(text)
     found = cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
     return found[:-1] if found and found[-1][1] > hi else found
 
 
+SHORT_WINDOW = 2_000  # a window this short is scanned as asked (cheaper than slicing the text's cues)
+
+
+def _cue(m: re.Match) -> tuple[int, int, str]:
+    return m.start(), m.end(), "according to" if m.group() == "According to" else m.group()
+
+
 @functools.lru_cache(maxsize=4)
 def _cues_of(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     """Every speech cue of the text (one compiled alternation of the lexicon), and their starts."""
-    cues = [(m.start(), m.end(), "according to" if m.group() == "According to" else m.group())
-            for m in RE_CUE.finditer(text)]
+    cues = [_cue(m) for m in RE_CUE.finditer(text)]
     return cues, [c[0] for c in cues]
 
 
