@@ -17,11 +17,6 @@ from newsdesk import storage, workers
 from newsdesk.workers import Budget, Job, WorkerPool
 from tests.newsdesk.test_incremental import write
 
-# Quadratic in the quotes extractor today (~0.7 s for 8,000 characters, minutes for 90,000): a real
-# pathological article, kept under the ingest shape limits.
-QUOTE_BOMB = "# Quotes everywhere\n\nMarch 3, 2021\n\n" + '"a' * 45_000 + "\n"
-
-
 def slow_export(records: int = 30_000) -> str:
     """A legitimate JSON Lines export that takes seconds: the budget applies to it like to any file."""
     line = {"title": "Ferry news", "maintext": "The harbour ferry resumed service on Wednesday, officials "
@@ -41,7 +36,7 @@ def raw(tmp_path) -> Path:
     raw = tmp_path / "raw"
     write(raw, "a_first.md", "first")
     (raw / "b_export.jsonl").write_text(slow_export(), encoding="utf-8")
-    (raw / "c_quotes.md").write_text(QUOTE_BOMB, encoding="utf-8")
+    (raw / "c_long.jsonl").write_text(slow_export(40_000), encoding="utf-8")  # ~15 s: past any budget here
     write(raw, "d_last.md", "last")
     return raw
 
@@ -60,18 +55,18 @@ def test_files_past_their_budget_are_stopped_and_the_batch_goes_on(raw, tmp_path
         pool.close()
     elapsed = time.monotonic() - started
     rejects = {r["source_path"]: r for r in rows(facts["batch_dir"], "rejects")}
-    assert set(rejects) == {"b_export.jsonl", "c_quotes.md"}
+    assert set(rejects) == {"b_export.jsonl", "c_long.jsonl"}
     assert {r["reason_code"] for r in rejects.values()} == {"too_slow"}
-    assert "time budget" in rejects["c_quotes.md"]["reason"] and "NEWSDESK_DOCUMENT_SECONDS" in rejects["c_quotes.md"]["reason"]
+    assert "time budget" in rejects["c_long.jsonl"]["reason"] and "NEWSDESK_DOCUMENT_SECONDS" in rejects["c_long.jsonl"]["reason"]
     assert {r["source_path"] for r in rows(facts["batch_dir"], "articles")} == {"a_first.md", "d_last.md"}
-    assert [Path(p).name for p, _ in facts["stopped"]] == ["b_export.jsonl", "c_quotes.md"]
+    assert [Path(p).name for p, _ in facts["stopped"]] == ["b_export.jsonl", "c_long.jsonl"]
     assert len(rows(facts["batch_dir"], "manifest")) == 4  # every file accounted for
     assert elapsed < 45, f"two stalls under a 2 s budget took {elapsed:.0f} s"
 
 
 def test_a_worker_that_dies_on_a_file_makes_it_an_internal_error_reject(raw, tmp_path, forkserver):
     pool = WorkerPool(1, Budget(seconds=600.0), forkserver)
-    paths = [raw / "a_first.md", raw / "c_quotes.md", raw / "d_last.md"]
+    paths = [raw / "a_first.md", raw / "c_long.jsonl", raw / "d_last.md"]
 
     def kill_on_the_slow_file():
         while True:
@@ -89,7 +84,7 @@ def test_a_worker_that_dies_on_a_file_makes_it_an_internal_error_reject(raw, tmp
     finally:
         pool.close()
     [reject] = rows(facts["batch_dir"], "rejects")
-    assert (reject["source_path"], reject["reason_code"]) == ("c_quotes.md", "internal_error")
+    assert (reject["source_path"], reject["reason_code"]) == ("c_long.jsonl", "internal_error")
     assert "died on this input (killed by signal 9)" in reject["reason"]
     assert {r["source_path"] for r in rows(facts["batch_dir"], "articles")} == {"a_first.md", "d_last.md"}
 
@@ -100,7 +95,7 @@ def test_closing_the_pool_stops_a_busy_batch_at_once(raw, tmp_path, forkserver):
 
     def run_batch():
         try:
-            pool.run(Job([raw / "c_quotes.md"], raw, tmp_path / "staging", 0))
+            pool.run(Job([raw / "c_long.jsonl"], raw, tmp_path / "staging", 0))
         except workers.Stopped as exc:
             outcome["stopped"] = exc
 

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from reliability_helpers import read_tables, write_articles
+from tests.newsdesk.test_workers import slow_export
 
 GOOD = 220  # enough for a pool of two workers with several batches
 BUDGET = {"NEWSDESK_DOCUMENT_SECONDS": "5", "NEWSDESK_DOCUMENT_SECONDS_PER_MB": "0"}
 
-# Real pathological inputs (each took minutes before the budget):
-QUOTE_BOMB = "# Quotes everywhere\n\nMarch 3, 2021\n\n" + '"a' * 45_000 + "\n"  # quadratic quote pairing
+# A legitimate export too long for a 5 s budget (40,000 articles, ~15 s), and pathological inputs
+# (each took minutes before the budget and the shape limits):
+LONG_EXPORT = slow_export(40_000)
 ATTRIBUTE_BOMB = ("<html><head><title>Ferry</title></head><body><article><p "
                   + " ".join(f'a{i}="x"' for i in range(100_000)) + ">The ferry is back.</p></article></body></html>")
 DOTS_EXPORT = "\n".join([json.dumps({"title": "Dots", "maintext": "." * 300_000}),
@@ -33,7 +35,7 @@ def stalled_run(newsdesk, tmp_path_factory):
     raw, out = root / "raw", root / "out"
     write_articles(raw, 0, GOOD)
     (raw / "zz").mkdir()
-    (raw / "zz" / "quote_bomb.md").write_text(QUOTE_BOMB, encoding="utf-8")
+    (raw / "zz" / "long_export.jsonl").write_text(LONG_EXPORT, encoding="utf-8")
     (raw / "zz" / "attribute_bomb.html").write_text(ATTRIBUTE_BOMB, encoding="utf-8")
     (raw / "zz" / "dots_export.jsonl").write_text(DOTS_EXPORT, encoding="utf-8")
     started = time.monotonic()
@@ -55,7 +57,7 @@ def test_every_good_article_is_published(stalled_run):
 
 
 @pytest.mark.parametrize("path, codes", [
-    ("zz/quote_bomb.md", {"too_slow"}),
+    ("zz/long_export.jsonl", {"too_slow"}),
     ("zz/attribute_bomb.html", {"too_large"}),  # before lxml sees it
 ])
 def test_pathological_files_are_rejects_that_say_why(stalled_run, path, codes):
@@ -81,7 +83,7 @@ def test_the_export_is_accounted_for_line_by_line_or_as_a_whole(stalled_run):
 
 def test_the_stop_is_in_the_run_log(stalled_run):
     proc, _, _, _ = stalled_run
-    assert "quote_bomb.md: processing stopped after" in proc.stderr
+    assert "long_export.jsonl: processing stopped after" in proc.stderr
 
 
 def test_the_budget_costs_nothing_on_normal_files(newsdesk, tmp_path):

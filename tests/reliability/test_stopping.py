@@ -1,5 +1,5 @@
 """Stopping a run: SIGTERM (a scheduler cancelling, `timeout`, `kill PID`) or Ctrl-C on a run whose
-worker is stuck in a pathological file ends the run and its workers within seconds, says so, exits
+worker is busy with one long file ends the run and its workers within seconds, says so, exits
 143 / 130, and leaves the previous snapshot published and nothing of the stopped run behind."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from reliability_helpers import kill_group, read_tables, wait_for, write_articles
+from tests.newsdesk.test_workers import slow_export
 
-QUOTE_BOMB = "# Quotes everywhere\n\nMarch 3, 2021\n\n" + '"a' * 45_000 + "\n"  # minutes of quote pairing
+LONG_EXPORT = slow_export(60_000)  # one file a worker spends ~20 s on
 NO_BUDGET = {"NEWSDESK_DOCUMENT_SECONDS": "3600"}  # so the worker is still grinding when the stop comes
 STOP_SECONDS = 15  # the stop must end everything within this (the issue measured 165 s)
 
@@ -47,20 +48,20 @@ def grinding_worker(pgid: int, cli_pid: int) -> int | None:
 
 @pytest.fixture()
 def published(newsdesk, tmp_path):
-    """A raw folder with a published first run, then a pathological file added: (raw, out, tables)."""
+    """A raw folder with a published first run, then a file that takes a worker long added: (raw, out, tables)."""
     raw, out = tmp_path / "raw", tmp_path / "out"
     write_articles(raw, 0, 30)
     newsdesk.run(raw, out)
     before = read_tables(out)
-    (raw / "quote_bomb.md").write_text(QUOTE_BOMB, encoding="utf-8")
+    (raw / "long_export.jsonl").write_text(LONG_EXPORT, encoding="utf-8")
     return raw, out, before
 
 
 def stop(newsdesk, raw: Path, out: Path, sig: int, whole_group: bool) -> tuple[int, float, str]:
-    """Start a run, wait until its worker grinds on the bomb, send `sig`; (exit code, seconds to end, log)."""
+    """Start a run, wait until its worker grinds on the long file, send `sig`; (exit code, seconds to end, log)."""
     proc = newsdesk.start(raw, out, env=NO_BUDGET)
     try:
-        wait_for(lambda: grinding_worker(proc.pid, proc.pid), 180, "a worker stuck in quote_bomb.md")
+        wait_for(lambda: grinding_worker(proc.pid, proc.pid), 180, "a worker busy with long_export.jsonl")
         started = time.monotonic()
         os.killpg(proc.pid, sig) if whole_group else os.kill(proc.pid, sig)
         code = proc.wait(timeout=120)
@@ -93,7 +94,7 @@ def test_a_stop_ends_a_stalled_run_within_seconds(newsdesk, published, sig, whol
 def test_the_next_run_after_a_stop_publishes_normally(newsdesk, published):
     raw, out, _ = published
     stop(newsdesk, raw, out, signal.SIGTERM, False)
-    (raw / "quote_bomb.md").unlink()
+    (raw / "long_export.jsonl").unlink()
     write_articles(raw, 30, 31)
     _, summary = newsdesk.run(raw, out)
     assert summary["published"] and summary["articles"] == 31
