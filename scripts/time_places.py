@@ -30,11 +30,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
-from io import BytesIO
 from pathlib import Path
+
+from time_extractors import unpack  # noqa: E402 - scripts/ is on sys.path when a script runs
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = "trnews,lgl,annotated,polnear"
@@ -94,15 +94,6 @@ def measure(items: list, passes: int, profile: bool = False) -> dict:
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(25)
     return {"seconds": best, "n": len(items), "load_seconds": load_seconds, "load_mb": load_mb,
             "file": sys.modules["newsdesk.extract.places"].__file__}
-
-
-def unpack(ref: str, into: Path) -> Path:
-    """The `newsdesk` and `schemas` packages of a commit, unpacked below `into`."""
-    archive = subprocess.run(["git", "archive", ref, "newsdesk", "schemas"], cwd=REPO, check=True,
-                             capture_output=True).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
-    return into
 
 
 def run_worker(tree: Path, items_file: Path, passes: int) -> dict:
