@@ -426,3 +426,14 @@ def test_the_company_is_the_organization_named_by_its_first_word():
 ])
 def test_a_possessive_in_a_prepositional_phrase_is_a_weak_antecedent(body, expected):
     assert speakers_of(body)[-1] == expected
+
+
+@pytest.mark.parametrize("body", [
+    'The ministry said the offer reflected "the very difficult circumstances" facing the budget.',
+    'Union leaders argued the decision showed "contempt for the staff."',
+    'Officials said the figures suggested "a real recovery" in the spring.',
+])
+def test_a_thing_is_never_the_speaker(body):
+    """Things cannot speak: with a non-speech cue after one, the quote gets no speaker from it."""
+    [quote] = extract_quotes(body)
+    assert quote.speaker not in ("offer", "decision", "figures"), quote
